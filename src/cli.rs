@@ -1,0 +1,118 @@
+//! The command line: clap types only. `run.rs` turns them into work.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Check, summarise and report consulting Account Summaries kept as YAML files in git.
+#[derive(Debug, Parser)]
+#[command(name = "acctsum", version, about, long_about = None, propagate_version = true, max_term_width = 100)]
+pub struct Cli {
+    /// Use DIR as the workspace root (default: the nearest folder upwards holding acctsum.yaml).
+    #[arg(short = 'C', long = "workspace", value_name = "DIR", global = true)]
+    pub workspace: Option<PathBuf>,
+
+    /// Check and report as of this date instead of the clock's.
+    #[arg(long, value_name = "YYYY-MM-DD", env = "ACCTSUM_TODAY", global = true, value_parser = parse_date)]
+    pub today: Option<NaiveDate>,
+
+    /// When to use colour (NO_COLOR is honoured under `auto`).
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+
+    /// Print findings and results only: no summary lines or notes.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// When to colour output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// When writing to a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check engagement files against the field guide (exit 1 on errors).
+    Check(CheckArgs),
+    /// Print the field guide: every field, its meaning and allowed values, and the measures.
+    Guide(GuideArgs),
+    /// Print the JSON Schema of engagement files for the active field guide.
+    Schema(SchemaArgs),
+}
+
+/// `check` output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Diagnostics with the source snippet, then a summary line.
+    Human,
+    /// One line per finding: `path:line:col: severity[rule]: message`.
+    Short,
+    /// One JSON document.
+    Json,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+}
+
+/// Arguments of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or folders to check instead of the workspace's engagement files.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+
+    /// Fail (exit 1) on warnings too.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Check with this many threads (default: one per core).
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+}
+
+/// Arguments of `guide`.
+#[derive(Debug, Args)]
+pub struct GuideArgs {
+    /// Show only this field (`status`, `leads.tech`, `account_status`, a measure key, ...).
+    #[arg(value_name = "FIELD")]
+    pub field: Option<String>,
+}
+
+/// Arguments of `schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Write the schema to FILE (atomically) instead of printing it.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    crate::validate::parse_date(s.trim()).ok_or_else(|| format!("`{s}` is not a real date in the form YYYY-MM-DD"))
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+}

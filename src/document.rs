@@ -1,0 +1,755 @@
+//! One YAML file: its text, a spanned node tree, and what went wrong reading it.
+//!
+//! The tree is built from the event stream of `granit-parser` rather than through serde,
+//! so that every node keeps its exact position and a checker can report every problem
+//! of a file in one run. Aliases stay references into the tree (nothing is copied), and
+//! the loader enforces the limits below, so hostile input ends in a finding, never in a
+//! hang or an exhausted machine.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use granit_parser::{Event, Parser, ScalarStyle, Span, Tag};
+
+use crate::finding::{Finding, Loc, RuleId};
+
+/// Largest engagement file accepted, in bytes (1 MiB).
+pub const MAX_FILE_BYTES: usize = 1 << 20;
+/// Deepest nesting of lists and mappings accepted (the format itself needs 4).
+pub const MAX_DEPTH: usize = 64;
+/// Most YAML nodes one file may hold, before aliases are expanded.
+pub const MAX_NODES: usize = 200_000;
+/// Most nodes one file may stand for once its aliases are expanded (alias amplification).
+pub const MAX_EXPANDED_NODES: u64 = 200_000;
+
+/// Index of a node in its document.
+pub type NodeId = u32;
+
+/// What a plain scalar means under the YAML 1.2 core schema.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Scalar {
+    /// `~`, `null`, or nothing.
+    Null,
+    /// `true` / `false` (and their capitalised forms).
+    Bool(bool),
+    /// An integer; `None` when it does not fit in 64 bits.
+    Int(Option<i64>),
+    /// A floating-point number, `.inf` or `.nan`.
+    Float,
+    /// Text: any other plain scalar, and every quoted or block scalar.
+    Str,
+}
+
+impl Scalar {
+    /// The word a message uses for a value of this kind.
+    #[must_use]
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Null => "nothing (null)",
+            Self::Bool(_) => "true/false",
+            Self::Int(_) => "a number",
+            Self::Float => "a decimal number",
+            Self::Str => "text",
+        }
+    }
+}
+
+/// Where a scalar's text lives: borrowed from the file, or unescaped into its own string.
+#[derive(Debug)]
+enum Text {
+    Source(u32, u32),
+    Owned(Box<str>),
+}
+
+/// One node of the tree.
+#[derive(Debug)]
+pub struct Node {
+    /// Where the node is (for a collection, where it starts).
+    pub loc: Loc,
+    /// What the node holds.
+    pub kind: NodeKind,
+    /// A tag this format does not accept (`!foo`, `!!binary`), as written.
+    pub bad_tag: Option<Box<str>>,
+}
+
+/// The content of a node.
+#[derive(Debug)]
+pub enum NodeKind {
+    /// A scalar and its meaning.
+    Scalar(Scalar, ScalarText),
+    /// A list.
+    Seq(Vec<NodeId>),
+    /// A mapping, in source order.
+    Map(Vec<Entry>),
+    /// An alias (`*name`) to an earlier anchored node.
+    Alias(NodeId),
+}
+
+/// The text of a scalar (opaque; read it with [`Document::text_of`]).
+#[derive(Debug)]
+pub struct ScalarText(Text);
+
+/// One `key: value` pair of a mapping.
+#[derive(Clone, Copy, Debug)]
+pub struct Entry {
+    /// The key node.
+    pub key: NodeId,
+    /// The value node.
+    pub value: NodeId,
+    /// The key repeats an earlier key of the same mapping (already reported).
+    pub duplicate: bool,
+}
+
+/// A loaded YAML file.
+#[derive(Debug)]
+pub struct Document {
+    /// The path shown in findings.
+    pub path: Arc<str>,
+    /// The file's text, without a byte-order mark.
+    pub text: String,
+    nodes: Vec<Node>,
+    root: Option<NodeId>,
+}
+
+/// The outcome of loading one file: the document when it is text, and the problems found.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The document; `None` when the bytes are not UTF-8 or too many.
+    pub doc: Option<Document>,
+    /// Whether the YAML was read to the end (no syntax error, no limit hit).
+    pub complete: bool,
+    /// Findings of the loader (syntax, encoding, limits, duplicate keys).
+    pub findings: Vec<Finding>,
+}
+
+impl Document {
+    /// The root node, when the file holds a document that could be read.
+    #[must_use]
+    pub fn root(&self) -> Option<NodeId> {
+        self.root
+    }
+
+    /// The node with this id.
+    #[must_use]
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id as usize]
+    }
+
+    /// The node an alias points to (or the node itself), and where it was written.
+    #[must_use]
+    pub fn resolve(&self, id: NodeId) -> (&Node, Loc) {
+        let node = self.node(id);
+        match node.kind {
+            NodeKind::Alias(target) => (self.node(target), node.loc),
+            _ => (node, node.loc),
+        }
+    }
+
+    /// The text of a scalar.
+    #[must_use]
+    pub fn text_of<'a>(&'a self, scalar: &'a ScalarText) -> &'a str {
+        match &scalar.0 {
+            Text::Source(start, end) => &self.text[*start as usize..*end as usize],
+            Text::Owned(s) => s,
+        }
+    }
+
+    /// The scalar text of a node (through an alias), if it is a scalar.
+    #[must_use]
+    pub fn scalar(&self, id: NodeId) -> Option<(Scalar, &str)> {
+        match &self.resolve(id).0.kind {
+            NodeKind::Scalar(value, text) => Some((*value, self.text_of(text))),
+            _ => None,
+        }
+    }
+
+    /// The text of a node used as a mapping key, when it is a plain or quoted string.
+    #[must_use]
+    pub fn key_str(&self, id: NodeId) -> Option<&str> {
+        match self.scalar(id) {
+            Some((Scalar::Str | Scalar::Null | Scalar::Bool(_) | Scalar::Int(_) | Scalar::Float, s)) => Some(s),
+            None => None,
+        }
+    }
+
+    /// The entries of a mapping node (through an alias).
+    #[must_use]
+    pub fn entries(&self, id: NodeId) -> Option<&[Entry]> {
+        match &self.resolve(id).0.kind {
+            NodeKind::Map(entries) => Some(entries),
+            _ => None,
+        }
+    }
+
+    /// Finds the value of `key` in a mapping node (first occurrence).
+    #[must_use]
+    pub fn get(&self, map: NodeId, key: &str) -> Option<Entry> {
+        self.entries(map)?
+            .iter()
+            .find(|e| !e.duplicate && self.is_str_key(e.key, key))
+            .copied()
+    }
+
+    fn is_str_key(&self, id: NodeId, key: &str) -> bool {
+        matches!(self.scalar(id), Some((Scalar::Str, s)) if s == key)
+    }
+
+    /// A short description of the kind of a node, for messages ("a list", "text", ...).
+    #[must_use]
+    pub fn describe(&self, id: NodeId) -> &'static str {
+        match &self.resolve(id).0.kind {
+            NodeKind::Scalar(v, _) => v.describe(),
+            NodeKind::Seq(_) => "a list",
+            NodeKind::Map(_) => "a mapping",
+            NodeKind::Alias(_) => "an alias",
+        }
+    }
+}
+
+/// Reads the bytes of one file into a [`Loaded`].
+#[must_use]
+pub fn load(path: Arc<str>, bytes: &[u8]) -> Loaded {
+    let fail = |finding| Loaded { doc: None, complete: false, findings: vec![finding] };
+    if bytes.len() > MAX_FILE_BYTES {
+        return fail(
+            Finding::new(
+                RuleId::FileTooLarge,
+                path,
+                Loc::START,
+                format!("file is larger than the limit of {} bytes (1 MiB)", MAX_FILE_BYTES),
+            )
+            .with_help("an account summary is a page or two of YAML; split or trim this file"),
+        );
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(err) => {
+            let at = err.valid_up_to();
+            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            return fail(
+                Finding::new(
+                    RuleId::NotUtf8,
+                    path,
+                    Loc::START,
+                    format!("file is not UTF-8 text (invalid byte at offset {at}, line {line})"),
+                )
+                .with_help("save the file as UTF-8; a byte-order mark is fine"),
+            );
+        }
+    };
+    let mut builder = Builder { doc: Document { path, text: String::new(), nodes: Vec::new(), root: None }, ..Builder::default() };
+    let complete = builder.build(&text);
+    let mut doc = builder.doc;
+    doc.text = text;
+    Loaded { doc: Some(doc), complete, findings: builder.findings }
+}
+
+/// A collection being read.
+struct Frame {
+    id: NodeId,
+    pending_key: Option<NodeId>,
+}
+
+#[derive(Default)]
+struct Builder {
+    doc: Document,
+    stack: Vec<Frame>,
+    anchors: HashMap<usize, NodeId>,
+    /// Expanded size of each finished node (aliases count their target's size).
+    size: Vec<u64>,
+    expanded: u64,
+    documents: u32,
+    findings: Vec<Finding>,
+}
+
+impl Default for Document {
+    fn default() -> Self {
+        Self { path: Arc::from(""), text: String::new(), nodes: Vec::new(), root: None }
+    }
+}
+
+/// Converts a parser position to ours.
+fn loc_of(span: &Span) -> Loc {
+    let start = span.start.byte_offset().unwrap_or(0);
+    let end = span.end.byte_offset().unwrap_or(start).max(start);
+    Loc {
+        line: u32::try_from(span.start.line()).unwrap_or(u32::MAX),
+        col: u32::try_from(span.start.col() + 1).unwrap_or(u32::MAX),
+        offset: u32::try_from(start).unwrap_or(u32::MAX),
+        len: u32::try_from(end - start).unwrap_or(0),
+    }
+}
+
+impl Builder {
+    /// Reads the whole stream; returns whether it was read to the end without a problem.
+    fn build(&mut self, text: &str) -> bool {
+        let options = granit_parser::options! { emit_comments: false };
+        for next in Parser::new_from_str_with_options(text, options) {
+            let (event, span) = match next {
+                Ok(pair) => pair,
+                Err(err) => {
+                    let m = err.marker();
+                    let loc = Loc {
+                        line: u32::try_from(m.line()).unwrap_or(u32::MAX),
+                        col: u32::try_from(m.col() + 1).unwrap_or(u32::MAX),
+                        offset: u32::try_from(m.byte_offset().unwrap_or(0)).unwrap_or(0),
+                        len: 0,
+                    };
+                    self.stop(RuleId::Syntax, loc, format!("invalid YAML: {}", err.info()), None);
+                    return false;
+                }
+            };
+            if !self.event(event, &span, text) {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn stop(&mut self, rule: RuleId, loc: Loc, message: String, help: Option<&str>) {
+        let mut finding = Finding::new(rule, self.doc.path.clone(), loc, message);
+        if let Some(help) = help {
+            finding = finding.with_help(help);
+        }
+        self.findings.push(finding);
+        self.doc.root = None;
+    }
+
+    /// Handles one event; `false` stops the file.
+    fn event(&mut self, event: Event<'_>, span: &Span, text: &str) -> bool {
+        let loc = loc_of(span);
+        match event {
+            Event::DocumentStart(..) => {
+                self.documents += 1;
+                if self.documents > 1 {
+                    self.stop(
+                        RuleId::Syntax,
+                        loc,
+                        "more than one YAML document in the file".to_owned(),
+                        Some("an engagement file holds one document; remove the `---` separator and what follows, or move it to its own file"),
+                    );
+                    return false;
+                }
+                true
+            }
+            Event::Scalar(value, style, anchor, tag) => {
+                let (meaning, bad_tag) = resolve_scalar(&value, style, tag.as_deref());
+                let stored = match value {
+                    Cow::Borrowed(s) => borrowed_range(text, s).map_or_else(|| Text::Owned(s.into()), |(a, b)| Text::Source(a, b)),
+                    Cow::Owned(s) => Text::Owned(s.into_boxed_str()),
+                };
+                self.add(loc, NodeKind::Scalar(meaning, ScalarText(stored)), bad_tag, anchor, 1)
+            }
+            Event::SequenceStart(_, anchor, tag) => {
+                let bad = collection_tag(tag.as_deref(), "seq");
+                self.open(loc, NodeKind::Seq(Vec::new()), bad, anchor)
+            }
+            Event::MappingStart(_, anchor, tag) => {
+                let bad = collection_tag(tag.as_deref(), "map");
+                self.open(loc, NodeKind::Map(Vec::new()), bad, anchor)
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                self.close(text);
+                true
+            }
+            Event::Alias(anchor) => match self.anchors.get(&anchor).copied() {
+                Some(target) if (target as usize) < self.size.len() && self.size[target as usize] > 0 => {
+                    let size = self.size[target as usize];
+                    self.add(loc, NodeKind::Alias(target), None, 0, size)
+                }
+                _ => {
+                    self.stop(
+                        RuleId::Syntax,
+                        loc,
+                        "alias refers to the collection that contains it (a cycle)".to_owned(),
+                        None,
+                    );
+                    false
+                }
+            },
+            Event::UnresolvedAlias(name) => {
+                self.stop(RuleId::Syntax, loc, format!("unknown alias `*{name}`"), None);
+                false
+            }
+            _ => true,
+        }
+    }
+
+    fn push_node(&mut self, loc: Loc, kind: NodeKind, bad_tag: Option<Box<str>>) -> Option<NodeId> {
+        if self.doc.nodes.len() >= MAX_NODES {
+            self.stop(
+                RuleId::FileTooLarge,
+                loc,
+                format!("file holds more than {MAX_NODES} YAML values"),
+                Some("an account summary needs a few hundred values; this file is not one"),
+            );
+            return None;
+        }
+        let id = NodeId::try_from(self.doc.nodes.len()).ok()?;
+        self.doc.nodes.push(Node { loc, kind, bad_tag });
+        self.size.push(0);
+        Some(id)
+    }
+
+    /// Adds a finished node (a scalar or an alias) of the given expanded size.
+    fn add(&mut self, loc: Loc, kind: NodeKind, bad_tag: Option<Box<str>>, anchor: usize, size: u64) -> bool {
+        if !self.count(loc, size) {
+            return false;
+        }
+        let Some(id) = self.push_node(loc, kind, bad_tag) else { return false };
+        self.size[id as usize] = size;
+        if anchor > 0 {
+            self.anchors.insert(anchor, id);
+        }
+        self.attach(id);
+        true
+    }
+
+    fn count(&mut self, loc: Loc, size: u64) -> bool {
+        self.expanded = self.expanded.saturating_add(size);
+        if self.expanded > MAX_EXPANDED_NODES {
+            self.stop(
+                RuleId::FileTooLarge,
+                loc,
+                format!("aliases expand this file to more than {MAX_EXPANDED_NODES} values"),
+                Some("this looks like an alias bomb; write the values out instead of repeating aliases"),
+            );
+            return false;
+        }
+        true
+    }
+
+    fn open(&mut self, loc: Loc, kind: NodeKind, bad_tag: Option<Box<str>>, anchor: usize) -> bool {
+        if self.stack.len() >= MAX_DEPTH {
+            self.stop(
+                RuleId::FileTooLarge,
+                loc,
+                format!("lists and mappings are nested more than {MAX_DEPTH} levels deep"),
+                None,
+            );
+            return false;
+        }
+        if !self.count(loc, 1) {
+            return false;
+        }
+        let Some(id) = self.push_node(loc, kind, bad_tag) else { return false };
+        if anchor > 0 {
+            self.anchors.insert(anchor, id);
+        }
+        self.attach(id);
+        self.stack.push(Frame { id, pending_key: None });
+        true
+    }
+
+    fn close(&mut self, text: &str) {
+        let Some(frame) = self.stack.pop() else { return };
+        let idx = frame.id as usize;
+        let size = match &self.doc.nodes[idx].kind {
+            NodeKind::Seq(items) => items.iter().fold(1u64, |acc, &c| acc.saturating_add(self.size[c as usize])),
+            NodeKind::Map(entries) => entries.iter().fold(1u64, |acc, e| {
+                acc.saturating_add(self.size[e.key as usize]).saturating_add(self.size[e.value as usize])
+            }),
+            _ => 1,
+        };
+        self.size[idx] = size.max(1);
+        self.mark_duplicates(frame.id, text);
+    }
+
+    /// Flags repeated keys of a finished mapping and reports each repeat.
+    fn mark_duplicates(&mut self, map: NodeId, text: &str) {
+        let NodeKind::Map(entries) = &self.doc.nodes[map as usize].kind else { return };
+        if entries.len() < 2 {
+            return;
+        }
+        let mut seen: HashMap<(u8, &str), NodeId> = HashMap::with_capacity(entries.len());
+        let mut repeats = Vec::new();
+        for (i, entry) in entries.iter().enumerate() {
+            let Some((kind, key)) = self.scalar(entry.key, text) else { continue };
+            let tag = match kind {
+                Scalar::Str => 0,
+                _ => 1,
+            };
+            if let Some(&first) = seen.get(&(tag, key)) {
+                repeats.push((i, first, entry.key, key.to_owned()));
+            } else {
+                seen.insert((tag, key), entry.key);
+            }
+        }
+        for (i, first, second, key) in repeats {
+            let first_line = self.doc.node(first).loc.line;
+            let loc = self.doc.node(second).loc;
+            self.findings.push(
+                Finding::new(
+                    RuleId::DuplicateKey,
+                    self.doc.path.clone(),
+                    loc,
+                    format!("key `{key}` appears twice in this mapping (first at line {first_line})"),
+                )
+                .with_help("YAML 1.2 does not allow a repeated key; keep one and remove or merge the other"),
+            );
+            if let NodeKind::Map(entries) = &mut self.doc.nodes[map as usize].kind {
+                entries[i].duplicate = true;
+            }
+        }
+    }
+
+    /// A scalar's meaning and text while building (the document does not hold the text yet).
+    fn scalar<'t>(&'t self, id: NodeId, text: &'t str) -> Option<(Scalar, &'t str)> {
+        let mut node = &self.doc.nodes[id as usize];
+        if let NodeKind::Alias(target) = node.kind {
+            node = &self.doc.nodes[target as usize];
+        }
+        match &node.kind {
+            NodeKind::Scalar(value, ScalarText(Text::Source(a, b))) => Some((*value, &text[*a as usize..*b as usize])),
+            NodeKind::Scalar(value, ScalarText(Text::Owned(s))) => Some((*value, s)),
+            _ => None,
+        }
+    }
+
+    fn attach(&mut self, id: NodeId) {
+        let Some(frame) = self.stack.last_mut() else {
+            self.doc.root = Some(id);
+            return;
+        };
+        match &mut self.doc.nodes[frame.id as usize].kind {
+            NodeKind::Seq(items) => items.push(id),
+            NodeKind::Map(entries) => match frame.pending_key.take() {
+                None => frame.pending_key = Some(id),
+                Some(key) => entries.push(Entry { key, value: id, duplicate: false }),
+            },
+            _ => {}
+        }
+    }
+}
+
+/// The byte range of `part` inside `whole`, when `part` borrows from it.
+fn borrowed_range(whole: &str, part: &str) -> Option<(u32, u32)> {
+    let start = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
+    let end = start.checked_add(part.len())?;
+    if end > whole.len() {
+        return None;
+    }
+    Some((u32::try_from(start).ok()?, u32::try_from(end).ok()?))
+}
+
+const CORE: &str = "tag:yaml.org,2002:";
+
+/// Whether a tag on a collection is acceptable (`!!map` on a mapping, `!!seq` on a list).
+fn collection_tag(tag: Option<&Tag>, expected: &str) -> Option<Box<str>> {
+    let tag = tag?;
+    if (tag.handle() == CORE && tag.suffix() == expected) || is_non_specific(tag) {
+        None
+    } else {
+        Some(tag.to_string().into_boxed_str())
+    }
+}
+
+fn is_non_specific(tag: &Tag) -> bool {
+    (tag.handle().is_empty() && tag.suffix() == "!") || (tag.handle() == "!" && tag.suffix().is_empty())
+}
+
+/// Resolves a scalar under the YAML 1.2 core schema, honouring the core tags.
+fn resolve_scalar(value: &str, style: ScalarStyle, tag: Option<&Tag>) -> (Scalar, Option<Box<str>>) {
+    let Some(tag) = tag else {
+        return match style {
+            ScalarStyle::Plain => (resolve_plain(value), None),
+            _ => (Scalar::Str, None),
+        };
+    };
+    if is_non_specific(tag) {
+        return (Scalar::Str, None);
+    }
+    let bad = || Some(tag.to_string().into_boxed_str());
+    if tag.handle() != CORE {
+        return (Scalar::Str, bad());
+    }
+    let plain = resolve_plain(value);
+    match (tag.suffix(), plain) {
+        ("str", _) => (Scalar::Str, None),
+        ("int", Scalar::Int(_)) | ("float", Scalar::Float) | ("bool", Scalar::Bool(_)) | ("null", Scalar::Null) => {
+            (plain, None)
+        }
+        ("float", Scalar::Int(_)) => (Scalar::Float, None),
+        _ => (Scalar::Str, bad()),
+    }
+}
+
+/// Resolves a plain scalar under the YAML 1.2 core schema.
+#[must_use]
+pub fn resolve_plain(s: &str) -> Scalar {
+    match s {
+        "" | "~" | "null" | "Null" | "NULL" => return Scalar::Null,
+        "true" | "True" | "TRUE" => return Scalar::Bool(true),
+        "false" | "False" | "FALSE" => return Scalar::Bool(false),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" | "-.inf" | "-.Inf" | "-.INF" | ".nan" | ".NaN"
+        | ".NAN" => return Scalar::Float,
+        _ => {}
+    }
+    let bytes = s.as_bytes();
+    let first = bytes[0];
+    if !(first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.')) {
+        return Scalar::Str;
+    }
+    if let Some(rest) = s.strip_prefix("0o") {
+        return radix_int(rest, 8);
+    }
+    if let Some(rest) = s.strip_prefix("0x") {
+        return radix_int(rest, 16);
+    }
+    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Scalar::Int(s.parse::<i64>().ok());
+    }
+    if is_float(digits) { Scalar::Float } else { Scalar::Str }
+}
+
+fn radix_int(digits: &str, radix: u32) -> Scalar {
+    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+        return Scalar::Str;
+    }
+    Scalar::Int(i64::from_str_radix(digits, radix).ok())
+}
+
+/// `(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`, sign already removed.
+fn is_float(s: &str) -> bool {
+    let (mantissa, exponent) = match s.find(['e', 'E']) {
+        Some(i) => (&s[..i], Some(&s[i + 1..])),
+        None => (s, None),
+    };
+    let mantissa_ok = match mantissa.split_once('.') {
+        Some((int, frac)) => {
+            int.bytes().all(|b| b.is_ascii_digit())
+                && frac.bytes().all(|b| b.is_ascii_digit())
+                && !(int.is_empty() && frac.is_empty())
+        }
+        None => !mantissa.is_empty() && mantissa.bytes().all(|b| b.is_ascii_digit()),
+    };
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+        !e.is_empty() && e.bytes().all(|b| b.is_ascii_digit())
+    });
+    mantissa_ok && exponent_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Loaded {
+        load(Arc::from("t.yaml"), text.as_bytes())
+    }
+
+    #[test]
+    fn core_schema_scalars() {
+        assert_eq!(resolve_plain("4"), Scalar::Int(Some(4)));
+        assert_eq!(resolve_plain("-12"), Scalar::Int(Some(-12)));
+        assert_eq!(resolve_plain("0x1F"), Scalar::Int(Some(31)));
+        assert_eq!(resolve_plain("0o17"), Scalar::Int(Some(15)));
+        assert_eq!(resolve_plain("4.0"), Scalar::Float);
+        assert_eq!(resolve_plain(".5e3"), Scalar::Float);
+        assert_eq!(resolve_plain("1e"), Scalar::Str);
+        assert_eq!(resolve_plain("."), Scalar::Str);
+        assert_eq!(resolve_plain("yes"), Scalar::Str);
+        assert_eq!(resolve_plain("on"), Scalar::Str);
+        assert_eq!(resolve_plain("True"), Scalar::Bool(true));
+        assert_eq!(resolve_plain("~"), Scalar::Null);
+        assert_eq!(resolve_plain("2026-11-18"), Scalar::Str);
+        assert_eq!(resolve_plain("99999999999999999999"), Scalar::Int(None));
+    }
+
+    #[test]
+    fn positions_are_one_based_characters() {
+        let loaded = doc("é: [a, bé]\nk: v\n");
+        let d = loaded.doc.expect("doc");
+        let root = d.root().expect("root");
+        let e = d.get(root, "k").expect("k");
+        let loc = d.node(e.value).loc;
+        assert_eq!((loc.line, loc.col, loc.len), (2, 4, 1));
+        let first = d.entries(root).expect("map")[0];
+        let NodeKind::Seq(items) = &d.node(first.value).kind else { panic!("seq") };
+        let loc = d.node(items[1]).loc;
+        assert_eq!((loc.line, loc.col), (1, 8));
+        assert_eq!(&d.text[loc.offset as usize..(loc.offset + loc.len) as usize], "bé");
+    }
+
+    #[test]
+    fn bom_and_crlf_are_fine() {
+        let loaded = doc("\u{feff}a: 1\r\nb: two\r\n");
+        assert!(loaded.complete && loaded.findings.is_empty());
+        let d = loaded.doc.expect("doc");
+        let b = d.get(d.root().expect("root"), "b").expect("b");
+        assert_eq!(d.scalar(b.value).map(|s| s.1), Some("two"));
+        assert_eq!(d.node(b.value).loc.line, 2);
+    }
+
+    #[test]
+    fn second_document_is_a_syntax_finding_at_its_separator() {
+        let loaded = doc("a: 1\n---\nb: 2\n");
+        assert!(!loaded.complete);
+        assert_eq!(loaded.findings[0].rule, RuleId::Syntax);
+        assert_eq!(loaded.findings[0].loc.line, 2);
+    }
+
+    #[test]
+    fn duplicate_keys_are_reported_at_the_second() {
+        let loaded = doc("a: 1\nb: 2\na: 3\n");
+        assert_eq!(loaded.findings.len(), 1);
+        assert_eq!(loaded.findings[0].rule, RuleId::DuplicateKey);
+        assert_eq!((loaded.findings[0].loc.line, loaded.findings[0].loc.col), (3, 1));
+    }
+
+    #[test]
+    fn alias_bomb_stops_early() {
+        let mut text = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        let mut prev = 'a';
+        for name in 'b'..='j' {
+            text.push_str(&format!("{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+            prev = name;
+        }
+        let loaded = doc(&text);
+        assert!(!loaded.complete);
+        assert_eq!(loaded.findings[0].rule, RuleId::FileTooLarge);
+    }
+
+    #[test]
+    fn recursive_alias_is_refused() {
+        let loaded = doc("a: &a [1, *a]\n");
+        assert!(!loaded.complete);
+        assert_eq!(loaded.findings[0].rule, RuleId::Syntax);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let text = format!("{}{}", "[".repeat(100), "]".repeat(100));
+        let loaded = doc(&text);
+        assert!(!loaded.complete);
+        assert_eq!(loaded.findings[0].rule, RuleId::FileTooLarge);
+    }
+
+    #[test]
+    fn tags() {
+        let loaded = doc("a: !!str 5\nb: !foo x\nc: ! 7\nd: !!int x\n");
+        let d = loaded.doc.expect("doc");
+        let root = d.root().expect("root");
+        let a = d.get(root, "a").expect("a");
+        assert_eq!(d.scalar(a.value).map(|s| s.0), Some(Scalar::Str));
+        assert!(d.node(a.value).bad_tag.is_none());
+        let b = d.get(root, "b").expect("b");
+        assert_eq!(d.node(b.value).bad_tag.as_deref(), Some("!foo"));
+        let c = d.get(root, "c").expect("c");
+        assert_eq!(d.scalar(c.value).map(|s| s.0), Some(Scalar::Str));
+        let x = d.get(root, "d").expect("d");
+        assert!(d.node(x.value).bad_tag.is_some());
+    }
+
+    #[test]
+    fn not_utf8_and_too_large() {
+        let loaded = load(Arc::from("t"), b"a: \xff\n");
+        assert_eq!(loaded.findings[0].rule, RuleId::NotUtf8);
+        let big = vec![b'#'; MAX_FILE_BYTES + 1];
+        let loaded = load(Arc::from("t"), &big);
+        assert_eq!(loaded.findings[0].rule, RuleId::FileTooLarge);
+    }
+}

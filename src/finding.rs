@@ -1,0 +1,259 @@
+//! Findings: what a check found, where, and how bad it is. Plain data, no rendering.
+
+use std::fmt;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+/// A position in a file: 1-based line and column (in characters), and the byte range.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Loc {
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, counting Unicode scalar values.
+    pub col: u32,
+    /// Byte offset of the start, in the text without a byte-order mark.
+    pub offset: u32,
+    /// Length in bytes of what is pointed at (0 for a point).
+    pub len: u32,
+}
+
+impl Loc {
+    /// Line 1, column 1: the whole document.
+    pub const START: Loc = Loc { line: 1, col: 1, offset: 0, len: 0 };
+}
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Fails `check` (exit 1).
+    Error,
+    /// Reported; fails `check` only under `--strict`.
+    Warning,
+}
+
+impl Severity {
+    /// The lowercase name used in every output format.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Error => "error",
+            Self::Warning => "warning",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Whether a rule can be configured, and its default severity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RuleKind {
+    /// A structural rule: always an error, cannot be turned off.
+    Structural,
+    /// A content rule with this default severity.
+    Content(Severity),
+}
+
+macro_rules! rule_ids {
+    ($( $(#[$doc:meta])* $variant:ident = $id:literal, $kind:expr, $summary:literal; )*) => {
+        /// Every rule, by its kebab-case id.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum RuleId {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl RuleId {
+            /// Every rule, structural rules first, in the order of the documentation.
+            pub const ALL: &'static [RuleId] = &[$(RuleId::$variant),*];
+
+            /// The kebab-case id (`low-score-without-notes`).
+            #[must_use]
+            pub fn as_str(self) -> &'static str {
+                match self { $(RuleId::$variant => $id,)* }
+            }
+
+            /// Whether the rule is structural, or its default severity.
+            #[must_use]
+            pub fn kind(self) -> RuleKind {
+                match self { $(RuleId::$variant => $kind,)* }
+            }
+
+            /// One line saying when the rule fires.
+            #[must_use]
+            pub fn summary(self) -> &'static str {
+                match self { $(RuleId::$variant => $summary,)* }
+            }
+        }
+    };
+}
+
+use RuleKind::{Content, Structural};
+use Severity::{Error, Warning};
+
+rule_ids! {
+    /// The file is not valid YAML, or holds more than one document.
+    Syntax = "syntax", Structural, "the file is not valid YAML, or holds more than one document";
+    /// The file is not UTF-8.
+    NotUtf8 = "not-utf8", Structural, "the file is not UTF-8 text";
+    /// The file is over a size limit.
+    FileTooLarge = "file-too-large", Structural, "the file is over 1 MiB, or over a limit on values, nesting or aliases";
+    /// `acctsum` is not `1`.
+    UnsupportedVersion = "unsupported-version", Structural, "`acctsum` is not 1";
+    /// A required key is absent or empty.
+    MissingField = "missing-field", Structural, "a required field is absent or empty";
+    /// A key the format does not define.
+    UnknownField = "unknown-field", Structural, "a field the format does not define";
+    /// A value of the wrong type.
+    InvalidType = "invalid-type", Structural, "a value of the wrong type (a number where text is expected, ...)";
+    /// A bad date, a value outside an enum, empty text.
+    InvalidValue = "invalid-value", Structural, "a bad date, a value outside the allowed ones, or empty text";
+    /// A score or comfort outside the scale.
+    ScoreOutOfRange = "score-out-of-range", Structural, "a score or comfort outside the configured scale";
+    /// A measure that is not configured.
+    UnknownMeasure = "unknown-measure", Structural, "a measure under account_status/strategy that is not configured";
+    /// A region that is not configured.
+    UnknownRegion = "unknown-region", Structural, "`region` is not one of the configured regions";
+    /// A repeated key in a mapping.
+    DuplicateKey = "duplicate-key", Structural, "a mapping repeats a key";
+    /// Two files with the same engagement name.
+    DuplicateEngagement = "duplicate-engagement", Structural, "two files name the same engagement";
+    /// `updated` is too old.
+    Stale = "stale", Content(Warning), "`updated` is more than `stale_after_days` before today";
+    /// A date after today.
+    FutureDate = "future-date", Content(Error), "`updated`, `service_review.last` or a win's date is after today";
+    /// A configured measure is absent.
+    MissingMeasure = "missing-measure", Content(Warning), "a configured measure is absent";
+    /// A low score without notes.
+    LowScoreWithoutNotes = "low-score-without-notes", Content(Error), "a low score without notes (or a low risk without mitigation)";
+    /// A low measure score without an action.
+    LowScoreWithoutAction = "low-score-without-action", Content(Warning), "a low measure score without an action";
+    /// A risk above `low` with no mitigation.
+    RiskWithoutMitigation = "risk-without-mitigation", Content(Warning), "a risk has no mitigation";
+    /// An open action past its due date.
+    ActionOverdue = "action-overdue", Content(Warning), "an action that is not done is past its due date";
+    /// An objective in the past.
+    PastObjective = "past-objective", Content(Warning), "an objective's date has passed";
+    /// No service review recorded.
+    ServiceReviewMissing = "service-review-missing", Content(Warning), "no `service_review.last`";
+    /// The last service review is too old.
+    ServiceReviewOverdue = "service-review-overdue", Content(Warning), "the last service review is more than `service_review_days` ago";
+    /// The headline is too long.
+    HeadlineTooLong = "headline-too-long", Content(Warning), "`headline` is longer than `headline_max_chars`";
+    /// The status does not tally with the scores.
+    StatusMismatch = "status-mismatch", Content(Warning), "`status` does not tally with the scores";
+    /// One client, several relationship leads.
+    RelationshipLeadConflict = "relationship-lead-conflict", Content(Warning), "engagements with one client name different relationship leads";
+    /// The file sits in another region's folder.
+    RegionPathMismatch = "region-path-mismatch", Content(Warning), "the file lies in a folder named after another region";
+}
+
+impl RuleId {
+    /// Looks a rule up by its id.
+    #[must_use]
+    pub fn from_id(id: &str) -> Option<RuleId> {
+        Self::ALL.iter().copied().find(|r| r.as_str() == id)
+    }
+
+    /// The severity a rule has before configuration.
+    #[must_use]
+    pub fn default_severity(self) -> Severity {
+        match self.kind() {
+            RuleKind::Structural => Severity::Error,
+            RuleKind::Content(s) => s,
+        }
+    }
+}
+
+impl fmt::Display for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One problem found in one file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// The rule that fired.
+    pub rule: RuleId,
+    /// Its severity, after configuration.
+    pub severity: Severity,
+    /// The file, as shown to the user (workspace-relative, `/`-separated).
+    pub path: Arc<str>,
+    /// Where in the file.
+    pub loc: Loc,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// How to fix it, when that can be said.
+    pub help: Option<String>,
+}
+
+impl Finding {
+    /// A finding of `rule` at its default severity.
+    #[must_use]
+    pub fn new(rule: RuleId, path: Arc<str>, loc: Loc, message: impl Into<String>) -> Self {
+        Self { rule, severity: rule.default_severity(), path, loc, message: message.into(), help: None }
+    }
+
+    /// Adds a help line.
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// The deterministic report order: path, line, column, rule, then message.
+    #[must_use]
+    pub fn order(&self, other: &Self) -> std::cmp::Ordering {
+        (&self.path, self.loc.line, self.loc.col, self.rule.as_str(), &self.message).cmp(&(
+            &other.path,
+            other.loc.line,
+            other.loc.col,
+            other.rule.as_str(),
+            &other.message,
+        ))
+    }
+}
+
+/// Counts of findings by severity.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Tally {
+    /// Files checked.
+    pub files: usize,
+    /// Error-severity findings.
+    pub errors: usize,
+    /// Warning-severity findings.
+    pub warnings: usize,
+}
+
+impl Tally {
+    /// Counts `findings` over `files` files.
+    #[must_use]
+    pub fn of(files: usize, findings: &[Finding]) -> Self {
+        let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+        Self { files, errors, warnings: findings.len() - errors }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_ids_are_unique_kebab_case_and_listed() {
+        let ids: Vec<&str> = RuleId::ALL.iter().map(|r| r.as_str()).collect();
+        let mut sorted = ids.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), ids.len(), "duplicate rule id");
+        for id in &ids {
+            assert!(id.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit()), "{id}");
+            assert_eq!(RuleId::from_id(id).map(RuleId::as_str), Some(*id));
+        }
+        insta::assert_snapshot!(ids.join("\n"));
+    }
+}

@@ -1,0 +1,25 @@
+//! acctsum: check, summarise and report consulting **Account Summaries** kept as YAML
+//! files in a git repository.
+//!
+//! Data flows one way: command line ([`cli`]) → workspace ([`workspace`], [`guide`]) →
+//! documents ([`document`]) → structural findings and the model ([`validate`], [`model`])
+//! → content rules ([`rules`]) → renderers ([`render`]). Only the renderers write output.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod cli;
+pub mod document;
+pub mod engine;
+pub mod error;
+pub mod exit;
+pub mod finding;
+pub mod format;
+pub mod guide;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod rules;
+pub mod run;
+pub mod schema;
+pub mod suggest;
+pub mod validate;
+pub mod workspace;

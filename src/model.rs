@@ -1,0 +1,463 @@
+//! The typed engagement, built from the valid parts of a checked document.
+//!
+//! Every field remembers whether it was absent, present but invalid (already reported),
+//! or valid and where: content rules need all three ("no notes" is not "bad notes").
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use crate::finding::Loc;
+use crate::validate::{Rec, Val};
+
+/// A field of the model.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Value<T> {
+    /// Not in the file (or empty where that is allowed).
+    #[default]
+    Absent,
+    /// In the file but invalid; a structural finding says why.
+    Invalid,
+    /// Valid, at this position.
+    Valid(T, Loc),
+}
+
+impl<T> Value<T> {
+    /// The value, when valid.
+    pub fn get(&self) -> Option<&T> {
+        match self {
+            Self::Valid(v, _) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// Where the valid value is.
+    pub fn at(&self) -> Option<Loc> {
+        match self {
+            Self::Valid(_, at) => Some(*at),
+            _ => None,
+        }
+    }
+
+    /// Whether the field is absent.
+    pub fn is_absent(&self) -> bool {
+        matches!(self, Self::Absent)
+    }
+
+    /// The value and its position, when valid.
+    pub fn valid(&self) -> Option<(&T, Loc)> {
+        match self {
+            Self::Valid(v, at) => Some((v, *at)),
+            _ => None,
+        }
+    }
+}
+
+impl<T: Copy> Value<T> {
+    /// The value, copied, when valid.
+    pub fn copied(&self) -> Option<T> {
+        self.get().copied()
+    }
+}
+
+impl Value<String> {
+    /// The text, when valid.
+    pub fn str(&self) -> Option<&str> {
+        self.get().map(String::as_str)
+    }
+}
+
+/// The overall status of an engagement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    /// Needs attention now.
+    Red,
+    /// Watch closely.
+    Amber,
+    /// Going well.
+    Green,
+}
+
+impl Status {
+    /// The word used in files and outputs.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Red => "red",
+            Self::Amber => "amber",
+            Self::Green => "green",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Self> {
+        match s {
+            "red" => Some(Self::Red),
+            "amber" => Some(Self::Amber),
+            "green" => Some(Self::Green),
+            _ => None,
+        }
+    }
+}
+
+/// Who leads an engagement.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Leads {
+    /// Where the `leads` key is.
+    pub at: Option<Loc>,
+    /// The Account Lead.
+    pub account: Value<String>,
+    /// The Tech Leads.
+    pub tech: Vec<String>,
+    /// The Delivery Leads.
+    pub delivery: Vec<String>,
+    /// The Relationship Lead.
+    pub relationship: Value<String>,
+    /// The Client Practice Lead.
+    pub client_practice: Value<String>,
+}
+
+/// `service_review`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ServiceReview {
+    /// The section itself: absent, invalid, or present with its key's position.
+    pub section: Value<()>,
+    /// The last review.
+    pub last: Value<NaiveDate>,
+    /// The next review.
+    pub next: Value<NaiveDate>,
+}
+
+/// One top action.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Action {
+    /// The item's first line.
+    pub at: Loc,
+    /// What is to be done.
+    pub action: Value<String>,
+    /// Who.
+    pub owner: Value<String>,
+    /// By when.
+    pub due: Value<NaiveDate>,
+    /// open (when absent), done or blocked.
+    pub status: Value<&'static str>,
+}
+
+impl Action {
+    /// Whether the action is still to do (`open` or `blocked`); `None` if its status is invalid.
+    #[must_use]
+    pub fn is_open(&self) -> Option<bool> {
+        match &self.status {
+            Value::Absent => Some(true),
+            Value::Invalid => None,
+            Value::Valid(s, _) => Some(*s != "done"),
+        }
+    }
+}
+
+/// One risk or issue.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Risk {
+    /// The item's first line.
+    pub at: Loc,
+    /// What it is.
+    pub title: Value<String>,
+    /// risk (when absent) or issue.
+    pub kind: Value<&'static str>,
+    /// Comfort score.
+    pub score: Value<i64>,
+    /// What we do about it.
+    pub mitigation: Value<String>,
+    /// Who owns it.
+    pub owner: Value<String>,
+}
+
+/// One scored measure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Score {
+    /// The measure key.
+    pub key: String,
+    /// Where the key is.
+    pub key_at: Loc,
+    /// The score.
+    pub score: Value<i64>,
+    /// Why.
+    pub notes: Value<String>,
+    /// What we do to improve it.
+    pub action: Value<String>,
+}
+
+/// `account_status` or `strategy`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scores {
+    /// The section itself: absent, invalid, or present at its key.
+    pub section: Value<()>,
+    /// The entries for configured measures, in file order.
+    pub entries: Vec<Score>,
+}
+
+impl Scores {
+    /// The entry for a measure key.
+    #[must_use]
+    pub fn get(&self, key: &str) -> Option<&Score> {
+        self.entries.iter().find(|s| s.key == key)
+    }
+}
+
+/// One objective or upcoming event.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Objective {
+    /// The item's first line.
+    pub at: Loc,
+    /// What.
+    pub title: Value<String>,
+    /// When.
+    pub date: Value<NaiveDate>,
+    /// How comfortable we are.
+    pub comfort: Value<i64>,
+    /// What it depends on.
+    pub notes: Value<String>,
+}
+
+/// One stakeholder.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stakeholder {
+    /// Who.
+    pub name: Value<String>,
+    /// Their role.
+    pub role: Value<String>,
+    /// client or ours.
+    pub side: Value<&'static str>,
+}
+
+/// One win.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Win {
+    /// When.
+    pub date: Value<NaiveDate>,
+    /// What.
+    pub title: Value<String>,
+}
+
+/// One opportunity.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opportunity {
+    /// What.
+    pub title: Value<String>,
+    /// Its stage.
+    pub stage: Value<&'static str>,
+    /// Notes.
+    pub notes: Value<String>,
+}
+
+/// An engagement: the valid parts of one file.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Engagement {
+    /// The file, as shown to the user.
+    pub path: Arc<str>,
+    /// The engagement's name.
+    pub engagement: Value<String>,
+    /// The client.
+    pub client: Value<String>,
+    /// The region.
+    pub region: Value<String>,
+    /// The leads.
+    pub leads: Leads,
+    /// Last reviewed.
+    pub updated: Value<NaiveDate>,
+    /// Overall status.
+    pub status: Value<Status>,
+    /// Headline.
+    pub headline: Value<String>,
+    /// Next steps.
+    pub next_steps: Vec<String>,
+    /// Service review.
+    pub service_review: ServiceReview,
+    /// Top actions.
+    pub actions: Vec<Action>,
+    /// Risks and issues.
+    pub risks: Vec<Risk>,
+    /// Account status scores.
+    pub account_status: Scores,
+    /// Objectives.
+    pub objectives: Vec<Objective>,
+    /// Strategy scores.
+    pub strategy: Scores,
+    /// Stakeholders.
+    pub stakeholders: Vec<Stakeholder>,
+    /// Wins.
+    pub wins: Vec<Win>,
+    /// Opportunities.
+    pub opportunities: Vec<Opportunity>,
+}
+
+impl Engagement {
+    /// Builds the model from a checked record.
+    #[must_use]
+    pub fn from_rec(path: Arc<str>, rec: &Rec) -> Self {
+        let leads = match rec.slot("leads") {
+            Some(slot) => match &slot.val {
+                Some(Val::Record(r)) => Leads {
+                    at: Some(slot.key_at),
+                    account: text(r, "account"),
+                    tech: names(r, "tech"),
+                    delivery: names(r, "delivery"),
+                    relationship: text(r, "relationship"),
+                    client_practice: text(r, "client_practice"),
+                },
+                _ => Leads { at: Some(slot.key_at), ..Leads::default() },
+            },
+            None => Leads::default(),
+        };
+        let service_review = match record(rec, "service_review") {
+            (section, Some(r)) => ServiceReview { section, last: date(r, "last"), next: date(r, "next") },
+            (section, None) => ServiceReview { section, ..ServiceReview::default() },
+        };
+        Self {
+            path,
+            engagement: text(rec, "engagement"),
+            client: text(rec, "client"),
+            region: text(rec, "region"),
+            leads,
+            updated: date(rec, "updated"),
+            status: match choice(rec, "status") {
+                Value::Valid(s, at) => Status::parse(s).map_or(Value::Invalid, |s| Value::Valid(s, at)),
+                Value::Invalid => Value::Invalid,
+                Value::Absent => Value::Absent,
+            },
+            headline: text(rec, "headline"),
+            next_steps: names(rec, "next_steps"),
+            service_review,
+            actions: items(rec, "actions", |at, r| Action {
+                at,
+                action: text(r, "action"),
+                owner: text(r, "owner"),
+                due: date(r, "due"),
+                status: choice(r, "status"),
+            }),
+            risks: items(rec, "risks", |at, r| Risk {
+                at,
+                title: text(r, "title"),
+                kind: choice(r, "type"),
+                score: int(r, "score"),
+                mitigation: text(r, "mitigation"),
+                owner: text(r, "owner"),
+            }),
+            account_status: scores(rec, "account_status"),
+            objectives: items(rec, "objectives", |at, r| Objective {
+                at,
+                title: text(r, "title"),
+                date: date(r, "date"),
+                comfort: int(r, "comfort"),
+                notes: text(r, "notes"),
+            }),
+            strategy: scores(rec, "strategy"),
+            stakeholders: items(rec, "stakeholders", |_, r| Stakeholder {
+                name: text(r, "name"),
+                role: text(r, "role"),
+                side: choice(r, "side"),
+            }),
+            wins: items(rec, "wins", |_, r| Win { date: date(r, "date"), title: text(r, "title") }),
+            opportunities: items(rec, "opportunities", |_, r| Opportunity {
+                title: text(r, "title"),
+                stage: choice(r, "stage"),
+                notes: text(r, "notes"),
+            }),
+        }
+    }
+
+    /// The engagement's name, or its path when the name is not valid.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        self.engagement.str().unwrap_or(&self.path)
+    }
+
+    /// Days since `updated`, when valid.
+    #[must_use]
+    pub fn age_days(&self, today: NaiveDate) -> Option<i64> {
+        self.updated.get().map(|u| (today - *u).num_days())
+    }
+}
+
+fn pick<T>(rec: &Rec, key: &str, f: impl FnOnce(&Val) -> Option<T>) -> Value<T> {
+    match rec.slot(key) {
+        None => Value::Absent,
+        Some(slot) => match slot.val.as_ref().and_then(f) {
+            Some(v) => Value::Valid(v, slot.at),
+            None => Value::Invalid,
+        },
+    }
+}
+
+fn text(rec: &Rec, key: &str) -> Value<String> {
+    pick(rec, key, |v| match v {
+        Val::Text(t) => Some(t.clone()),
+        _ => None,
+    })
+}
+
+fn date(rec: &Rec, key: &str) -> Value<NaiveDate> {
+    pick(rec, key, |v| match v {
+        Val::Date(d) => Some(*d),
+        _ => None,
+    })
+}
+
+fn int(rec: &Rec, key: &str) -> Value<i64> {
+    pick(rec, key, |v| match v {
+        Val::Int(i) => Some(*i),
+        _ => None,
+    })
+}
+
+fn choice(rec: &Rec, key: &str) -> Value<&'static str> {
+    pick(rec, key, |v| match v {
+        Val::Choice(c) => Some(*c),
+        _ => None,
+    })
+}
+
+fn names(rec: &Rec, key: &str) -> Vec<String> {
+    match rec.slot(key).and_then(|s| s.val.as_ref()) {
+        Some(Val::List(list)) => list.iter().map(|(n, _)| n.clone()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn record<'a>(rec: &'a Rec, key: &str) -> (Value<()>, Option<&'a Rec>) {
+    match rec.slot(key) {
+        None => (Value::Absent, None),
+        Some(slot) => match &slot.val {
+            Some(Val::Record(r)) => (Value::Valid((), slot.key_at), Some(r)),
+            _ => (Value::Invalid, None),
+        },
+    }
+}
+
+fn items<T>(rec: &Rec, key: &str, f: impl Fn(Loc, &Rec) -> T) -> Vec<T> {
+    match rec.slot(key).and_then(|s| s.val.as_ref()) {
+        Some(Val::Items(list)) => list.iter().map(|(at, r)| f(*at, r)).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn scores(rec: &Rec, key: &str) -> Scores {
+    match rec.slot(key) {
+        None => Scores::default(),
+        Some(slot) => match &slot.val {
+            Some(Val::Measures(list)) => Scores {
+                section: Value::Valid((), slot.key_at),
+                entries: list
+                    .iter()
+                    .map(|(key, key_at, r)| Score {
+                        key: key.clone(),
+                        key_at: *key_at,
+                        score: int(r, "score"),
+                        notes: text(r, "notes"),
+                        action: text(r, "action"),
+                    })
+                    .collect(),
+            },
+            _ => Scores { section: Value::Invalid, entries: Vec::new() },
+        },
+    }
+}

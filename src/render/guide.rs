@@ -1,0 +1,186 @@
+//! `acctsum guide`: the field guide in a terminal.
+
+use std::io::{self, Write};
+
+use crate::format::{self, Field, Section, Shape};
+use crate::guide::{Guide, Measure};
+
+/// Something the guide can show on its own: a field (with its path) or a measure.
+#[derive(Clone, Copy, Debug)]
+pub enum Topic<'a> {
+    /// A field, by dotted path (`leads.tech`, `actions.due`).
+    Field(&'a Field, &'a str),
+    /// A configured measure.
+    Measure(Section, &'a Measure),
+}
+
+/// Every field path of the format, in file order, with its field.
+#[must_use]
+pub fn field_paths() -> Vec<(String, &'static Field)> {
+    let mut out = Vec::new();
+    for field in format::ENGAGEMENT {
+        out.push((field.key.to_owned(), field));
+        if let Shape::Record(fields) | Shape::List(fields) = field.shape {
+            for sub in fields {
+                out.push((format!("{}.{}", field.key, sub.key), sub));
+            }
+        }
+        if let Shape::Measures(_) = field.shape {
+            for sub in format::MEASURE {
+                out.push((format!("{}.<measure>.{}", field.key, sub.key), sub));
+            }
+        }
+    }
+    out
+}
+
+/// What kind of value a field takes, in words.
+#[must_use]
+pub fn describe(shape: Shape, guide: &Guide) -> String {
+    let scale = guide.scale;
+    match shape {
+        Shape::Version => "the number 1".to_owned(),
+        Shape::Text => "text".to_owned(),
+        Shape::Date => "a date, YYYY-MM-DD".to_owned(),
+        Shape::Score => format!("a whole number from {} (worst) to {} (best)", scale.min, scale.max),
+        Shape::Choice(words) => format!("one of: {}", words.join(", ")),
+        Shape::Region if guide.regions.is_empty() => "text (any region)".to_owned(),
+        Shape::Region => format!("one of: {}", guide.regions.join(", ")),
+        Shape::Names => "a name, or a list of names".to_owned(),
+        Shape::TextList => "a list of text, at least one item".to_owned(),
+        Shape::Record(_) => "a mapping of the fields below".to_owned(),
+        Shape::List(_) => "a list; each item a mapping of the fields below".to_owned(),
+        Shape::Measures(section) => {
+            let keys: Vec<&str> = guide.measures(section).iter().map(|m| m.key.as_str()).collect();
+            format!("a mapping: each configured measure ({}) → {{score, notes, action}}", keys.join(", "))
+        }
+    }
+}
+
+/// Wraps `text` to `width` columns, every line starting with `indent` spaces.
+fn wrap(out: &mut dyn Write, text: &str, indent: usize, width: usize) -> io::Result<()> {
+    let room = width.saturating_sub(indent).max(20);
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > room {
+            writeln!(out, "{:indent$}{line}", "")?;
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        writeln!(out, "{:indent$}{line}", "")?;
+    }
+    Ok(())
+}
+
+fn field(out: &mut dyn Write, path: &str, field: &Field, guide: &Guide, width: usize) -> io::Result<()> {
+    let need = if field.required { "required" } else { "optional" };
+    writeln!(out, "{path}  ({need}) {}", describe(field.shape, guide))?;
+    wrap(out, field.doc, 4, width)
+}
+
+fn measures(out: &mut dyn Write, section: Section, guide: &Guide, width: usize) -> io::Result<()> {
+    let list = guide.measures(section);
+    if list.is_empty() {
+        return writeln!(out, "    (no {} measures are configured)", section.key());
+    }
+    for m in list {
+        measure(out, m, width)?;
+    }
+    Ok(())
+}
+
+fn measure(out: &mut dyn Write, m: &Measure, width: usize) -> io::Result<()> {
+    writeln!(out, "    {}  {}", m.key, m.name)?;
+    if m.guide.is_empty() { Ok(()) } else { wrap(out, &m.guide, 8, width) }
+}
+
+/// Writes the whole guide.
+///
+/// # Errors
+/// When writing fails.
+pub fn whole(out: &mut dyn Write, guide: &Guide, width: usize) -> io::Result<()> {
+    let s = guide.scale;
+    writeln!(out, "acctsum field guide — engagement files, format 1\n")?;
+    wrap(
+        out,
+        &format!(
+            "Scores and comforts are whole numbers from {} (worst, very uncomfortable) to {} (best, comfortable); {} or less is low and needs notes and an action. Summaries are reviewed at least every {} days, service reviews held every {} days, headlines kept to {} characters. Keys starting with x- are extensions and are ignored.",
+            s.min, s.max, s.low, guide.stale_after_days, guide.service_review_days, guide.headline_max_chars
+        ),
+        0,
+        width,
+    )?;
+    writeln!(out)?;
+    for f in format::ENGAGEMENT {
+        field(out, f.key, f, guide, width)?;
+        match f.shape {
+            Shape::Record(fields) | Shape::List(fields) => {
+                for sub in fields {
+                    field(out, &format!("  {}.{}", f.key, sub.key), sub, guide, width)?;
+                }
+            }
+            Shape::Measures(section) => {
+                for sub in format::MEASURE {
+                    field(out, &format!("  {}.<measure>.{}", f.key, sub.key), sub, guide, width)?;
+                }
+                writeln!(out, "  measures:")?;
+                measures(out, section, guide, width)?;
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Finds a topic by name: a field path, a top-level key, or a measure key.
+#[must_use]
+pub fn find<'a>(name: &str, guide: &'a Guide, paths: &'a [(String, &'static Field)]) -> Option<Topic<'a>> {
+    let name = name.trim().trim_end_matches(':');
+    if let Some((path, f)) = paths.iter().find(|(p, _)| p == name || p.replace(".<measure>", "") == name) {
+        return Some(Topic::Field(f, path));
+    }
+    Section::ALL.iter().find_map(|&section| {
+        guide.measures(section).iter().find(|m| m.key == name).map(|m| Topic::Measure(section, m))
+    })
+}
+
+/// Writes one topic; a section of measures lists them.
+///
+/// # Errors
+/// When writing fails.
+pub fn topic(out: &mut dyn Write, topic: Topic<'_>, guide: &Guide, width: usize) -> io::Result<()> {
+    match topic {
+        Topic::Field(f, path) => {
+            field(out, path, f, guide, width)?;
+            match f.shape {
+                Shape::Record(fields) | Shape::List(fields) => {
+                    for sub in fields {
+                        field(out, &format!("  {path}.{}", sub.key), sub, guide, width)?;
+                    }
+                }
+                Shape::Measures(section) => {
+                    for sub in format::MEASURE {
+                        field(out, &format!("  {path}.<measure>.{}", sub.key), sub, guide, width)?;
+                    }
+                    writeln!(out, "  measures:")?;
+                    measures(out, section, guide, width)?;
+                }
+                _ => {}
+            }
+            Ok(())
+        }
+        Topic::Measure(section, m) => {
+            writeln!(out, "{}.{}  ({}) {{score, notes, action}}", section.key(), m.key, m.name)?;
+            if !m.guide.is_empty() {
+                wrap(out, &m.guide, 4, width)?;
+            }
+            let s = guide.scale;
+            wrap(out, &format!("Score from {} (worst) to {} (best); {} or less is low and needs notes and an action.", s.min, s.max, s.low), 4, width)
+        }
+    }
+}

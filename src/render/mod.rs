@@ -1,0 +1,21 @@
+//! Renderers: the only code that writes output. Each takes plain data and a writer.
+
+pub mod github;
+pub mod guide;
+pub mod human;
+pub mod json;
+pub mod short;
+
+/// How to draw for the reader at hand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Style {
+    /// Use ANSI colours.
+    pub color: bool,
+    /// Width to wrap or fit to, in columns.
+    pub width: usize,
+}
+
+impl Style {
+    /// Plain output at a fixed width: what tests and files get.
+    pub const PLAIN: Style = Style { color: false, width: 100 };
+}

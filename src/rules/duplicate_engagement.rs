@@ -1,0 +1,57 @@
+//! `duplicate-engagement`: two files name the same engagement.
+
+use std::collections::BTreeMap;
+
+use super::{Context, CrossRule, finding};
+use crate::finding::{Finding, RuleId};
+use crate::model::Engagement;
+
+/// One engagement, one file: two files with one name would double-count it in every report.
+pub(super) struct DuplicateEngagement;
+
+impl CrossRule for DuplicateEngagement {
+    fn id(&self) -> RuleId {
+        RuleId::DuplicateEngagement
+    }
+
+    fn check(&self, all: &[&Engagement], _ctx: &Context<'_>, out: &mut Vec<Finding>) {
+        let mut by_name: BTreeMap<String, Vec<&Engagement>> = BTreeMap::new();
+        for eng in all {
+            if let Some(name) = eng.engagement.str() {
+                by_name.entry(name.trim().to_lowercase()).or_default().push(eng);
+            }
+        }
+        for group in by_name.values().filter(|g| g.len() > 1) {
+            for eng in group {
+                let Some((name, at)) = eng.engagement.valid() else { continue };
+                let others: Vec<&str> = group.iter().filter(|o| o.path != eng.path).map(|o| &*o.path).collect();
+                out.push(finding(
+                    self.id(),
+                    &eng.path,
+                    at,
+                    format!("engagement \"{name}\" is also the name in {}", others.join(", ")),
+                    "each engagement has one file: rename one of them, or merge the files",
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{BASE, engagement_at, today};
+    use super::*;
+    use crate::guide::Guide;
+
+    #[test]
+    fn names_compare_without_case() {
+        let guide = Guide::default();
+        let a = engagement_at("a.yaml", BASE, &guide);
+        let b = engagement_at("b.yaml", &BASE.replace("Acme Payments", "acme payments "), &guide);
+        let c = engagement_at("c.yaml", &BASE.replace("Acme Payments", "Other"), &guide);
+        let mut out = Vec::new();
+        DuplicateEngagement.check(&[&a, &b, &c], &Context { today: today(), guide: &guide }, &mut out);
+        let got: Vec<(&str, u32)> = out.iter().map(|f| (&*f.path, f.loc.line)).collect();
+        assert_eq!(got, vec![("a.yaml", 2), ("b.yaml", 2)]);
+    }
+}

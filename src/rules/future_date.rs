@@ -1,0 +1,47 @@
+//! `future-date`: a date that records the past lies after today.
+
+use super::{Context, Rule, finding};
+use crate::finding::{Finding, RuleId};
+use crate::model::Engagement;
+
+/// `updated`, `service_review.last` and wins record what has happened, so they cannot be in the future.
+pub(super) struct FutureDate;
+
+impl Rule for FutureDate {
+    fn id(&self) -> RuleId {
+        RuleId::FutureDate
+    }
+
+    fn check(&self, eng: &Engagement, ctx: &Context<'_>, out: &mut Vec<Finding>) {
+        let dates = [("`updated`", eng.updated.valid()), ("`service_review.last`", eng.service_review.last.valid())]
+            .into_iter()
+            .chain(eng.wins.iter().map(|w| ("a win's date", w.date.valid())));
+        for (what, date) in dates {
+            let Some((date, at)) = date else { continue };
+            if *date > ctx.today {
+                out.push(finding(
+                    self.id(),
+                    &eng.path,
+                    at,
+                    format!("{what} {date} is after today ({})", ctx.today),
+                    "this date records something that has happened; correct it (use --today to check as of another day)",
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{BASE, run};
+    use super::*;
+
+    #[test]
+    fn past_dates_are_fine_future_ones_not() {
+        assert_eq!(run(&FutureDate, BASE), vec![]);
+        assert_eq!(run(&FutureDate, &BASE.replace("2026-11-18", "2026-11-20")), vec![]);
+        assert_eq!(run(&FutureDate, &BASE.replace("2026-11-18", "2026-11-21")), vec![(7, 10)]);
+        let wins = format!("{BASE}wins:\n  - {{date: 2026-12-01, title: Go-live}}\n  - {{date: 2026-10-01, title: Demo}}\n");
+        assert_eq!(run(&FutureDate, &wins.replace("2026-11-03", "2027-01-01")), vec![(13, 9), (15, 12)]);
+    }
+}

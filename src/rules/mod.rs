@@ -1,0 +1,170 @@
+//! The rules: one file per rule, named after its id, listed here in report order.
+//!
+//! Rules emit findings at the rule's default severity and never read the user's
+//! overrides; [`apply_severities`] applies those in one place afterwards.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use crate::finding::{Finding, Loc, RuleId};
+use crate::guide::Guide;
+use crate::model::Engagement;
+
+mod action_overdue;
+mod duplicate_engagement;
+mod future_date;
+mod headline_too_long;
+mod low_score_without_action;
+mod low_score_without_notes;
+mod missing_measure;
+mod past_objective;
+mod region_path_mismatch;
+mod relationship_lead_conflict;
+mod risk_without_mitigation;
+mod service_review_missing;
+mod service_review_overdue;
+mod stale;
+mod status_mismatch;
+
+/// What rules need besides the engagement.
+#[derive(Clone, Copy, Debug)]
+pub struct Context<'a> {
+    /// Today's date (from `--today`, `ACCTSUM_TODAY` or the clock).
+    pub today: NaiveDate,
+    /// The field guide.
+    pub guide: &'a Guide,
+}
+
+/// A content rule over one engagement.
+pub trait Rule: Sync {
+    /// The rule's id.
+    fn id(&self) -> RuleId;
+    /// Pushes a finding for every problem in `eng`.
+    fn check(&self, eng: &Engagement, ctx: &Context<'_>, out: &mut Vec<Finding>);
+}
+
+/// A rule over all engagements at once, run after the per-file rules.
+pub trait CrossRule: Sync {
+    /// The rule's id.
+    fn id(&self) -> RuleId;
+    /// Pushes a finding for every problem across `all`.
+    fn check(&self, all: &[&Engagement], ctx: &Context<'_>, out: &mut Vec<Finding>);
+}
+
+/// Every per-file content rule, in report order.
+pub const RULES: &[&dyn Rule] = &[
+    &stale::Stale,
+    &future_date::FutureDate,
+    &missing_measure::MissingMeasure,
+    &low_score_without_notes::LowScoreWithoutNotes,
+    &low_score_without_action::LowScoreWithoutAction,
+    &risk_without_mitigation::RiskWithoutMitigation,
+    &action_overdue::ActionOverdue,
+    &past_objective::PastObjective,
+    &service_review_missing::ServiceReviewMissing,
+    &service_review_overdue::ServiceReviewOverdue,
+    &headline_too_long::HeadlineTooLong,
+    &status_mismatch::StatusMismatch,
+    &region_path_mismatch::RegionPathMismatch,
+];
+
+/// Every cross-file rule.
+pub const CROSS_RULES: &[&dyn CrossRule] =
+    &[&duplicate_engagement::DuplicateEngagement, &relationship_lead_conflict::RelationshipLeadConflict];
+
+/// Runs every enabled per-file rule on one engagement.
+#[must_use]
+pub fn check_engagement(eng: &Engagement, ctx: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for rule in RULES.iter().filter(|r| ctx.guide.severity(r.id()).is_some()) {
+        rule.check(eng, ctx, &mut out);
+    }
+    out
+}
+
+/// Runs every enabled cross-file rule.
+#[must_use]
+pub fn check_across(all: &[&Engagement], ctx: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for rule in CROSS_RULES.iter().filter(|r| ctx.guide.severity(r.id()).is_some()) {
+        rule.check(all, ctx, &mut out);
+    }
+    out
+}
+
+/// Applies the configured severities: drops findings of rules that are off.
+pub fn apply_severities(findings: &mut Vec<Finding>, guide: &Guide) {
+    findings.retain_mut(|f| match guide.severity(f.rule) {
+        Some(severity) => {
+            f.severity = severity;
+            true
+        }
+        None => false,
+    });
+}
+
+/// A finding of `rule` on `eng`'s file.
+fn finding(rule: RuleId, path: &Arc<str>, at: Loc, message: String, help: &str) -> Finding {
+    Finding::new(rule, path.clone(), at, message).with_help(help)
+}
+
+/// The measure's display name from the guide, or its key.
+fn measure_name<'a>(ctx: &'a Context<'_>, key: &'a str) -> &'a str {
+    crate::format::Section::ALL
+        .iter()
+        .flat_map(|s| ctx.guide.measures(*s))
+        .find(|m| m.key == key)
+        .map_or(key, |m| m.name.as_str())
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Runs one rule over a snippet of YAML with a fixed date.
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::document::load;
+    use crate::validate;
+
+    /// A valid file to which tests append or in which they replace lines.
+    pub(crate) const BASE: &str = "acctsum: 1
+engagement: Acme Payments
+client: Acme Bank
+region: north
+leads:
+  account: Jane Smith
+updated: 2026-11-18
+status: amber
+headline: On track.
+next_steps:
+  - Agree the roadmap
+service_review:
+  last: 2026-11-03
+";
+
+    pub(crate) fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 20).expect("date")
+    }
+
+    pub(crate) fn engagement_at(path: &str, text: &str, guide: &Guide) -> Engagement {
+        let loaded = load(Arc::from(path), text.as_bytes());
+        let doc = loaded.doc.expect("utf-8");
+        let (rec, _) = validate::engagement(&doc, guide);
+        Engagement::from_rec(doc.path.clone(), &rec.expect("mapping"))
+    }
+
+    /// (line, column) of each finding of `rule` on `text`.
+    pub(crate) fn run(rule: &dyn Rule, text: &str) -> Vec<(u32, u32)> {
+        run_with(rule, "engagements/north/a.yaml", text, &Guide::default())
+    }
+
+    pub(crate) fn run_with(rule: &dyn Rule, path: &str, text: &str, guide: &Guide) -> Vec<(u32, u32)> {
+        let eng = engagement_at(path, text, guide);
+        let ctx = Context { today: today(), guide };
+        let mut out = Vec::new();
+        rule.check(&eng, &ctx, &mut out);
+        assert!(out.iter().all(|f| f.rule == rule.id()));
+        out.iter().map(|f| (f.loc.line, f.loc.col)).collect()
+    }
+}

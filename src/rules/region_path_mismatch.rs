@@ -1,0 +1,52 @@
+//! `region-path-mismatch`: the file sits in another region's folder.
+
+use super::{Context, Rule, finding};
+use crate::finding::{Finding, RuleId};
+use crate::model::Engagement;
+
+/// Folders named after regions keep each review session's files together; a file in the
+/// wrong one is missed by whoever browses that folder.
+pub(super) struct RegionPathMismatch;
+
+impl Rule for RegionPathMismatch {
+    fn id(&self) -> RuleId {
+        RuleId::RegionPathMismatch
+    }
+
+    fn check(&self, eng: &Engagement, ctx: &Context<'_>, out: &mut Vec<Finding>) {
+        let Some((region, at)) = eng.region.valid() else { return };
+        let regions = &ctx.guide.regions;
+        let folders: Vec<&str> = eng.path.split('/').collect();
+        let folders = &folders[..folders.len().saturating_sub(1)];
+        let Some(folder) = folders.iter().rev().find(|f| regions.iter().any(|r| r.eq_ignore_ascii_case(f))) else {
+            return;
+        };
+        if !folder.eq_ignore_ascii_case(region) {
+            out.push(finding(
+                self.id(),
+                &eng.path,
+                at,
+                format!("region is `{region}`, but the file lies in the `{folder}` folder"),
+                &format!("move the file to the `{region}` folder, or correct `region`"),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{BASE, run_with};
+    use super::*;
+    use crate::guide::Guide;
+
+    #[test]
+    fn only_configured_region_folders_count() {
+        let mut guide = Guide::default();
+        assert_eq!(run_with(&RegionPathMismatch, "engagements/south/a.yaml", BASE, &guide), vec![]);
+        guide.regions = vec!["north".into(), "south".into()];
+        assert_eq!(run_with(&RegionPathMismatch, "engagements/south/a.yaml", BASE, &guide), vec![(4, 9)]);
+        assert_eq!(run_with(&RegionPathMismatch, "engagements/north/a.yaml", BASE, &guide), vec![]);
+        assert_eq!(run_with(&RegionPathMismatch, "engagements/other/a.yaml", BASE, &guide), vec![]);
+        assert_eq!(run_with(&RegionPathMismatch, "south.yaml", BASE, &guide), vec![]);
+    }
+}

@@ -1,0 +1,692 @@
+//! Structural validation: walks a document against the format table and the guide,
+//! reports every structural problem, and keeps the valid parts as a [`Rec`].
+//!
+//! Nothing stops at the first problem: each field is checked on its own, so one run
+//! reports everything, and content rules later run on whatever is valid.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use crate::document::{Document, NodeId, NodeKind, Scalar};
+use crate::finding::{Finding, Loc, RuleId};
+use crate::format::{self, Field, Section, Shape};
+use crate::guide::Guide;
+use crate::suggest;
+
+/// A checked value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Val {
+    /// Non-empty text.
+    Text(String),
+    /// A real date.
+    Date(NaiveDate),
+    /// A score within the scale, or the version.
+    Int(i64),
+    /// One of the allowed words.
+    Choice(&'static str),
+    /// Names or text items, each with its position.
+    List(Vec<(String, Loc)>),
+    /// A mapping.
+    Record(Rec),
+    /// A list of mappings, each with the position of its item.
+    Items(Vec<(Loc, Rec)>),
+    /// Measure entries: key, key position, entry.
+    Measures(Vec<(String, Loc, Rec)>),
+}
+
+/// A field that is present: where its key and value are, and the value when it is valid.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Slot {
+    /// Position of the key.
+    pub key_at: Loc,
+    /// Position of the value.
+    pub at: Loc,
+    /// The value; `None` when it was reported as invalid.
+    pub val: Option<Val>,
+}
+
+/// The present fields of a checked mapping.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Rec {
+    slots: Vec<(&'static str, Slot)>,
+}
+
+impl Rec {
+    /// The slot of a field, when it is present (an empty optional field counts as absent).
+    #[must_use]
+    pub fn slot(&self, key: &str) -> Option<&Slot> {
+        self.slots.iter().find(|(k, _)| *k == key).map(|(_, s)| s)
+    }
+}
+
+/// Reads typed values out of a document, turning every problem into a finding.
+pub(crate) struct Reader<'a> {
+    pub(crate) doc: &'a Document,
+    pub(crate) out: Vec<Finding>,
+}
+
+impl<'a> Reader<'a> {
+    pub(crate) fn new(doc: &'a Document) -> Self {
+        Self { doc, out: Vec::new() }
+    }
+
+    pub(crate) fn path(&self) -> Arc<str> {
+        self.doc.path.clone()
+    }
+
+    pub(crate) fn report(&mut self, rule: RuleId, at: Loc, message: String, help: Option<String>) {
+        let mut finding = Finding::new(rule, self.path(), at, message);
+        finding.help = help;
+        self.out.push(finding);
+    }
+
+    /// Reports a tag this format does not accept; `true` when the node is fine.
+    pub(crate) fn tag_ok(&mut self, id: NodeId, what: &str) -> bool {
+        let (node, at) = self.doc.resolve(id);
+        match &node.bad_tag {
+            Some(tag) => {
+                self.report(
+                    RuleId::InvalidType,
+                    at,
+                    format!("{what} has the YAML tag `{tag}`, which this format does not use"),
+                    Some("remove the tag; write plain values".to_owned()),
+                );
+                false
+            }
+            None => true,
+        }
+    }
+
+    /// Non-empty text.
+    pub(crate) fn text(&mut self, id: NodeId, what: &str) -> Option<String> {
+        if !self.tag_ok(id, what) {
+            return None;
+        }
+        let at = self.doc.resolve(id).1;
+        match self.doc.scalar(id) {
+            Some((Scalar::Str, s)) if !s.trim().is_empty() => Some(s.to_owned()),
+            Some((Scalar::Str, _)) => {
+                self.report(RuleId::InvalidValue, at, format!("{what} is empty text"), Some("write something, or remove the field if it is optional".to_owned()));
+                None
+            }
+            Some((kind, s)) => {
+                self.report(
+                    RuleId::InvalidType,
+                    at,
+                    format!("{what} must be text, found {} (`{s}`)", kind.describe()),
+                    Some(format!("put it in quotes if you mean the text: \"{s}\"")),
+                );
+                None
+            }
+            None => {
+                self.report(RuleId::InvalidType, at, format!("{what} must be text, found {}", self.doc.describe(id)), None);
+                None
+            }
+        }
+    }
+
+    /// An integer (any size that fits in 64 bits is returned; callers check the range).
+    pub(crate) fn int(&mut self, id: NodeId, what: &str, expected: &str) -> Option<Result<i64, String>> {
+        if !self.tag_ok(id, what) {
+            return None;
+        }
+        let at = self.doc.resolve(id).1;
+        match self.doc.scalar(id) {
+            Some((Scalar::Int(Some(v)), _)) => Some(Ok(v)),
+            Some((Scalar::Int(None), s)) => Some(Err(s.to_owned())),
+            Some((kind, s)) => {
+                self.report(RuleId::InvalidType, at, format!("{what} must be {expected}, found {} (`{s}`)", kind.describe()), None);
+                None
+            }
+            None => {
+                self.report(RuleId::InvalidType, at, format!("{what} must be {expected}, found {}", self.doc.describe(id)), None);
+                None
+            }
+        }
+    }
+
+    /// A real calendar date written `YYYY-MM-DD`.
+    pub(crate) fn date(&mut self, id: NodeId, what: &str) -> Option<NaiveDate> {
+        if !self.tag_ok(id, what) {
+            return None;
+        }
+        let at = self.doc.resolve(id).1;
+        let help = Some("write dates as YYYY-MM-DD, for example 2026-11-20".to_owned());
+        match self.doc.scalar(id) {
+            Some((Scalar::Str, s)) => {
+                let parsed = parse_date(s);
+                if parsed.is_none() {
+                    let why = if is_date_shaped(s) { "not a real calendar date" } else { "not a date in the form YYYY-MM-DD" };
+                    self.report(RuleId::InvalidValue, at, format!("{what} is `{s}`, {why}"), help);
+                }
+                parsed
+            }
+            Some((kind, s)) => {
+                self.report(RuleId::InvalidType, at, format!("{what} must be a date (YYYY-MM-DD), found {} (`{s}`)", kind.describe()), help);
+                None
+            }
+            None => {
+                self.report(RuleId::InvalidType, at, format!("{what} must be a date (YYYY-MM-DD), found {}", self.doc.describe(id)), help);
+                None
+            }
+        }
+    }
+
+    /// One word of `allowed`.
+    pub(crate) fn choice(&mut self, id: NodeId, what: &str, allowed: &'static [&'static str]) -> Option<&'static str> {
+        if !self.tag_ok(id, what) {
+            return None;
+        }
+        let at = self.doc.resolve(id).1;
+        let list = allowed.join(", ");
+        match self.doc.scalar(id) {
+            Some((Scalar::Str, s)) => {
+                let found = allowed.iter().copied().find(|a| *a == s);
+                if found.is_none() {
+                    self.report(
+                        RuleId::InvalidValue,
+                        at,
+                        format!("{what} must be one of {list}; found `{s}`"),
+                        Some(suggest::help_for(s, allowed)),
+                    );
+                }
+                found
+            }
+            Some((kind, s)) => {
+                self.report(RuleId::InvalidType, at, format!("{what} must be one of {list}; found {} (`{s}`)", kind.describe()), None);
+                None
+            }
+            None => {
+                self.report(RuleId::InvalidType, at, format!("{what} must be one of {list}; found {}", self.doc.describe(id)), None);
+                None
+            }
+        }
+    }
+
+    /// The string-keyed entries of a mapping, skipping repeated keys (already reported)
+    /// and extension keys (`x-…`). Keys that are not text are reported as unknown fields.
+    pub(crate) fn entries(&mut self, id: NodeId, what: &str) -> Option<Vec<(&'a str, Loc, NodeId)>> {
+        if !self.tag_ok(id, what) {
+            return None;
+        }
+        let doc = self.doc;
+        let (node, at) = doc.resolve(id);
+        let NodeKind::Map(entries) = &node.kind else {
+            self.report(RuleId::InvalidType, at, format!("{what} must be a mapping of `key: value` lines, found {}", doc.describe(id)), None);
+            return None;
+        };
+        let mut out = Vec::with_capacity(entries.len());
+        for entry in entries.iter().filter(|e| !e.duplicate) {
+            let key_at = doc.resolve(entry.key).1;
+            match doc.scalar(entry.key) {
+                Some((Scalar::Str, key)) if format::is_extension(key) => {}
+                Some((Scalar::Str, key)) => out.push((key, key_at, entry.value)),
+                Some((_, key)) => self.report(
+                    RuleId::UnknownField,
+                    key_at,
+                    format!("`{key}` is not a field name"),
+                    Some("field names are words such as `client` or `notes`".to_owned()),
+                ),
+                None => self.report(RuleId::UnknownField, key_at, "a list or mapping cannot be a key".to_owned(), None),
+            }
+        }
+        Some(out)
+    }
+
+    /// Whether a node is empty (null, without a tag).
+    pub(crate) fn is_null(&self, id: NodeId) -> bool {
+        matches!(self.doc.scalar(id), Some((Scalar::Null, _))) && self.doc.resolve(id).0.bad_tag.is_none()
+    }
+}
+
+/// Parses `YYYY-MM-DD` strictly (four-digit year, two-digit month and day).
+#[must_use]
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    if !is_date_shaped(s) {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().ok();
+    NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?)
+}
+
+fn is_date_shaped(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
+}
+
+/// Checks one engagement document; returns its valid parts and every structural finding.
+#[must_use]
+pub fn engagement(doc: &Document, guide: &Guide) -> (Option<Rec>, Vec<Finding>) {
+    let mut checker = Checker { r: Reader::new(doc), guide };
+    let rec = match doc.root() {
+        Some(root) if matches!(doc.resolve(root).0.kind, NodeKind::Map(_)) => {
+            checker.record(root, format::ENGAGEMENT, Loc::START, &Place::Top)
+        }
+        Some(root) => {
+            let found = doc.describe(root);
+            checker.r.report(
+                RuleId::InvalidType,
+                Loc::START,
+                format!("an engagement file must be a mapping of fields, found {found}"),
+                Some("start from `acctsum new`, or see `acctsum guide`".to_owned()),
+            );
+            None
+        }
+        None => {
+            checker.r.report(
+                RuleId::InvalidType,
+                Loc::START,
+                "the file is empty".to_owned(),
+                Some("start from `acctsum new`, or see `acctsum guide`".to_owned()),
+            );
+            None
+        }
+    };
+    (rec, checker.r.out)
+}
+
+struct Checker<'a> {
+    r: Reader<'a>,
+    guide: &'a Guide,
+}
+
+/// Where a mapping sits, to name its fields in messages.
+#[derive(Clone, Debug)]
+enum Place {
+    /// The top level of the file.
+    Top,
+    /// A nested mapping, by dotted path (`leads`, `account_status.customer`).
+    Field(String),
+    /// Item `n` (1-based) of a list of things called `noun`.
+    Item(&'static str, usize),
+}
+
+impl Place {
+    /// How a message names field `key` of this mapping.
+    fn name(&self, key: &str) -> String {
+        match self {
+            Self::Top => format!("`{key}`"),
+            Self::Field(path) => format!("`{path}.{key}`"),
+            Self::Item(noun, n) => format!("`{key}` of {noun} {n}"),
+        }
+    }
+
+    /// " in …" for messages about the mapping itself ("" at the top level).
+    fn within(&self) -> String {
+        match self {
+            Self::Top => String::new(),
+            Self::Field(path) => format!(" in `{path}`"),
+            Self::Item(noun, n) => format!(" in {noun} {n}"),
+        }
+    }
+
+    /// The mapping itself, for "must be a mapping" messages.
+    fn itself(&self) -> String {
+        match self {
+            Self::Top => "the file".to_owned(),
+            Self::Field(path) => format!("`{path}`"),
+            Self::Item(noun, n) => format!("{noun} {n}"),
+        }
+    }
+
+    fn path(&self, key: &str) -> String {
+        match self {
+            Self::Field(path) => format!("{path}.{key}"),
+            _ => key.to_owned(),
+        }
+    }
+}
+
+/// The word for one item of a list field.
+fn singular(key: &str) -> &'static str {
+    match key {
+        "actions" => "action",
+        "risks" => "risk",
+        "objectives" => "objective",
+        "stakeholders" => "stakeholder",
+        "wins" => "win",
+        "opportunities" => "opportunity",
+        _ => "item",
+    }
+}
+
+impl Checker<'_> {
+    /// Checks a mapping against `fields`; `owner` is where a missing field is reported.
+    fn record(&mut self, id: NodeId, fields: &'static [Field], owner: Loc, place: &Place) -> Option<Rec> {
+        let entries = self.r.entries(id, &place.itself())?;
+        let mut rec = Rec::default();
+        let mut seen: Vec<&str> = Vec::with_capacity(entries.len());
+        for (key, key_at, value) in entries {
+            let Some(field) = format::field(fields, key) else {
+                let allowed: Vec<&str> = fields.iter().map(|f| f.key).collect();
+                let within = match place {
+                    Place::Top => " at the top level".to_owned(),
+                    _ => place.within(),
+                };
+                self.r.report(
+                    RuleId::UnknownField,
+                    key_at,
+                    format!("unknown field `{key}`{within}"),
+                    Some(suggest::help_for(key, &allowed)),
+                );
+                continue;
+            };
+            seen.push(field.key);
+            if self.r.is_null(value) {
+                if field.required {
+                    self.r.report(
+                        RuleId::MissingField,
+                        key_at,
+                        format!("{} is empty", place.name(key)),
+                        Some(format!("fill it in: {}", field.doc)),
+                    );
+                }
+                continue;
+            }
+            let at = self.r.doc.resolve(value).1;
+            let val = self.value(value, field, key_at, place);
+            rec.slots.push((field.key, Slot { key_at, at, val }));
+        }
+        for field in fields.iter().filter(|f| f.required && !seen.contains(&f.key)) {
+            self.r.report(
+                RuleId::MissingField,
+                owner,
+                format!("missing required field `{}`{}", field.key, place.within()),
+                Some(format!("add `{}`: {}", field.key, field.doc)),
+            );
+        }
+        Some(rec)
+    }
+
+    fn value(&mut self, id: NodeId, field: &Field, key_at: Loc, place: &Place) -> Option<Val> {
+        let what = place.name(field.key);
+        match field.shape {
+            Shape::Version => self.version(id),
+            Shape::Text => self.r.text(id, &what).map(Val::Text),
+            Shape::Date => self.r.date(id, &what).map(Val::Date),
+            Shape::Score => self.score(id, &what),
+            Shape::Choice(allowed) => self.r.choice(id, &what, allowed).map(Val::Choice),
+            Shape::Region => self.region(id),
+            Shape::Names => self.names(id, &what),
+            Shape::TextList => self.text_list(id, &what),
+            Shape::Record(fields) => self.record(id, fields, key_at, &Place::Field(place.path(field.key))).map(Val::Record),
+            Shape::List(fields) => self.items(id, fields, &what, singular(field.key)),
+            Shape::Measures(section) => self.measures(id, section),
+        }
+    }
+
+    fn version(&mut self, id: NodeId) -> Option<Val> {
+        let at = self.r.doc.resolve(id).1;
+        match self.r.int(id, "`acctsum`", "the format version 1")? {
+            Ok(1) => Some(Val::Int(1)),
+            Ok(v) => {
+                self.r.report(
+                    RuleId::UnsupportedVersion,
+                    at,
+                    format!("format version {v} is not supported; this acctsum reads version 1"),
+                    Some("write `acctsum: 1`, or upgrade acctsum".to_owned()),
+                );
+                None
+            }
+            Err(s) => {
+                self.r.report(RuleId::UnsupportedVersion, at, format!("format version {s} is not supported; this acctsum reads version 1"), None);
+                None
+            }
+        }
+    }
+
+    fn score(&mut self, id: NodeId, what: &str) -> Option<Val> {
+        let scale = self.guide.scale;
+        let expected = format!("a whole number from {} to {}", scale.min, scale.max);
+        let at = self.r.doc.resolve(id).1;
+        let value = self.r.int(id, what, &expected)?;
+        match value {
+            Ok(v) if (scale.min..=scale.max).contains(&v) => Some(Val::Int(v)),
+            Ok(v) => {
+                self.out_of_range(at, what, &v.to_string());
+                None
+            }
+            Err(s) => {
+                self.out_of_range(at, what, &s);
+                None
+            }
+        }
+    }
+
+    fn out_of_range(&mut self, at: Loc, what: &str, value: &str) {
+        let scale = self.guide.scale;
+        self.r.report(
+            RuleId::ScoreOutOfRange,
+            at,
+            format!("{what} is {value}, outside the scale {} to {}", scale.min, scale.max),
+            Some(format!("{} is the worst, {} the best; {} or less counts as low", scale.min, scale.max, scale.low)),
+        );
+    }
+
+    fn region(&mut self, id: NodeId) -> Option<Val> {
+        let region = self.r.text(id, "`region`")?;
+        let regions = &self.guide.regions;
+        if regions.is_empty() || regions.iter().any(|r| *r == region) {
+            return Some(Val::Text(region));
+        }
+        let at = self.r.doc.resolve(id).1;
+        let names: Vec<&str> = regions.iter().map(String::as_str).collect();
+        self.r.report(
+            RuleId::UnknownRegion,
+            at,
+            format!("region `{region}` is not one of the configured regions ({})", names.join(", ")),
+            Some(suggest::help_for(&region, &names)),
+        );
+        None
+    }
+
+    fn names(&mut self, id: NodeId, what: &str) -> Option<Val> {
+        let doc = self.r.doc;
+        let (node, at) = doc.resolve(id);
+        match &node.kind {
+            NodeKind::Seq(items) => {
+                let mut ok = true;
+                let mut names = Vec::with_capacity(items.len());
+                for &item in items {
+                    let item_at = doc.resolve(item).1;
+                    if self.r.is_null(item) {
+                        self.r.report(RuleId::InvalidType, item_at, format!("{what} has an empty list item"), None);
+                        ok = false;
+                    } else if let Some(name) = self.r.text(item, &format!("a name in {what}")) {
+                        names.push((name, item_at));
+                    } else {
+                        ok = false;
+                    }
+                }
+                ok.then_some(Val::List(names))
+            }
+            _ => self.r.text(id, what).map(|name| Val::List(vec![(name, at)])),
+        }
+    }
+
+    fn text_list(&mut self, id: NodeId, what: &str) -> Option<Val> {
+        if !self.r.tag_ok(id, what) {
+            return None;
+        }
+        let doc = self.r.doc;
+        let (node, at) = doc.resolve(id);
+        let NodeKind::Seq(items) = &node.kind else {
+            self.r.report(
+                RuleId::InvalidType,
+                at,
+                format!("{what} must be a list, found {}", doc.describe(id)),
+                Some("write each item on its own line, starting with `- `".to_owned()),
+            );
+            return None;
+        };
+        if items.is_empty() {
+            self.r.report(RuleId::InvalidValue, at, format!("{what} is an empty list"), Some("add at least one item".to_owned()));
+            return None;
+        }
+        let mut ok = true;
+        let mut out = Vec::with_capacity(items.len());
+        for &item in items {
+            let item_at = doc.resolve(item).1;
+            if self.r.is_null(item) {
+                self.r.report(RuleId::InvalidType, item_at, format!("{what} has an empty list item"), Some("write the item, or remove the `-` line".to_owned()));
+                ok = false;
+            } else if let Some(text) = self.r.text(item, &format!("an item of {what}")) {
+                out.push((text, item_at));
+            } else {
+                ok = false;
+            }
+        }
+        ok.then_some(Val::List(out))
+    }
+
+    fn items(&mut self, id: NodeId, fields: &'static [Field], what: &str, noun: &'static str) -> Option<Val> {
+        if !self.r.tag_ok(id, what) {
+            return None;
+        }
+        let doc = self.r.doc;
+        let (node, at) = doc.resolve(id);
+        let NodeKind::Seq(items) = &node.kind else {
+            self.r.report(
+                RuleId::InvalidType,
+                at,
+                format!("{what} must be a list, found {}", doc.describe(id)),
+                Some("write each item on its own line, starting with `- `".to_owned()),
+            );
+            return None;
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (n, &item) in items.iter().enumerate() {
+            let item_at = doc.resolve(item).1;
+            if self.r.is_null(item) {
+                self.r.report(RuleId::InvalidType, item_at, format!("{what} has an empty list item"), Some("write the item, or remove the `-` line".to_owned()));
+            } else if let Some(rec) = self.record(item, fields, item_at, &Place::Item(noun, n + 1)) {
+                out.push((item_at, rec));
+            }
+        }
+        Some(Val::Items(out))
+    }
+
+    fn measures(&mut self, id: NodeId, section: Section) -> Option<Val> {
+        let what = format!("`{}`", section.key());
+        let entries = self.r.entries(id, &what)?;
+        let configured: Vec<&str> = self.guide.measures(section).iter().map(|m| m.key.as_str()).collect();
+        let mut out = Vec::with_capacity(entries.len());
+        for (key, key_at, value) in entries {
+            if !configured.contains(&key) {
+                let list = if configured.is_empty() { "none are configured".to_owned() } else { configured.join(", ") };
+                self.r.report(
+                    RuleId::UnknownMeasure,
+                    key_at,
+                    format!("`{key}` is not a configured {} measure (configured: {list})", section.key()),
+                    Some(suggest::help_for(key, &configured)),
+                );
+                continue;
+            }
+            let entry_place = Place::Field(format!("{}.{key}", section.key()));
+            // A configured measure that is present stays in the list even when invalid, so
+            // that `missing-measure` does not also fire for it.
+            let rec = if self.r.is_null(value) {
+                self.r.report(
+                    RuleId::MissingField,
+                    key_at,
+                    format!("measure `{key}` has no score"),
+                    Some(format!("write `{key}: {{score: N, notes: …}}` with N from {} to {}", self.guide.scale.min, self.guide.scale.max)),
+                );
+                None
+            } else if let Some((Scalar::Int(_), text)) = self.r.doc.scalar(value) {
+                let at = self.r.doc.resolve(value).1;
+                self.r.report(
+                    RuleId::InvalidType,
+                    at,
+                    format!("measure `{key}` must be a mapping with a `score`, found a bare number"),
+                    Some(format!("write `{key}: {{score: {text}, notes: …}}`")),
+                );
+                None
+            } else {
+                self.record(value, format::MEASURE, key_at, &entry_place)
+            };
+            out.push((key.to_owned(), key_at, rec.unwrap_or_default()));
+        }
+        Some(Val::Measures(out))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::load;
+
+    fn check(text: &str) -> Vec<(RuleId, u32, u32)> {
+        let loaded = load(Arc::from("t.yaml"), text.as_bytes());
+        let doc = loaded.doc.expect("doc");
+        let (_, findings) = engagement(&doc, &Guide::default());
+        let mut all: Vec<_> = loaded.findings.iter().chain(&findings).map(|f| (f.rule, f.loc.line, f.loc.col)).collect();
+        all.sort();
+        all
+    }
+
+    const GOOD: &str = "acctsum: 1\nengagement: E\nclient: C\nregion: north\nleads:\n  account: A\nupdated: 2026-11-18\nstatus: green\nheadline: H\nnext_steps: [one]\n";
+
+    #[test]
+    fn minimal_file_is_valid() {
+        assert_eq!(check(GOOD), vec![]);
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_position() {
+        let text = GOOD
+            .replace("status: green", "status: Green")
+            .replace("updated: 2026-11-18", "updated: 2026-02-30")
+            .replace("  account: A", "  acount: A")
+            .replace("headline: H", "headline: 42");
+        assert_eq!(
+            check(&text),
+            vec![
+                (RuleId::MissingField, 5, 1),
+                (RuleId::UnknownField, 6, 3),
+                (RuleId::InvalidType, 9, 11),
+                (RuleId::InvalidValue, 7, 10),
+                (RuleId::InvalidValue, 8, 9),
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_values() {
+        let text = GOOD.replace("client: C", "client:").replace("next_steps: [one]", "next_steps: []").replace("headline: H", "headline: '  '");
+        assert_eq!(check(&text), vec![(RuleId::MissingField, 3, 1), (RuleId::InvalidValue, 9, 11), (RuleId::InvalidValue, 10, 13)]);
+    }
+
+    #[test]
+    fn version_and_types() {
+        assert_eq!(check(&GOOD.replace("acctsum: 1", "acctsum: 2")), vec![(RuleId::UnsupportedVersion, 1, 10)]);
+        assert_eq!(check(&GOOD.replace("acctsum: 1", "acctsum: \"1\"")), vec![(RuleId::InvalidType, 1, 10)]);
+        let scored = format!("{GOOD}account_status:\n  customer: {{score: 4.0}}\n  team: {{score: 0}}\n  delivery: 3\n  custmer: {{score: 3}}\n");
+        assert_eq!(
+            check(&scored),
+            vec![(RuleId::InvalidType, 12, 21), (RuleId::InvalidType, 14, 13), (RuleId::ScoreOutOfRange, 13, 17), (RuleId::UnknownMeasure, 15, 3)]
+        );
+    }
+
+    #[test]
+    fn list_items_report_at_the_item() {
+        let text = format!("{GOOD}actions:\n  - action: Do it\n    owner: Me\n  -\n  - x-note: ignored\n");
+        assert_eq!(check(&text), vec![(RuleId::MissingField, 12, 5), (RuleId::MissingField, 15, 5), (RuleId::MissingField, 15, 5), (RuleId::MissingField, 15, 5), (RuleId::InvalidType, 14, 4)]);
+    }
+
+    #[test]
+    fn root_not_a_mapping() {
+        assert_eq!(check("- a\n- b\n"), vec![(RuleId::InvalidType, 1, 1)]);
+        assert_eq!(check("# nothing\n"), vec![(RuleId::InvalidType, 1, 1)]);
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(parse_date("2026-11-18"), NaiveDate::from_ymd_opt(2026, 11, 18));
+        assert_eq!(parse_date("2026-2-1"), None);
+        assert_eq!(parse_date("2026-02-29"), None);
+        assert_eq!(parse_date("2028-02-29"), NaiveDate::from_ymd_opt(2028, 2, 29));
+    }
+}
