@@ -185,10 +185,7 @@ impl Document {
     /// Finds the value of `key` in a mapping node (first occurrence).
     #[must_use]
     pub fn get(&self, map: NodeId, key: &str) -> Option<Entry> {
-        self.entries(map)?
-            .iter()
-            .find(|e| !e.duplicate && self.is_str_key(e.key, key))
-            .copied()
+        self.entries(map)?.iter().find(|e| !e.duplicate && self.is_str_key(e.key, key)).copied()
     }
 
     fn is_str_key(&self, id: NodeId, key: &str) -> bool {
@@ -217,7 +214,7 @@ pub fn load(path: Arc<str>, bytes: &[u8]) -> Loaded {
                 RuleId::FileTooLarge,
                 path,
                 Loc::START,
-                format!("file is larger than the limit of {} bytes (1 MiB)", MAX_FILE_BYTES),
+                format!("file is larger than the limit of {MAX_FILE_BYTES} bytes (1 MiB)"),
             )
             .with_help("an account summary is a page or two of YAML; split or trim this file"),
         );
@@ -239,7 +236,8 @@ pub fn load(path: Arc<str>, bytes: &[u8]) -> Loaded {
             );
         }
     };
-    let mut builder = Builder { doc: Document { path, text: String::new(), nodes: Vec::new(), root: None }, ..Builder::default() };
+    let mut builder =
+        Builder { doc: Document { path, text: String::new(), nodes: Vec::new(), root: None }, ..Builder::default() };
     let complete = builder.build(&text);
     let mut doc = builder.doc;
     doc.text = text;
@@ -337,7 +335,9 @@ impl Builder {
             Event::Scalar(value, style, anchor, tag) => {
                 let (meaning, bad_tag) = resolve_scalar(&value, style, tag.as_deref());
                 let stored = match value {
-                    Cow::Borrowed(s) => borrowed_range(text, s).map_or_else(|| Text::Owned(s.into()), |(a, b)| Text::Source(a, b)),
+                    Cow::Borrowed(s) => {
+                        borrowed_range(text, s).map_or_else(|| Text::Owned(s.into()), |(a, b)| Text::Source(a, b))
+                    }
                     Cow::Owned(s) => Text::Owned(s.into_boxed_str()),
                 };
                 self.add(loc, NodeKind::Scalar(meaning, ScalarText(stored)), bad_tag, anchor, 1)

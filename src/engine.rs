@@ -55,10 +55,10 @@ pub fn default_jobs() -> usize {
 ///
 /// # Errors
 /// When a file cannot be read.
-pub fn check(guide: &Guide, sources: Vec<Source>, options: Options) -> Result<Outcome> {
+pub fn check(guide: &Guide, sources: &[Source], options: Options) -> Result<Outcome> {
     let ctx = Context { today: options.today, guide };
     let jobs = options.jobs.clamp(1, sources.len().max(1));
-    let mut results: Vec<(usize, Result<(Checked, Vec<Finding>)>)> = if jobs == 1 {
+    let mut results: Vec<(usize, Result<FileResult>)> = if jobs == 1 {
         sources.iter().enumerate().map(|(i, s)| (i, check_one(s, &ctx, options.keep_text))).collect()
     } else {
         let next = AtomicUsize::new(0);
@@ -94,8 +94,11 @@ pub fn check(guide: &Guide, sources: Vec<Source>, options: Options) -> Result<Ou
     Ok(Outcome { files, findings })
 }
 
+/// One file's result and its own findings.
+type FileResult = (Checked, Vec<Finding>);
+
 /// Reads and checks one file.
-fn check_one(source: &Source, ctx: &Context<'_>, keep_text: bool) -> Result<(Checked, Vec<Finding>)> {
+fn check_one(source: &Source, ctx: &Context<'_>, keep_text: bool) -> Result<FileResult> {
     let bytes = read_limited(&source.path)?;
     let loaded = document::load(source.display.clone(), &bytes);
     let mut findings = loaded.findings;

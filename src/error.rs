@@ -49,7 +49,10 @@ pub enum Error {
     },
     /// No engagement files matched.
     #[error("no engagement files found under {} (looked for {globs})", root.display())]
-    #[diagnostic(code(acctsum::no_files), help("create one with `acctsum new`, run from inside a workspace, or point at one with -C DIR"))]
+    #[diagnostic(
+        code(acctsum::no_files),
+        help("create one with `acctsum new`, run from inside a workspace, or point at one with -C DIR")
+    )]
     NoFiles {
         /// The workspace root.
         root: PathBuf,

@@ -97,7 +97,11 @@ pub const STAGES: &[&str] = &["idea", "qualified", "proposed", "won", "lost"];
 
 /// The leads of an engagement.
 pub const LEADS: &[Field] = &[
-    req("account", Shape::Text, "The Account Lead: accountable for the whole engagement, its relationships, commercials, team and governance."),
+    req(
+        "account",
+        Shape::Text,
+        "The Account Lead: accountable for the whole engagement, its relationships, commercials, team and governance.",
+    ),
     opt("tech", Shape::Names, "The Tech Lead(s): a name or a list of names."),
     opt("delivery", Shape::Names, "The Delivery Lead(s): a name or a list of names."),
     opt("relationship", Shape::Text, "The Relationship Lead: one person per client, across all its engagements."),
@@ -122,7 +126,11 @@ pub const ACTION: &[Field] = &[
 pub const RISK: &[Field] = &[
     req("title", Shape::Text, "The risk or issue, in a line."),
     opt("type", Shape::Choice(RISK_TYPES), "risk (may happen; the default) or issue (has happened)."),
-    req("score", Shape::Score, "How comfortable we are with it: the lowest score is very uncomfortable, the highest comfortable."),
+    req(
+        "score",
+        Shape::Score,
+        "How comfortable we are with it: the lowest score is very uncomfortable, the highest comfortable.",
+    ),
     opt("mitigation", Shape::Text, "What we are doing about it."),
     opt("owner", Shape::Text, "Who owns the mitigation."),
 ];
@@ -150,10 +158,8 @@ pub const STAKEHOLDER: &[Field] = &[
 ];
 
 /// One win.
-pub const WIN: &[Field] = &[
-    req("date", Shape::Date, "When it happened."),
-    req("title", Shape::Text, "What went well."),
-];
+pub const WIN: &[Field] =
+    &[req("date", Shape::Date, "When it happened."), req("title", Shape::Text, "What went well.")];
 
 /// One opportunity.
 pub const OPPORTUNITY: &[Field] = &[
@@ -175,10 +181,26 @@ pub const ENGAGEMENT: &[Field] = &[
     req("next_steps", Shape::TextList, "The next steps, one per line; at least one."),
     opt("service_review", Shape::Record(SERVICE_REVIEW), "The monthly service review with the client."),
     opt("actions", Shape::List(ACTION), "The top actions, to track and resolve outstanding items."),
-    opt("risks", Shape::List(RISK), "The most important risks and issues, with how comfortable we are and what we do about them."),
-    opt("account_status", Shape::Measures(Section::AccountStatus), "The health of the account on each configured measure, with notes and actions, especially for low scores."),
-    opt("objectives", Shape::List(OBJECTIVE), "Future-looking objectives and events that matter to the client and us; remove old ones."),
-    opt("strategy", Shape::Measures(Section::Strategy), "Where the account is heading on each configured strategy measure."),
+    opt(
+        "risks",
+        Shape::List(RISK),
+        "The most important risks and issues, with how comfortable we are and what we do about them.",
+    ),
+    opt(
+        "account_status",
+        Shape::Measures(Section::AccountStatus),
+        "The health of the account on each configured measure, with notes and actions, especially for low scores.",
+    ),
+    opt(
+        "objectives",
+        Shape::List(OBJECTIVE),
+        "Future-looking objectives and events that matter to the client and us; remove old ones.",
+    ),
+    opt(
+        "strategy",
+        Shape::Measures(Section::Strategy),
+        "Where the account is heading on each configured strategy measure.",
+    ),
     opt("stakeholders", Shape::List(STAKEHOLDER), "Key people on the client's side and ours."),
     opt("wins", Shape::List(WIN), "Where we are doing well: shout about it."),
     opt("opportunities", Shape::List(OPPORTUNITY), "Possible new work with the client."),

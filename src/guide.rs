@@ -66,19 +66,63 @@ fn measure(key: &str, name: &str, guide: &str) -> Measure {
 fn default_measures(section: Section) -> Vec<Measure> {
     match section {
         Section::AccountStatus => vec![
-            measure("customer", "Customer happiness", "How the client feels about us: an open, honest relationship with regular, transparent communication and no surprises."),
-            measure("team", "Team happiness", "Morale and wellbeing of our people: challenge, feedback, growth and a healthy work-life balance."),
-            measure("delivery", "Delivery", "Rapid, reliable delivery of high-quality outcomes, confirmed by delivery quality reviews."),
-            measure("commercial", "Commercials", "Profitability, rates and utilisation; forecast against actual; invoices raised on time and no aged debt."),
-            measure("governance", "Governance", "MSA, SOW and NDA signed and filed; data mapping closed; ISO, GDPR and security compliance reviewed."),
-            measure("capability", "Team capability", "The right people with the right skills; succession plans; smooth on- and off-boarding."),
+            measure(
+                "customer",
+                "Customer happiness",
+                "How the client feels about us: an open, honest relationship with regular, transparent communication and no surprises.",
+            ),
+            measure(
+                "team",
+                "Team happiness",
+                "Morale and wellbeing of our people: challenge, feedback, growth and a healthy work-life balance.",
+            ),
+            measure(
+                "delivery",
+                "Delivery",
+                "Rapid, reliable delivery of high-quality outcomes, confirmed by delivery quality reviews.",
+            ),
+            measure(
+                "commercial",
+                "Commercials",
+                "Profitability, rates and utilisation; forecast against actual; invoices raised on time and no aged debt.",
+            ),
+            measure(
+                "governance",
+                "Governance",
+                "MSA, SOW and NDA signed and filed; data mapping closed; ISO, GDPR and security compliance reviewed.",
+            ),
+            measure(
+                "capability",
+                "Team capability",
+                "The right people with the right skills; succession plans; smooth on- and off-boarding.",
+            ),
         ],
         Section::Strategy => vec![
-            measure("relationships", "Relationships", "Breadth and depth of the stakeholder map; access to sponsors and executives."),
-            measure("alignment", "Strategic alignment", "We understand the client's domain, market and priorities; the strategy canvas is current."),
-            measure("growth", "Growth", "A pipeline of new work, moving us from tactical supplier to preferred partner."),
-            measure("value_add", "Value add", "Services beyond the remit: knowledge sharing, events, reviews, introductions."),
-            measure("exit_plan", "Exit & handover", "A plan to hand over and disengage gracefully when the time is right."),
+            measure(
+                "relationships",
+                "Relationships",
+                "Breadth and depth of the stakeholder map; access to sponsors and executives.",
+            ),
+            measure(
+                "alignment",
+                "Strategic alignment",
+                "We understand the client's domain, market and priorities; the strategy canvas is current.",
+            ),
+            measure(
+                "growth",
+                "Growth",
+                "A pipeline of new work, moving us from tactical supplier to preferred partner.",
+            ),
+            measure(
+                "value_add",
+                "Value add",
+                "Services beyond the remit: knowledge sharing, events, reviews, introductions.",
+            ),
+            measure(
+                "exit_plan",
+                "Exit & handover",
+                "A plan to hand over and disengage gracefully when the time is right.",
+            ),
         ],
     }
 }
@@ -204,8 +248,18 @@ impl ConfigReader<'_> {
         let at = self.r.doc.resolve(id).1;
         match self.r.int(id, "`acctsum`", "the version 1") {
             Some(Ok(1)) | None => {}
-            Some(Ok(v)) => self.error(RuleId::UnsupportedVersion, at, format!("configuration version {v} is not supported; this acctsum reads version 1"), None),
-            Some(Err(s)) => self.error(RuleId::UnsupportedVersion, at, format!("configuration version {s} is not supported; this acctsum reads version 1"), None),
+            Some(Ok(v)) => self.error(
+                RuleId::UnsupportedVersion,
+                at,
+                format!("configuration version {v} is not supported; this acctsum reads version 1"),
+                None,
+            ),
+            Some(Err(s)) => self.error(
+                RuleId::UnsupportedVersion,
+                at,
+                format!("configuration version {s} is not supported; this acctsum reads version 1"),
+                None,
+            ),
         }
     }
 
@@ -214,9 +268,19 @@ impl ConfigReader<'_> {
         let mut globs = Vec::new();
         for (glob, at) in items {
             if let Err(err) = glob::Pattern::new(&glob) {
-                self.error(RuleId::InvalidValue, at, format!("`{glob}` is not a valid glob: {}", err.msg), Some("for example: engagements/**/*.yaml".to_owned()));
+                self.error(
+                    RuleId::InvalidValue,
+                    at,
+                    format!("`{glob}` is not a valid glob: {}", err.msg),
+                    Some("for example: engagements/**/*.yaml".to_owned()),
+                );
             } else if glob.starts_with('/') || glob.split('/').any(|part| part == "..") {
-                self.error(RuleId::InvalidValue, at, format!("`{glob}` must stay inside the workspace"), Some("write it relative to the folder holding acctsum.yaml".to_owned()));
+                self.error(
+                    RuleId::InvalidValue,
+                    at,
+                    format!("`{glob}` must stay inside the workspace"),
+                    Some("write it relative to the folder holding acctsum.yaml".to_owned()),
+                );
             } else {
                 globs.push(glob);
             }
@@ -246,7 +310,12 @@ impl ConfigReader<'_> {
         let doc = self.r.doc;
         let (node, at) = doc.resolve(id);
         if !matches!(node.kind, NodeKind::Seq(_)) {
-            self.error(RuleId::InvalidType, at, format!("`regions` must be a list, found {}", doc.describe(id)), Some("for example: regions: [north, south, scotland]".to_owned()));
+            self.error(
+                RuleId::InvalidType,
+                at,
+                format!("`regions` must be a list, found {}", doc.describe(id)),
+                Some("for example: regions: [north, south, scotland]".to_owned()),
+            );
             return;
         }
         let mut regions: Vec<String> = Vec::new();
@@ -254,7 +323,12 @@ impl ConfigReader<'_> {
             if regions.iter().any(|r| r.eq_ignore_ascii_case(&region)) {
                 self.error(RuleId::InvalidValue, at, format!("region `{region}` is listed twice"), None);
             } else if region.contains(['/', '\\']) || region.trim() != region {
-                self.error(RuleId::InvalidValue, at, format!("region `{region}` cannot contain slashes or surrounding spaces"), Some("regions name folders under engagements/".to_owned()));
+                self.error(
+                    RuleId::InvalidValue,
+                    at,
+                    format!("region `{region}` cannot contain slashes or surrounding spaces"),
+                    Some("regions name folders under engagements/".to_owned()),
+                );
             } else {
                 regions.push(region);
             }
@@ -293,7 +367,12 @@ impl ConfigReader<'_> {
                 "max" => &mut max,
                 "low" => &mut low,
                 _ => {
-                    self.error(RuleId::UnknownField, key_at, format!("unknown setting `{key}` in `scale`"), Some(suggest::help_for(key, &["min", "max", "low"])));
+                    self.error(
+                        RuleId::UnknownField,
+                        key_at,
+                        format!("unknown setting `{key}` in `scale`"),
+                        Some(suggest::help_for(key, &["min", "max", "low"])),
+                    );
                     continue;
                 }
             };
@@ -309,11 +388,26 @@ impl ConfigReader<'_> {
         let max = max.unwrap_or(self.guide.scale.max);
         let low = low.unwrap_or(min + 1);
         if min >= max {
-            self.error(RuleId::InvalidValue, scale_at, format!("`scale.min` ({min}) must be below `scale.max` ({max})"), None);
+            self.error(
+                RuleId::InvalidValue,
+                scale_at,
+                format!("`scale.min` ({min}) must be below `scale.max` ({max})"),
+                None,
+            );
         } else if max - min > 100 {
-            self.error(RuleId::InvalidValue, scale_at, format!("the scale {min} to {max} has more than 101 steps"), Some("a scale of 1 to 5 or 1 to 10 reads best".to_owned()));
+            self.error(
+                RuleId::InvalidValue,
+                scale_at,
+                format!("the scale {min} to {max} has more than 101 steps"),
+                Some("a scale of 1 to 5 or 1 to 10 reads best".to_owned()),
+            );
         } else if !(min <= low && low < max) {
-            self.error(RuleId::InvalidValue, scale_at, format!("`scale.low` ({low}) must be at least `min` ({min}) and below `max` ({max})"), None);
+            self.error(
+                RuleId::InvalidValue,
+                scale_at,
+                format!("`scale.low` ({low}) must be at least `min` ({min}) and below `max` ({max})"),
+                None,
+            );
         } else {
             self.guide.scale = Scale { min, max, low };
         }
@@ -351,7 +445,12 @@ impl ConfigReader<'_> {
         let doc = self.r.doc;
         let (node, at) = doc.resolve(id);
         let NodeKind::Seq(items) = &node.kind else {
-            self.error(RuleId::InvalidType, at, format!("`measures.{}` must be a list of measures, found {}", section.key(), doc.describe(id)), Some("each item: {key: customer, name: Customer happiness, guide: …}".to_owned()));
+            self.error(
+                RuleId::InvalidType,
+                at,
+                format!("`measures.{}` must be a list of measures, found {}", section.key(), doc.describe(id)),
+                Some("each item: {key: customer, name: Customer happiness, guide: …}".to_owned()),
+            );
             return None;
         };
         let mut list: Vec<Measure> = Vec::with_capacity(items.len());
@@ -365,11 +464,21 @@ impl ConfigReader<'_> {
                     "key" => key = self.r.text(v, "`key`").map(|t| (t, doc.resolve(v).1)),
                     "name" => name = self.r.text(v, "`name`"),
                     "guide" => guide = self.r.text(v, "`guide`"),
-                    _ => self.error(RuleId::UnknownField, k_at, format!("unknown field `{k}` in a measure"), Some(suggest::help_for(k, &["key", "name", "guide"]))),
+                    _ => self.error(
+                        RuleId::UnknownField,
+                        k_at,
+                        format!("unknown field `{k}` in a measure"),
+                        Some(suggest::help_for(k, &["key", "name", "guide"])),
+                    ),
                 }
             }
             let Some((key, key_at)) = key else {
-                self.error(RuleId::MissingField, item_at, "a measure needs a `key`".to_owned(), Some("for example: {key: customer, name: Customer happiness}".to_owned()));
+                self.error(
+                    RuleId::MissingField,
+                    item_at,
+                    "a measure needs a `key`".to_owned(),
+                    Some("for example: {key: customer, name: Customer happiness}".to_owned()),
+                );
                 continue;
             };
             if !is_measure_key(&key) {
@@ -380,7 +489,12 @@ impl ConfigReader<'_> {
                     Some("for example: value_add".to_owned()),
                 );
             } else if list.iter().any(|m| m.key == key) {
-                self.error(RuleId::InvalidValue, key_at, format!("measure `{key}` is listed twice in `{}`", section.key()), None);
+                self.error(
+                    RuleId::InvalidValue,
+                    key_at,
+                    format!("measure `{key}` is listed twice in `{}`", section.key()),
+                    None,
+                );
             } else {
                 let name = name.unwrap_or_else(|| default_name(&key));
                 list.push(Measure { key, name, guide: guide.unwrap_or_default() });
@@ -391,14 +505,16 @@ impl ConfigReader<'_> {
 
     fn rules(&mut self, id: NodeId) {
         let Some(entries) = self.r.entries(id, "`rules`") else { return };
-        let configurable: Vec<&str> = RuleId::ALL
-            .iter()
-            .filter(|r| matches!(r.kind(), RuleKind::Content(_)))
-            .map(|r| r.as_str())
-            .collect();
+        let configurable: Vec<&str> =
+            RuleId::ALL.iter().filter(|r| matches!(r.kind(), RuleKind::Content(_))).map(|r| r.as_str()).collect();
         for (key, key_at, value) in entries {
             let Some(rule) = RuleId::from_id(key) else {
-                self.error(RuleId::UnknownField, key_at, format!("unknown rule `{key}`"), Some(suggest::help_for(key, &configurable)));
+                self.error(
+                    RuleId::UnknownField,
+                    key_at,
+                    format!("unknown rule `{key}`"),
+                    Some(suggest::help_for(key, &configurable)),
+                );
                 continue;
             };
             if rule.kind() == RuleKind::Structural {
@@ -423,12 +539,19 @@ impl ConfigReader<'_> {
                     self.guide.rules.insert(rule, level);
                 }
                 None => {
-                    let found = self.r.doc.scalar(value).map_or_else(|| self.r.doc.describe(value).to_owned(), |s| format!("`{}`", s.1));
+                    let found = self
+                        .r
+                        .doc
+                        .scalar(value)
+                        .map_or_else(|| self.r.doc.describe(value).to_owned(), |s| format!("`{}`", s.1));
                     self.error(
                         RuleId::InvalidValue,
                         at,
                         format!("the severity of `{key}` must be error, warning or off; found {found}"),
-                        found.strip_prefix('`').and_then(|f| f.strip_suffix('`')).map(|f| suggest::help_for(f, &["error", "warning", "off"])),
+                        found
+                            .strip_prefix('`')
+                            .and_then(|f| f.strip_suffix('`'))
+                            .map(|f| suggest::help_for(f, &["error", "warning", "off"])),
                     );
                 }
             }
@@ -471,7 +594,9 @@ mod tests {
 
     #[test]
     fn settings_are_read() {
-        let g = parse("regions: [north, south]\nscale: {min: 0, max: 10}\nrules:\n  past-objective: off\n  stale: error\n").expect("valid");
+        let g =
+            parse("regions: [north, south]\nscale: {min: 0, max: 10}\nrules:\n  past-objective: off\n  stale: error\n")
+                .expect("valid");
         assert_eq!(g.regions, ["north", "south"]);
         assert_eq!(g.scale, Scale { min: 0, max: 10, low: 1 });
         assert_eq!(g.severity(RuleId::PastObjective), None);
@@ -484,16 +609,29 @@ mod tests {
         let text = "acctsum: 1\nstale_after_dayz: 3\nscale: {min: 5, max: 1}\nrules:\n  syntax: off\n  past-objectiv: off\n  stale: loud\nregions: north\n";
         assert_eq!(
             parse(text),
-            Err(vec![(RuleId::UnknownField, 2), (RuleId::InvalidValue, 3), (RuleId::InvalidValue, 5), (RuleId::UnknownField, 6), (RuleId::InvalidValue, 7), (RuleId::InvalidType, 8)])
+            Err(vec![
+                (RuleId::UnknownField, 2),
+                (RuleId::InvalidValue, 3),
+                (RuleId::InvalidValue, 5),
+                (RuleId::UnknownField, 6),
+                (RuleId::InvalidValue, 7),
+                (RuleId::InvalidType, 8)
+            ])
         );
     }
 
     #[test]
     fn measures_replace_the_defaults() {
-        let g = parse("measures:\n  strategy:\n    - key: growth\n    - {key: value_add, name: Extra value, guide: More}\n").expect("valid");
+        let g = parse(
+            "measures:\n  strategy:\n    - key: growth\n    - {key: value_add, name: Extra value, guide: More}\n",
+        )
+        .expect("valid");
         assert_eq!(g.measures(Section::Strategy).len(), 2);
         assert_eq!(g.measures(Section::Strategy)[0].name, "Growth");
         assert_eq!(g.measures(Section::AccountStatus).len(), 6);
-        assert_eq!(parse("measures:\n  strategy:\n    - key: Growth!\n    - name: x\n"), Err(vec![(RuleId::InvalidValue, 3), (RuleId::MissingField, 4)]));
+        assert_eq!(
+            parse("measures:\n  strategy:\n    - key: Growth!\n    - name: x\n"),
+            Err(vec![(RuleId::InvalidValue, 3), (RuleId::MissingField, 4)])
+        );
     }
 }

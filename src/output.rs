@@ -51,7 +51,8 @@ mod tests {
         assert_eq!(std::fs::read(&path).expect("read"), b"one");
         write_atomic(&path, b"three", true).expect("overwrite");
         assert_eq!(std::fs::read(&path).expect("read"), b"three");
-        let names: Vec<_> = std::fs::read_dir(tmp.path().join("a")).expect("dir").map(|e| e.expect("entry").file_name()).collect();
+        let names: Vec<_> =
+            std::fs::read_dir(tmp.path().join("a")).expect("dir").map(|e| e.expect("entry").file_name()).collect();
         assert_eq!(names, vec![std::ffi::OsString::from("b.txt")]);
     }
 }

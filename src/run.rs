@@ -35,7 +35,8 @@ pub fn main(cli: &Cli, cwd: &Path, io: &mut Io<'_>) -> Exit {
         Ok(exit) => exit,
         Err(Error::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => Exit::Success,
         Err(error) => {
-            let style = Style { color: color(cli.color, std::io::stderr().is_terminal()), width: io.width.unwrap_or(100) };
+            let style =
+                Style { color: color(cli.color, std::io::stderr().is_terminal()), width: io.width.unwrap_or(100) };
             // Nothing more can be done if standard error itself cannot be written.
             let _ = report_error(io.err, &error, style);
             Exit::Failure
@@ -93,7 +94,7 @@ fn check(cli: &Cli, args: &CheckArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exi
         keep_text: args.format == CheckFormat::Human,
         jobs: args.jobs.map_or_else(engine::default_jobs, usize::from),
     };
-    let outcome = engine::check(&ws.guide, sources, options)?;
+    let outcome = engine::check(&ws.guide, &sources, options)?;
     let tally = Tally::of(outcome.files.len(), &outcome.findings);
     let style = style(cli, io);
     let out = &mut *io.out;

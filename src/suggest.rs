@@ -37,7 +37,7 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
 
 /// A help line: "did you mean `x`?" when one is close, else the list of allowed words.
 #[must_use]
-pub fn help_for<'a>(word: &str, candidates: &[&'a str]) -> String {
+pub fn help_for(word: &str, candidates: &[&str]) -> String {
     match closest(word, candidates.iter().copied()) {
         Some(c) => format!("did you mean `{c}`?"),
         None if candidates.is_empty() => "nothing is allowed here".to_owned(),

@@ -107,7 +107,12 @@ impl<'a> Reader<'a> {
         match self.doc.scalar(id) {
             Some((Scalar::Str, s)) if !s.trim().is_empty() => Some(s.to_owned()),
             Some((Scalar::Str, _)) => {
-                self.report(RuleId::InvalidValue, at, format!("{what} is empty text"), Some("write something, or remove the field if it is optional".to_owned()));
+                self.report(
+                    RuleId::InvalidValue,
+                    at,
+                    format!("{what} is empty text"),
+                    Some("write something, or remove the field if it is optional".to_owned()),
+                );
                 None
             }
             Some((kind, s)) => {
@@ -120,7 +125,12 @@ impl<'a> Reader<'a> {
                 None
             }
             None => {
-                self.report(RuleId::InvalidType, at, format!("{what} must be text, found {}", self.doc.describe(id)), None);
+                self.report(
+                    RuleId::InvalidType,
+                    at,
+                    format!("{what} must be text, found {}", self.doc.describe(id)),
+                    None,
+                );
                 None
             }
         }
@@ -136,11 +146,21 @@ impl<'a> Reader<'a> {
             Some((Scalar::Int(Some(v)), _)) => Some(Ok(v)),
             Some((Scalar::Int(None), s)) => Some(Err(s.to_owned())),
             Some((kind, s)) => {
-                self.report(RuleId::InvalidType, at, format!("{what} must be {expected}, found {} (`{s}`)", kind.describe()), None);
+                self.report(
+                    RuleId::InvalidType,
+                    at,
+                    format!("{what} must be {expected}, found {} (`{s}`)", kind.describe()),
+                    None,
+                );
                 None
             }
             None => {
-                self.report(RuleId::InvalidType, at, format!("{what} must be {expected}, found {}", self.doc.describe(id)), None);
+                self.report(
+                    RuleId::InvalidType,
+                    at,
+                    format!("{what} must be {expected}, found {}", self.doc.describe(id)),
+                    None,
+                );
                 None
             }
         }
@@ -157,17 +177,31 @@ impl<'a> Reader<'a> {
             Some((Scalar::Str, s)) => {
                 let parsed = parse_date(s);
                 if parsed.is_none() {
-                    let why = if is_date_shaped(s) { "not a real calendar date" } else { "not a date in the form YYYY-MM-DD" };
+                    let why = if is_date_shaped(s) {
+                        "not a real calendar date"
+                    } else {
+                        "not a date in the form YYYY-MM-DD"
+                    };
                     self.report(RuleId::InvalidValue, at, format!("{what} is `{s}`, {why}"), help);
                 }
                 parsed
             }
             Some((kind, s)) => {
-                self.report(RuleId::InvalidType, at, format!("{what} must be a date (YYYY-MM-DD), found {} (`{s}`)", kind.describe()), help);
+                self.report(
+                    RuleId::InvalidType,
+                    at,
+                    format!("{what} must be a date (YYYY-MM-DD), found {} (`{s}`)", kind.describe()),
+                    help,
+                );
                 None
             }
             None => {
-                self.report(RuleId::InvalidType, at, format!("{what} must be a date (YYYY-MM-DD), found {}", self.doc.describe(id)), help);
+                self.report(
+                    RuleId::InvalidType,
+                    at,
+                    format!("{what} must be a date (YYYY-MM-DD), found {}", self.doc.describe(id)),
+                    help,
+                );
                 None
             }
         }
@@ -194,11 +228,21 @@ impl<'a> Reader<'a> {
                 found
             }
             Some((kind, s)) => {
-                self.report(RuleId::InvalidType, at, format!("{what} must be one of {list}; found {} (`{s}`)", kind.describe()), None);
+                self.report(
+                    RuleId::InvalidType,
+                    at,
+                    format!("{what} must be one of {list}; found {} (`{s}`)", kind.describe()),
+                    None,
+                );
                 None
             }
             None => {
-                self.report(RuleId::InvalidType, at, format!("{what} must be one of {list}; found {}", self.doc.describe(id)), None);
+                self.report(
+                    RuleId::InvalidType,
+                    at,
+                    format!("{what} must be one of {list}; found {}", self.doc.describe(id)),
+                    None,
+                );
                 None
             }
         }
@@ -213,7 +257,12 @@ impl<'a> Reader<'a> {
         let doc = self.doc;
         let (node, at) = doc.resolve(id);
         let NodeKind::Map(entries) = &node.kind else {
-            self.report(RuleId::InvalidType, at, format!("{what} must be a mapping of `key: value` lines, found {}", doc.describe(id)), None);
+            self.report(
+                RuleId::InvalidType,
+                at,
+                format!("{what} must be a mapping of `key: value` lines, found {}", doc.describe(id)),
+                None,
+            );
             return None;
         };
         let mut out = Vec::with_capacity(entries.len());
@@ -252,8 +301,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 
 fn is_date_shaped(s: &str) -> bool {
     let b = s.as_bytes();
-    b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
+    b.len() == 10 && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
 }
 
 /// Checks one engagement document; returns its valid parts and every structural finding.
@@ -411,7 +459,9 @@ impl Checker<'_> {
             Shape::Region => self.region(id),
             Shape::Names => self.names(id, &what),
             Shape::TextList => self.text_list(id, &what),
-            Shape::Record(fields) => self.record(id, fields, key_at, &Place::Field(place.path(field.key))).map(Val::Record),
+            Shape::Record(fields) => {
+                self.record(id, fields, key_at, &Place::Field(place.path(field.key))).map(Val::Record)
+            }
             Shape::List(fields) => self.items(id, fields, &what, singular(field.key)),
             Shape::Measures(section) => self.measures(id, section),
         }
@@ -431,7 +481,12 @@ impl Checker<'_> {
                 None
             }
             Err(s) => {
-                self.r.report(RuleId::UnsupportedVersion, at, format!("format version {s} is not supported; this acctsum reads version 1"), None);
+                self.r.report(
+                    RuleId::UnsupportedVersion,
+                    at,
+                    format!("format version {s} is not supported; this acctsum reads version 1"),
+                    None,
+                );
                 None
             }
         }
@@ -468,7 +523,7 @@ impl Checker<'_> {
     fn region(&mut self, id: NodeId) -> Option<Val> {
         let region = self.r.text(id, "`region`")?;
         let regions = &self.guide.regions;
-        if regions.is_empty() || regions.iter().any(|r| *r == region) {
+        if regions.is_empty() || regions.contains(&region) {
             return Some(Val::Text(region));
         }
         let at = self.r.doc.resolve(id).1;
@@ -522,7 +577,12 @@ impl Checker<'_> {
             return None;
         };
         if items.is_empty() {
-            self.r.report(RuleId::InvalidValue, at, format!("{what} is an empty list"), Some("add at least one item".to_owned()));
+            self.r.report(
+                RuleId::InvalidValue,
+                at,
+                format!("{what} is an empty list"),
+                Some("add at least one item".to_owned()),
+            );
             return None;
         }
         let mut ok = true;
@@ -530,7 +590,12 @@ impl Checker<'_> {
         for &item in items {
             let item_at = doc.resolve(item).1;
             if self.r.is_null(item) {
-                self.r.report(RuleId::InvalidType, item_at, format!("{what} has an empty list item"), Some("write the item, or remove the `-` line".to_owned()));
+                self.r.report(
+                    RuleId::InvalidType,
+                    item_at,
+                    format!("{what} has an empty list item"),
+                    Some("write the item, or remove the `-` line".to_owned()),
+                );
                 ok = false;
             } else if let Some(text) = self.r.text(item, &format!("an item of {what}")) {
                 out.push((text, item_at));
@@ -560,7 +625,12 @@ impl Checker<'_> {
         for (n, &item) in items.iter().enumerate() {
             let item_at = doc.resolve(item).1;
             if self.r.is_null(item) {
-                self.r.report(RuleId::InvalidType, item_at, format!("{what} has an empty list item"), Some("write the item, or remove the `-` line".to_owned()));
+                self.r.report(
+                    RuleId::InvalidType,
+                    item_at,
+                    format!("{what} has an empty list item"),
+                    Some("write the item, or remove the `-` line".to_owned()),
+                );
             } else if let Some(rec) = self.record(item, fields, item_at, &Place::Item(noun, n + 1)) {
                 out.push((item_at, rec));
             }
@@ -592,7 +662,10 @@ impl Checker<'_> {
                     RuleId::MissingField,
                     key_at,
                     format!("measure `{key}` has no score"),
-                    Some(format!("write `{key}: {{score: N, notes: …}}` with N from {} to {}", self.guide.scale.min, self.guide.scale.max)),
+                    Some(format!(
+                        "write `{key}: {{score: N, notes: …}}` with N from {} to {}",
+                        self.guide.scale.min, self.guide.scale.max
+                    )),
                 );
                 None
             } else if let Some((Scalar::Int(_), text)) = self.r.doc.scalar(value) {
@@ -622,7 +695,8 @@ mod tests {
         let loaded = load(Arc::from("t.yaml"), text.as_bytes());
         let doc = loaded.doc.expect("doc");
         let (_, findings) = engagement(&doc, &Guide::default());
-        let mut all: Vec<_> = loaded.findings.iter().chain(&findings).map(|f| (f.rule, f.loc.line, f.loc.col)).collect();
+        let mut all: Vec<_> =
+            loaded.findings.iter().chain(&findings).map(|f| (f.rule, f.loc.line, f.loc.col)).collect();
         all.sort();
         all
     }
@@ -655,25 +729,47 @@ mod tests {
 
     #[test]
     fn empty_values() {
-        let text = GOOD.replace("client: C", "client:").replace("next_steps: [one]", "next_steps: []").replace("headline: H", "headline: '  '");
-        assert_eq!(check(&text), vec![(RuleId::MissingField, 3, 1), (RuleId::InvalidValue, 9, 11), (RuleId::InvalidValue, 10, 13)]);
+        let text = GOOD
+            .replace("client: C", "client:")
+            .replace("next_steps: [one]", "next_steps: []")
+            .replace("headline: H", "headline: '  '");
+        assert_eq!(
+            check(&text),
+            vec![(RuleId::MissingField, 3, 1), (RuleId::InvalidValue, 9, 11), (RuleId::InvalidValue, 10, 13)]
+        );
     }
 
     #[test]
     fn version_and_types() {
         assert_eq!(check(&GOOD.replace("acctsum: 1", "acctsum: 2")), vec![(RuleId::UnsupportedVersion, 1, 10)]);
         assert_eq!(check(&GOOD.replace("acctsum: 1", "acctsum: \"1\"")), vec![(RuleId::InvalidType, 1, 10)]);
-        let scored = format!("{GOOD}account_status:\n  customer: {{score: 4.0}}\n  team: {{score: 0}}\n  delivery: 3\n  custmer: {{score: 3}}\n");
+        let scored = format!(
+            "{GOOD}account_status:\n  customer: {{score: 4.0}}\n  team: {{score: 0}}\n  delivery: 3\n  custmer: {{score: 3}}\n"
+        );
         assert_eq!(
             check(&scored),
-            vec![(RuleId::InvalidType, 12, 21), (RuleId::InvalidType, 14, 13), (RuleId::ScoreOutOfRange, 13, 17), (RuleId::UnknownMeasure, 15, 3)]
+            vec![
+                (RuleId::InvalidType, 12, 21),
+                (RuleId::InvalidType, 14, 13),
+                (RuleId::ScoreOutOfRange, 13, 17),
+                (RuleId::UnknownMeasure, 15, 3)
+            ]
         );
     }
 
     #[test]
     fn list_items_report_at_the_item() {
         let text = format!("{GOOD}actions:\n  - action: Do it\n    owner: Me\n  -\n  - x-note: ignored\n");
-        assert_eq!(check(&text), vec![(RuleId::MissingField, 12, 5), (RuleId::MissingField, 15, 5), (RuleId::MissingField, 15, 5), (RuleId::MissingField, 15, 5), (RuleId::InvalidType, 14, 4)]);
+        assert_eq!(
+            check(&text),
+            vec![
+                (RuleId::MissingField, 12, 5),
+                (RuleId::MissingField, 15, 5),
+                (RuleId::MissingField, 15, 5),
+                (RuleId::MissingField, 15, 5),
+                (RuleId::InvalidType, 14, 4)
+            ]
+        );
     }
 
     #[test]

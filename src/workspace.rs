@@ -32,7 +32,8 @@ pub struct Source {
     pub path: PathBuf,
 }
 
-const MATCH: MatchOptions = MatchOptions { case_sensitive: true, require_literal_separator: true, require_literal_leading_dot: true };
+const MATCH: MatchOptions =
+    MatchOptions { case_sensitive: true, require_literal_separator: true, require_literal_leading_dot: true };
 
 impl Workspace {
     /// Finds the workspace: `dir` itself when given (`-C`), else the nearest folder from
@@ -102,7 +103,8 @@ impl Workspace {
         } else {
             for given in paths {
                 let path = cwd.join(given);
-                let meta = std::fs::metadata(&path).map_err(|_| Error::NotFound { path: given.display().to_string() })?;
+                let meta =
+                    std::fs::metadata(&path).map_err(|_| Error::NotFound { path: given.display().to_string() })?;
                 let path = absolute(&path);
                 if meta.is_dir() {
                     let mut found = Vec::new();
@@ -150,7 +152,8 @@ impl Workspace {
         starts.sort();
         starts.dedup();
         // Walk each distinct literal prefix once (skipping those inside another).
-        let walked: Vec<PathBuf> = starts.iter().filter(|s| !starts.iter().any(|o| o != *s && s.starts_with(o))).cloned().collect();
+        let walked: Vec<PathBuf> =
+            starts.iter().filter(|s| !starts.iter().any(|o| o != *s && s.starts_with(o))).cloned().collect();
         for start in walked {
             if start.is_dir() {
                 self.walk(&start, out, |rel| patterns.iter().any(|p| p.matches_with(rel, MATCH)));
@@ -169,7 +172,9 @@ impl Workspace {
                 continue;
             }
             let path = entry.path();
-            let rel = path.strip_prefix(&self.root).map_or_else(|_| slashed(path.strip_prefix(start).unwrap_or(path)), slashed);
+            let rel = path
+                .strip_prefix(&self.root)
+                .map_or_else(|_| slashed(path.strip_prefix(start).unwrap_or(path)), slashed);
             if keep(&rel) {
                 out.push(Source { display: self.display(path, &rel), path: path.to_path_buf() });
             }
@@ -204,7 +209,8 @@ fn slashed(path: &Path) -> String {
 /// An absolute, lexically normalised path (symlinks are left alone).
 #[must_use]
 pub fn absolute(path: &Path) -> PathBuf {
-    let joined = if path.is_absolute() { path.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(path) };
+    let joined =
+        if path.is_absolute() { path.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(path) };
     let mut out = PathBuf::new();
     for component in joined.components() {
         match component {
@@ -251,7 +257,13 @@ mod tests {
         std::fs::create_dir_all(root.join("engagements/north/.hidden")).expect("mkdir");
         std::fs::create_dir_all(root.join("engagements/target")).expect("mkdir");
         std::fs::write(root.join(CONFIG_FILE), "regions: [north]\n").expect("write");
-        for f in ["engagements/north/a.yaml", "engagements/north/b.yml", "engagements/north/.hidden/c.yaml", "engagements/target/d.yaml", "engagements/north/e.txt"] {
+        for f in [
+            "engagements/north/a.yaml",
+            "engagements/north/b.yml",
+            "engagements/north/.hidden/c.yaml",
+            "engagements/target/d.yaml",
+            "engagements/north/e.txt",
+        ] {
             std::fs::write(root.join(f), "x").expect("write");
         }
         let ws = Workspace::discover(None, &root.join("engagements/north")).expect("ws");

@@ -144,9 +144,9 @@ pub fn find<'a>(name: &str, guide: &'a Guide, paths: &'a [(String, &'static Fiel
     if let Some((path, f)) = paths.iter().find(|(p, _)| p == name || p.replace(".<measure>", "") == name) {
         return Some(Topic::Field(f, path));
     }
-    Section::ALL.iter().find_map(|&section| {
-        guide.measures(section).iter().find(|m| m.key == name).map(|m| Topic::Measure(section, m))
-    })
+    Section::ALL
+        .iter()
+        .find_map(|&section| guide.measures(section).iter().find(|m| m.key == name).map(|m| Topic::Measure(section, m)))
 }
 
 /// Writes one topic; a section of measures lists them.
@@ -180,7 +180,15 @@ pub fn topic(out: &mut dyn Write, topic: Topic<'_>, guide: &Guide, width: usize)
                 wrap(out, &m.guide, 4, width)?;
             }
             let s = guide.scale;
-            wrap(out, &format!("Score from {} (worst) to {} (best); {} or less is low and needs notes and an action.", s.min, s.max, s.low), 4, width)
+            wrap(
+                out,
+                &format!(
+                    "Score from {} (worst) to {} (best); {} or less is low and needs notes and an action.",
+                    s.min, s.max, s.low
+                ),
+                4,
+                width,
+            )
         }
     }
 }

@@ -95,7 +95,12 @@ pub fn handler(style: Style) -> GraphicalReportHandler {
 ///
 /// # Errors
 /// When writing fails.
-pub fn findings(out: &mut dyn Write, findings: &[Finding], texts: &HashMap<&str, &str>, style: Style) -> io::Result<()> {
+pub fn findings(
+    out: &mut dyn Write,
+    findings: &[Finding],
+    texts: &HashMap<&str, &str>,
+    style: Style,
+) -> io::Result<()> {
     let handler = handler(style);
     let mut buffer = String::new();
     for finding in findings {

@@ -41,7 +41,8 @@ mod tests {
         assert_eq!(run(&FutureDate, BASE), vec![]);
         assert_eq!(run(&FutureDate, &BASE.replace("2026-11-18", "2026-11-20")), vec![]);
         assert_eq!(run(&FutureDate, &BASE.replace("2026-11-18", "2026-11-21")), vec![(7, 10)]);
-        let wins = format!("{BASE}wins:\n  - {{date: 2026-12-01, title: Go-live}}\n  - {{date: 2026-10-01, title: Demo}}\n");
+        let wins =
+            format!("{BASE}wins:\n  - {{date: 2026-12-01, title: Go-live}}\n  - {{date: 2026-10-01, title: Demo}}\n");
         assert_eq!(run(&FutureDate, &wins.replace("2026-11-03", "2027-01-01")), vec![(13, 9), (15, 12)]);
     }
 }

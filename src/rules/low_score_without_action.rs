@@ -35,7 +35,9 @@ mod tests {
 
     #[test]
     fn low_scores_need_an_action() {
-        let text = format!("{BASE}strategy:\n  growth: {{score: 2, notes: No pipeline}}\n  value_add: {{score: 2, action: Host a meetup}}\n  exit_plan: {{score: 3}}\n");
+        let text = format!(
+            "{BASE}strategy:\n  growth: {{score: 2, notes: No pipeline}}\n  value_add: {{score: 2, action: Host a meetup}}\n  exit_plan: {{score: 3}}\n"
+        );
         assert_eq!(run(&LowScoreWithoutAction, &text), vec![(15, 3)]);
     }
 }

@@ -36,7 +36,9 @@ mod tests {
 
     #[test]
     fn past_dates_only() {
-        let text = format!("{BASE}objectives:\n  - {{title: A, date: 2026-11-19, comfort: 3}}\n  - {{title: B, date: 2026-11-20, comfort: 3}}\n");
+        let text = format!(
+            "{BASE}objectives:\n  - {{title: A, date: 2026-11-19, comfort: 3}}\n  - {{title: B, date: 2026-11-20, comfort: 3}}\n"
+        );
         assert_eq!(run(&PastObjective, &text), vec![(15, 22)]);
     }
 }

@@ -43,7 +43,12 @@ impl CrossRule for RelationshipLeadConflict {
                     self.id(),
                     &eng.path,
                     at,
-                    format!("{client} has {} relationship leads: {}; this file names {}", leads.len(), named.join("; "), lead.trim()),
+                    format!(
+                        "{client} has {} relationship leads: {}; this file names {}",
+                        leads.len(),
+                        named.join("; "),
+                        lead.trim()
+                    ),
                     "a client has a single Relationship Lead; agree one name across all its engagements",
                 ));
             }
@@ -60,7 +65,10 @@ mod tests {
     #[test]
     fn compares_clients_and_leads_without_case_or_spaces() {
         let guide = Guide::default();
-        let with = |lead: &str, client: &str| BASE.replace("  account: Jane Smith", &format!("  account: Jane Smith\n  relationship: {lead}")).replace("Acme Bank", client);
+        let with = |lead: &str, client: &str| {
+            BASE.replace("  account: Jane Smith", &format!("  account: Jane Smith\n  relationship: {lead}"))
+                .replace("Acme Bank", client)
+        };
         let a = engagement_at("a.yaml", &with("Sam Lee", "Acme Bank"), &guide);
         let b = engagement_at("b.yaml", &with("sam lee ", " acme bank"), &guide);
         let c = engagement_at("c.yaml", &with("Pat Doe", "ACME BANK"), &guide);

@@ -38,7 +38,9 @@ mod tests {
 
     #[test]
     fn only_risks_above_low() {
-        let text = format!("{BASE}risks:\n  - {{title: A, score: 3}}\n  - {{title: B, score: 1}}\n  - {{title: C, score: 4, mitigation: M}}\n");
+        let text = format!(
+            "{BASE}risks:\n  - {{title: A, score: 3}}\n  - {{title: B, score: 1}}\n  - {{title: C, score: 4, mitigation: M}}\n"
+        );
         assert_eq!(run(&RiskWithoutMitigation, &text), vec![(15, 5)]);
     }
 }

@@ -39,7 +39,10 @@ mod tests {
         assert_eq!(run(&ServiceReviewMissing, BASE), vec![]);
         let without = BASE.replace("service_review:\n  last: 2026-11-03\n", "");
         assert_eq!(run(&ServiceReviewMissing, &without), vec![(1, 1)]);
-        assert_eq!(run(&ServiceReviewMissing, &BASE.replace("  last: 2026-11-03", "  next: 2026-12-03")), vec![(12, 1)]);
+        assert_eq!(
+            run(&ServiceReviewMissing, &BASE.replace("  last: 2026-11-03", "  next: 2026-12-03")),
+            vec![(12, 1)]
+        );
         assert_eq!(run(&ServiceReviewMissing, &BASE.replace("  last: 2026-11-03", "  last: soon")), vec![]);
     }
 }

@@ -26,7 +26,10 @@ impl Rule for StatusMismatch {
                 let all_high = !scores.is_empty() && scores.iter().all(|&s| s >= scale.max - 1);
                 let no_low_risk = risks.iter().all(|&s| !ctx.guide.is_low(s));
                 (all_high && no_low_risk).then(|| {
-                    format!("status is red, but every account status score is {} or more and no risk is low", scale.max - 1)
+                    format!(
+                        "status is red, but every account status score is {} or more and no risk is low",
+                        scale.max - 1
+                    )
                 })
             }
             Status::Amber => None,

@@ -1,0 +1,253 @@
+//! CLI cases: arguments, output and exit codes of the real binary.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use predicates::str::contains;
+
+const CLEAN: &str = include_str!("golden/workspace/engagements/north/acme-payments.yaml");
+
+fn acctsum(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("acctsum").expect("binary");
+    cmd.current_dir(dir).env_remove("ACCTSUM_TODAY").env("NO_COLOR", "1").args(["--today", "2026-11-20"]);
+    cmd
+}
+
+/// A workspace with `acctsum.yaml` and the given engagement files.
+fn workspace(config: &str, files: &[(&str, &str)]) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("tmp");
+    std::fs::write(tmp.path().join("acctsum.yaml"), config).expect("config");
+    for (path, text) in files {
+        let path = tmp.path().join(path);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("file");
+    }
+    tmp
+}
+
+#[test]
+fn clean_workspace_exits_0_with_a_summary() {
+    let ws = workspace("acctsum: 1\n", &[("engagements/north/a.yaml", CLEAN)]);
+    acctsum(ws.path()).arg("check").assert().code(0).stdout("1 files checked: 0 errors, 0 warnings\n");
+}
+
+#[test]
+fn errors_exit_1() {
+    let ws = workspace("", &[("engagements/north/a.yaml", &CLEAN.replace("status: amber", "status: purple"))]);
+    acctsum(ws.path())
+        .args(["check", "--format", "short"])
+        .assert()
+        .code(1)
+        .stdout("engagements/north/a.yaml:12:9: error[invalid-value]: `status` must be one of green, amber, red; found `purple`\n");
+}
+
+#[test]
+fn warnings_exit_0_unless_strict() {
+    let stale = CLEAN.replace("updated: 2026-11-18", "updated: 2026-10-01");
+    let ws = workspace("", &[("engagements/north/a.yaml", &stale)]);
+    acctsum(ws.path()).arg("check").assert().code(0).stdout(contains("1 files checked: 0 errors, 1 warnings"));
+    acctsum(ws.path()).args(["check", "--strict"]).assert().code(1);
+}
+
+#[test]
+fn today_comes_from_the_flag_or_the_environment() {
+    let ws = workspace("", &[("engagements/north/a.yaml", CLEAN)]);
+    let mut cmd = Command::cargo_bin("acctsum").expect("binary");
+    cmd.current_dir(ws.path()).env("ACCTSUM_TODAY", "2027-03-01").args(["check", "--format", "short"]);
+    cmd.assert().code(0).stdout(contains("warning[stale]")).stdout(contains("warning[past-objective]"));
+    let mut cmd = Command::cargo_bin("acctsum").expect("binary");
+    cmd.current_dir(ws.path()).env("ACCTSUM_TODAY", "2027-03-01").args(["--today", "2026-11-20", "check"]);
+    cmd.assert().code(0);
+    let mut cmd = Command::cargo_bin("acctsum").expect("binary");
+    cmd.current_dir(ws.path()).args(["--today", "2026-02-30", "check"]);
+    cmd.assert().code(2).stderr(contains("not a real date"));
+}
+
+#[test]
+fn missing_path_exits_2() {
+    let ws = workspace("", &[("engagements/north/a.yaml", CLEAN)]);
+    acctsum(ws.path())
+        .args(["check", "nope.yaml"])
+        .assert()
+        .code(2)
+        .stderr(contains("nope.yaml: no such file or folder"));
+    acctsum(ws.path()).args(["-C", "no/such/dir", "check"]).assert().code(2).stderr(contains("no such file or folder"));
+}
+
+#[test]
+fn no_engagement_files_exits_2() {
+    let ws = workspace("acctsum: 1\n", &[]);
+    acctsum(ws.path()).arg("check").assert().code(2).stderr(contains("no engagement files found"));
+}
+
+#[test]
+fn invalid_config_is_located_and_exits_2() {
+    let ws =
+        workspace("acctsum: 1\nstale_after_dayz: 3\nrules:\n  syntax: off\n", &[("engagements/north/a.yaml", CLEAN)]);
+    acctsum(ws.path())
+        .arg("check")
+        .assert()
+        .code(2)
+        .stderr(contains("acctsum.yaml:2:1"))
+        .stderr(contains("did you mean `stale_after_days`?"))
+        .stderr(contains("acctsum.yaml:4:3"))
+        .stderr(contains("structural rule"))
+        .stderr(contains("acctsum.yaml is not a valid configuration (2 problems)"));
+    let ws = workspace("regions: [north\n", &[("engagements/north/a.yaml", CLEAN)]);
+    acctsum(ws.path()).arg("check").assert().code(2).stderr(contains("syntax"));
+}
+
+#[test]
+fn discovery_walks_up_from_a_subfolder() {
+    let ws = workspace(
+        "regions: [north]\n",
+        &[("engagements/north/a.yaml", &CLEAN.replace("region: north", "region: west"))],
+    );
+    let mut cmd = Command::cargo_bin("acctsum").expect("binary");
+    cmd.current_dir(ws.path().join("engagements/north")).args(["--today", "2026-11-20", "check", "--format", "short"]);
+    cmd.assert().code(1).stdout(contains("engagements/north/a.yaml:5:9: error[unknown-region]"));
+}
+
+#[test]
+fn explicit_paths_override_the_glob() {
+    let ws = workspace(
+        "",
+        &[
+            ("engagements/north/a.yaml", CLEAN),
+            ("engagements/north/.hidden/b.yaml", "acctsum: 2\n"),
+            ("other/c.yml", &CLEAN.replace("Acme Payments Platform", "Other")),
+        ],
+    );
+    acctsum(ws.path()).arg("check").assert().code(0).stdout(contains("1 files checked"));
+    acctsum(ws.path()).args(["check", "other"]).assert().code(0).stdout(contains("1 files checked"));
+    acctsum(ws.path())
+        .args(["check", "--format", "short", "engagements/north/.hidden/b.yaml"])
+        .assert()
+        .code(1)
+        .stdout(contains("engagements/north/.hidden/b.yaml:1:10: error[unsupported-version]"));
+}
+
+#[test]
+fn files_outside_the_workspace_are_shown_as_given() {
+    let ws = workspace("", &[("engagements/north/a.yaml", CLEAN)]);
+    let outside = tempfile::tempdir().expect("tmp");
+    std::fs::write(outside.path().join("x.yaml"), "acctsum: 1\n").expect("write");
+    let given = outside.path().join("x.yaml");
+    acctsum(ws.path())
+        .args(["check", "--format", "json"])
+        .arg(&given)
+        .assert()
+        .code(1)
+        .stdout(contains(format!("\"path\": \"{}\"", given.display())));
+}
+
+#[test]
+fn parallel_output_is_identical_to_serial() {
+    let files: Vec<(String, String)> = (0..60)
+        .map(|i| {
+            let text = CLEAN
+                .replace("Acme Payments Platform", &format!("Engagement {i}"))
+                .replace("updated: 2026-11-18", &format!("updated: 2026-{:02}-10", 1 + i % 11))
+                .replace("client: Acme Bank", &format!("client: Client {}", i % 7))
+                .replace("  relationship: Sam Lee", &format!("  relationship: Lead {}", i % 3));
+            (format!("engagements/r{}/e{i}.yaml", i % 4), text)
+        })
+        .collect();
+    let borrowed: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+    let ws = workspace("", &borrowed);
+    for format in ["human", "json"] {
+        let serial = acctsum(ws.path()).args(["check", "-j", "1", "--format", format]).output().expect("run");
+        let parallel = acctsum(ws.path()).args(["check", "-j", "4", "--format", format]).output().expect("run");
+        assert_eq!(serial.status.code(), parallel.status.code());
+        assert!(!serial.stdout.is_empty());
+        assert_eq!(String::from_utf8_lossy(&serial.stdout), String::from_utf8_lossy(&parallel.stdout));
+    }
+}
+
+#[test]
+fn schema_for_the_default_guide_is_the_committed_file() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let committed =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/engagement.schema.json"))
+            .expect("schema");
+    acctsum(tmp.path()).arg("schema").assert().code(0).stdout(committed);
+}
+
+#[test]
+fn schema_follows_the_config() {
+    let ws =
+        workspace("regions: [north, south]\nscale: {min: 0, max: 10}\nmeasures:\n  strategy: [{key: growth}]\n", &[]);
+    let out = acctsum(ws.path()).arg("schema").output().expect("run");
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(schema["properties"]["region"]["enum"], serde_json::json!(["north", "south"]));
+    assert_eq!(schema["properties"]["risks"]["items"]["properties"]["score"]["maximum"], 10);
+    let strategy = schema["properties"]["strategy"]["properties"].as_object().expect("measures");
+    assert_eq!(strategy.keys().collect::<Vec<_>>(), vec!["growth"]);
+    acctsum(ws.path()).args(["schema", "-o", "out/s.json"]).assert().code(0).stdout("");
+    assert_eq!(std::fs::read(ws.path().join("out/s.json")).expect("written"), out.stdout);
+}
+
+#[test]
+fn guide_shows_fields_and_measures() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    acctsum(tmp.path())
+        .arg("guide")
+        .assert()
+        .code(0)
+        .stdout(contains("leads.account  (required) text"))
+        .stdout(contains("status  (required) one of: green, amber, red"))
+        .stdout(contains("customer  Customer happiness"));
+    acctsum(tmp.path())
+        .args(["guide", "account_status"])
+        .assert()
+        .code(0)
+        .stdout(contains("exit_plan").not())
+        .stdout(contains("governance  Governance"));
+    acctsum(tmp.path()).args(["guide", "growth"]).assert().code(0).stdout(contains("strategy.growth  (Growth)"));
+    acctsum(tmp.path()).args(["guide", "leads.tech"]).assert().code(0).stdout(contains("a name, or a list of names"));
+    acctsum(tmp.path()).args(["guide", "hedline"]).assert().code(2).stderr(contains("did you mean `headline`?"));
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    acctsum(tmp.path()).args(["check", "--format", "xml"]).assert().code(2);
+    acctsum(tmp.path()).arg("frobnicate").assert().code(2);
+}
+
+#[test]
+fn hostile_files_end_in_findings_not_panics() {
+    let bomb = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\ng: [*f, *f, *f, *f, *f, *f, *f, *f, *f]\n";
+    let deep = format!("a: {}{}\n", "[".repeat(5000), "]".repeat(5000));
+    let ws = workspace(
+        "",
+        &[
+            ("engagements/a-bomb.yaml", bomb),
+            ("engagements/b-deep.yaml", &deep),
+            ("engagements/c-tags.yaml", "!!map\nacctsum: !custom 1\n"),
+            ("engagements/d-docs.yaml", "a: 1\n---\nb: 2\n"),
+            ("engagements/e-list.yaml", "- 1\n- 2\n"),
+            ("engagements/f-empty.yaml", ""),
+            ("engagements/g-cycle.yaml", "a: &a [*a]\n"),
+            ("engagements/h-key.yaml", "? [a, b]\n: 1\n"),
+        ],
+    );
+    let assert = acctsum(ws.path()).args(["check", "--format", "short"]).assert().code(1);
+    let out = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    for (file, rule) in [
+        ("a-bomb.yaml", "file-too-large"),
+        ("b-deep.yaml", "syntax"),
+        ("c-tags.yaml", "invalid-type"),
+        ("d-docs.yaml:2:1", "syntax"),
+        ("e-list.yaml:1:1", "invalid-type"),
+        ("f-empty.yaml:1:1", "invalid-type"),
+        ("g-cycle.yaml", "syntax"),
+        ("h-key.yaml", "unknown-field"),
+    ] {
+        assert!(
+            out.lines().any(|l| l.contains(file) && l.contains(&format!("[{rule}]"))),
+            "{file} {rule} not in:\n{out}"
+        );
+    }
+}
