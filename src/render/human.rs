@@ -48,7 +48,12 @@ struct Shown<'a> {
 
 impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.finding.message)
+        let finding = self.finding;
+        if self.source.is_none() {
+            // Without a snippet (a file that is not text), the message carries the place.
+            write!(f, "{}:{}:{}: ", finding.path, finding.loc.line, finding.loc.col)?;
+        }
+        f.write_str(&finding.message)
     }
 }
 
@@ -105,16 +110,11 @@ pub fn findings(
     let mut buffer = String::new();
     for finding in findings {
         let source = texts.get(&*finding.path).map(|text| Named { name: &finding.path, text });
-        // Without the text (not UTF-8, say) a plain line still names the place.
-        let located = source.is_none();
         buffer.clear();
         handler
             .render_report(&mut buffer, &Shown { finding, source })
             .map_err(|_| io::Error::other("formatting a diagnostic failed"))?;
         out.write_all(buffer.as_bytes())?;
-        if located {
-            writeln!(out, "   at {}:{}:{}", finding.path, finding.loc.line, finding.loc.col)?;
-        }
         writeln!(out)?;
     }
     Ok(())
