@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use granit_parser::{Event, Parser, ScalarStyle, Span, Tag};
+use granit_parser::{Event, Parser, ScalarStyle, Span, StructureStyle, Tag};
 
 use crate::finding::{Finding, Loc, RuleId};
 
@@ -71,6 +71,8 @@ pub struct Node {
     pub kind: NodeKind,
     /// A tag this format does not accept (`!foo`, `!!binary`), as written.
     pub bad_tag: Option<Box<str>>,
+    /// A flow collection (`{…}` or `[…]`).
+    pub flow: bool,
 }
 
 /// The content of a node.
@@ -342,13 +344,13 @@ impl Builder {
                 };
                 self.add(loc, NodeKind::Scalar(meaning, ScalarText(stored)), bad_tag, anchor, 1)
             }
-            Event::SequenceStart(_, anchor, tag) => {
+            Event::SequenceStart(style, anchor, tag) => {
                 let bad = collection_tag(tag.as_deref(), "seq");
-                self.open(loc, NodeKind::Seq(Vec::new()), bad, anchor)
+                self.open(loc, NodeKind::Seq(Vec::new()), bad, anchor, style == StructureStyle::Flow)
             }
-            Event::MappingStart(_, anchor, tag) => {
+            Event::MappingStart(style, anchor, tag) => {
                 let bad = collection_tag(tag.as_deref(), "map");
-                self.open(loc, NodeKind::Map(Vec::new()), bad, anchor)
+                self.open(loc, NodeKind::Map(Vec::new()), bad, anchor, style == StructureStyle::Flow)
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 self.close(text);
@@ -388,7 +390,7 @@ impl Builder {
             return None;
         }
         let id = NodeId::try_from(self.doc.nodes.len()).ok()?;
-        self.doc.nodes.push(Node { loc, kind, bad_tag });
+        self.doc.nodes.push(Node { loc, kind, bad_tag, flow: false });
         self.size.push(0);
         Some(id)
     }
@@ -421,7 +423,7 @@ impl Builder {
         true
     }
 
-    fn open(&mut self, loc: Loc, kind: NodeKind, bad_tag: Option<Box<str>>, anchor: usize) -> bool {
+    fn open(&mut self, loc: Loc, kind: NodeKind, bad_tag: Option<Box<str>>, anchor: usize, flow: bool) -> bool {
         if self.stack.len() >= MAX_DEPTH {
             self.stop(
                 RuleId::FileTooLarge,
@@ -435,6 +437,7 @@ impl Builder {
             return false;
         }
         let Some(id) = self.push_node(loc, kind, bad_tag) else { return false };
+        self.doc.nodes[id as usize].flow = flow;
         if anchor > 0 {
             self.anchors.insert(anchor, id);
         }

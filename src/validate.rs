@@ -413,12 +413,14 @@ impl Checker<'_> {
                     Place::Top => " at the top level".to_owned(),
                     _ => place.within(),
                 };
-                self.r.report(
-                    RuleId::UnknownField,
-                    key_at,
-                    format!("unknown field `{key}`{within}"),
-                    Some(suggest::help_for(key, &allowed)),
-                );
+                let typo = suggest::closest(key, allowed.iter().copied()).is_some();
+                let help = if !typo && self.r.doc.resolve(id).0.flow && self.r.is_null(value) {
+                    // `{notes: 1,900 stops}` splits at the comma: the rest becomes a key.
+                    "in `{…}` a comma separates entries; put text that contains a comma in quotes".to_owned()
+                } else {
+                    suggest::help_for(key, &allowed)
+                };
+                self.r.report(RuleId::UnknownField, key_at, format!("unknown field `{key}`{within}"), Some(help));
                 continue;
             };
             seen.push(field.key);
@@ -770,6 +772,16 @@ mod tests {
                 (RuleId::InvalidType, 14, 4)
             ]
         );
+    }
+
+    #[test]
+    fn a_comma_in_flow_text_gets_a_hint() {
+        let text = format!("{GOOD}account_status:\n  customer: {{score: 3, notes: Serving 1,900 stops}}\n");
+        let loaded = load(Arc::from("t.yaml"), text.as_bytes());
+        let (_, findings) = engagement(&loaded.doc.expect("doc"), &Guide::default());
+        let finding = findings.iter().find(|f| f.rule == RuleId::UnknownField).expect("unknown field");
+        assert_eq!((finding.loc.line, finding.loc.col), (12, 41));
+        assert!(finding.help.as_deref().is_some_and(|h| h.contains("comma")), "{finding:?}");
     }
 
     #[test]
