@@ -12,7 +12,7 @@ schema cannot see (SPEC §5 `schema`).
 
 Exits 1 on any disagreement, printing each one.
 """
-import argparse, json, os, subprocess, sys, tempfile
+import argparse, json, os, re, subprocess, sys, tempfile
 from pathlib import Path
 
 # Structural rules a single-file JSON Schema check can see.
@@ -39,14 +39,32 @@ def engagement_files(ws):
                 yield Path(dirpath) / name
 
 
+def known_difference(findings):
+    """JSON Schema cannot tell 4.0 from 4, so validators accept `score: 4.0`; the SPEC
+    makes it invalid-type. Such a file is a known, reported difference, not a failure."""
+    structural = [f for f in findings if f["rule"] in PER_FILE]
+    for f in structural:
+        value = re.search(r"found a decimal number \(`([^`]*)`\)", f["message"])
+        if f["rule"] != "invalid-type" or not value:
+            return False
+        try:
+            if not float(value.group(1)).is_integer():
+                return False
+        except ValueError:
+            return False
+    return bool(structural)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", required=True)
     ap.add_argument("roots", nargs="+")
     a = ap.parse_args()
     acctsum = str(Path(a.bin).resolve())
-    compared = disagreements = skipped = 0
+    compared = disagreements = skipped = known = 0
     with tempfile.TemporaryDirectory() as tmp:
+        # acctsum's verdict per file, and the files grouped by the schema of their workspace.
+        groups = {}   # schema text -> list of (path, findings)
         for ws in workspaces(a.roots):
             files = list(engagement_files(ws))
             if not files:
@@ -61,29 +79,42 @@ def main():
             if checked.returncode == 2:
                 print(f"acctsum could not check {ws}: {checked.stderr}", file=sys.stderr)
                 return 1
-            findings = json.loads(checked.stdout)["findings"]
-            rules_by_file = {}
-            for f in findings:
-                rules_by_file.setdefault(f["path"], set()).add(f["rule"])
+            by_file = {}
+            for f in json.loads(checked.stdout)["findings"]:
+                by_file.setdefault(f["path"], []).append(f)
+            group = groups.setdefault(schema.read_text(), [])
+            for path in files:
+                findings = by_file.get(path.relative_to(ws).as_posix(), [])
+                if {f["rule"] for f in findings} & OUTSIDE:
+                    # Not the validator's business, and an alias bomb keeps it busy for minutes.
+                    skipped += 1
+                else:
+                    group.append((path, findings))
+        # One validator run per distinct schema.
+        for n, (schema_text, files) in enumerate(groups.items()):
+            schema = Path(tmp) / f"schema-{n}.json"
+            schema.write_text(schema_text)
             validated = subprocess.run(["check-jsonschema", "-o", "json", "--schemafile", str(schema),
-                                        *map(str, files)], capture_output=True, text=True)
+                                        *(str(p) for p, _ in files)], capture_output=True, text=True)
             report = json.loads(validated.stdout)
             bad = {Path(e["filename"]).resolve() for e in report.get("errors", []) + report.get("parse_errors", [])}
-            for path in files:
-                shown = path.relative_to(ws).as_posix()
-                rules = rules_by_file.get(shown, set())
-                if rules & OUTSIDE:
-                    skipped += 1
-                    continue
+            for path, findings in files:
+                rules = {f["rule"] for f in findings}
                 ours = bool(rules & PER_FILE)
                 theirs = path.resolve() in bad
                 compared += 1
-                if ours != theirs:
-                    disagreements += 1
-                    print(f"DISAGREE {path}: acctsum says {'invalid' if ours else 'valid'} "
-                          f"({', '.join(sorted(rules)) or 'no findings'}), check-jsonschema says "
-                          f"{'invalid' if theirs else 'valid'}")
-    print(f"{compared} files compared, {disagreements} disagreements, {skipped} outside the contract")
+                if ours == theirs:
+                    continue
+                if ours and known_difference(findings):
+                    known += 1
+                    print(f"known difference {path}: a whole number written as a decimal (4.0)")
+                    continue
+                disagreements += 1
+                print(f"DISAGREE {path}: acctsum says {'invalid' if ours else 'valid'} "
+                      f"({', '.join(sorted(rules)) or 'no findings'}), check-jsonschema says "
+                      f"{'invalid' if theirs else 'valid'}")
+    print(f"{compared} files compared over {len(groups)} schemas: {disagreements} disagreements, "
+          f"{known} known differences, {skipped} outside the contract")
     return 1 if disagreements or not compared else 0
 
 

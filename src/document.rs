@@ -73,6 +73,8 @@ pub struct Node {
     pub bad_tag: Option<Box<str>>,
     /// A flow collection (`{…}` or `[…]`).
     pub flow: bool,
+    /// For an item of a block list: where its `-` is.
+    pub dash: Option<Loc>,
 }
 
 /// The content of a node.
@@ -146,6 +148,12 @@ impl Document {
             NodeKind::Alias(target) => (self.node(target), node.loc),
             _ => (node, node.loc),
         }
+    }
+
+    /// Where a list item starts: its `-` in a block list, else the item itself.
+    #[must_use]
+    pub fn item_loc(&self, id: NodeId) -> Loc {
+        self.node(id).dash.unwrap_or_else(|| self.resolve(id).1)
     }
 
     /// The text of a scalar.
@@ -342,15 +350,15 @@ impl Builder {
                     }
                     Cow::Owned(s) => Text::Owned(s.into_boxed_str()),
                 };
-                self.add(loc, NodeKind::Scalar(meaning, ScalarText(stored)), bad_tag, anchor, 1)
+                self.add(loc, NodeKind::Scalar(meaning, ScalarText(stored)), bad_tag, anchor, 1, text)
             }
             Event::SequenceStart(style, anchor, tag) => {
                 let bad = collection_tag(tag.as_deref(), "seq");
-                self.open(loc, NodeKind::Seq(Vec::new()), bad, anchor, style == StructureStyle::Flow)
+                self.open(loc, NodeKind::Seq(Vec::new()), bad, anchor, style == StructureStyle::Flow, text)
             }
             Event::MappingStart(style, anchor, tag) => {
                 let bad = collection_tag(tag.as_deref(), "map");
-                self.open(loc, NodeKind::Map(Vec::new()), bad, anchor, style == StructureStyle::Flow)
+                self.open(loc, NodeKind::Map(Vec::new()), bad, anchor, style == StructureStyle::Flow, text)
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 self.close(text);
@@ -359,7 +367,7 @@ impl Builder {
             Event::Alias(anchor) => match self.anchors.get(&anchor).copied() {
                 Some(target) if (target as usize) < self.size.len() && self.size[target as usize] > 0 => {
                     let size = self.size[target as usize];
-                    self.add(loc, NodeKind::Alias(target), None, 0, size)
+                    self.add(loc, NodeKind::Alias(target), None, 0, size, text)
                 }
                 _ => {
                     self.stop(
@@ -390,13 +398,21 @@ impl Builder {
             return None;
         }
         let id = NodeId::try_from(self.doc.nodes.len()).ok()?;
-        self.doc.nodes.push(Node { loc, kind, bad_tag, flow: false });
+        self.doc.nodes.push(Node { loc, kind, bad_tag, flow: false, dash: None });
         self.size.push(0);
         Some(id)
     }
 
     /// Adds a finished node (a scalar or an alias) of the given expanded size.
-    fn add(&mut self, loc: Loc, kind: NodeKind, bad_tag: Option<Box<str>>, anchor: usize, size: u64) -> bool {
+    fn add(
+        &mut self,
+        loc: Loc,
+        kind: NodeKind,
+        bad_tag: Option<Box<str>>,
+        anchor: usize,
+        size: u64,
+        text: &str,
+    ) -> bool {
         if !self.count(loc, size) {
             return false;
         }
@@ -405,7 +421,7 @@ impl Builder {
         if anchor > 0 {
             self.anchors.insert(anchor, id);
         }
-        self.attach(id);
+        self.attach(id, text);
         true
     }
 
@@ -423,7 +439,15 @@ impl Builder {
         true
     }
 
-    fn open(&mut self, loc: Loc, kind: NodeKind, bad_tag: Option<Box<str>>, anchor: usize, flow: bool) -> bool {
+    fn open(
+        &mut self,
+        loc: Loc,
+        kind: NodeKind,
+        bad_tag: Option<Box<str>>,
+        anchor: usize,
+        flow: bool,
+        text: &str,
+    ) -> bool {
         if self.stack.len() >= MAX_DEPTH {
             self.stop(
                 RuleId::FileTooLarge,
@@ -441,7 +465,7 @@ impl Builder {
         if anchor > 0 {
             self.anchors.insert(anchor, id);
         }
-        self.attach(id);
+        self.attach(id, text);
         self.stack.push(Frame { id, pending_key: None });
         true
     }
@@ -511,13 +535,21 @@ impl Builder {
         }
     }
 
-    fn attach(&mut self, id: NodeId) {
+    fn attach(&mut self, id: NodeId, text: &str) {
         let Some(frame) = self.stack.last_mut() else {
             self.doc.root = Some(id);
             return;
         };
-        match &mut self.doc.nodes[frame.id as usize].kind {
-            NodeKind::Seq(items) => items.push(id),
+        let parent = &mut self.doc.nodes[frame.id as usize];
+        let block_list = !parent.flow;
+        match &mut parent.kind {
+            NodeKind::Seq(items) => {
+                items.push(id);
+                if block_list {
+                    let node = &mut self.doc.nodes[id as usize];
+                    node.dash = dash_before(text, node.loc);
+                }
+            }
             NodeKind::Map(entries) => match frame.pending_key.take() {
                 None => frame.pending_key = Some(id),
                 Some(key) => entries.push(Entry { key, value: id, duplicate: false }),
@@ -525,6 +557,47 @@ impl Builder {
             _ => {}
         }
     }
+}
+
+/// The `-` that introduces a block list item starting at `at`: on the same line just
+/// before it, or alone (perhaps with a comment) on a line above.
+fn dash_before(text: &str, at: Loc) -> Option<Loc> {
+    let start = (at.offset as usize).min(text.len());
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..start];
+    let trimmed = before.trim_end_matches([' ', '\t']);
+    if let Some(dash) = trimmed.strip_suffix('-') {
+        if !dash.is_empty() && !dash.ends_with([' ', '\t', '-']) {
+            return None;
+        }
+        let col = u32::try_from(dash.chars().count() + 1).ok()?;
+        return Some(Loc { line: at.line, col, offset: u32::try_from(line_start + dash.len()).ok()?, len: 1 });
+    }
+    if !trimmed.trim_start_matches([' ', '\t']).is_empty() {
+        return None;
+    }
+    // The item starts its line: look up past blank and comment lines for a lone `-`.
+    let mut end = line_start;
+    let mut line = at.line;
+    while end > 0 && line > 1 {
+        let prev_start = text[..end - 1].rfind('\n').map_or(0, |i| i + 1);
+        let content = text[prev_start..end - 1].trim_end_matches('\r');
+        line -= 1;
+        let body = content.trim_start_matches([' ', '\t']);
+        let indent = &content[..content.len() - body.len()];
+        if body.is_empty() || body.starts_with('#') {
+            end = prev_start;
+            continue;
+        }
+        let rest = body.strip_prefix('-')?;
+        let rest = rest.trim_start_matches([' ', '\t']);
+        if !(rest.is_empty() || rest.starts_with('#')) || !(body.len() == 1 || body[1..].starts_with([' ', '\t'])) {
+            return None;
+        }
+        let col = u32::try_from(indent.chars().count() + 1).ok()?;
+        return Some(Loc { line, col, offset: u32::try_from(prev_start + indent.len()).ok()?, len: 1 });
+    }
+    None
 }
 
 /// The byte range of `part` inside `whole`, when `part` borrows from it.
@@ -729,6 +802,20 @@ mod tests {
         let loaded = doc(&text);
         assert!(!loaded.complete);
         assert_eq!(loaded.findings[0].rule, RuleId::FileTooLarge);
+    }
+
+    #[test]
+    fn items_start_at_their_dash() {
+        let loaded = doc("a:\n  - # note\n    x: 1\n  -\n    y: 2\n  - z\nb:\n- q\nc: [r]\n");
+        let d = loaded.doc.expect("doc");
+        let root = d.root().expect("root");
+        let items = |key| match &d.node(d.get(root, key).expect("key").value).kind {
+            NodeKind::Seq(items) => items.iter().map(|&i| (d.item_loc(i).line, d.item_loc(i).col)).collect::<Vec<_>>(),
+            _ => panic!("seq"),
+        };
+        assert_eq!(items("a"), vec![(2, 3), (4, 3), (6, 3)]);
+        assert_eq!(items("b"), vec![(8, 1)]);
+        assert_eq!(items("c"), vec![(9, 5)]);
     }
 
     #[test]

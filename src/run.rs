@@ -94,7 +94,14 @@ fn check(cli: &Cli, args: &CheckArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exi
         keep_text: args.format == CheckFormat::Human,
         jobs: args.jobs.map_or_else(engine::default_jobs, usize::from),
     };
-    let outcome = engine::check(&ws.guide, &sources, options)?;
+    let mut outcome = engine::check(&ws.guide, &sources, options)?;
+    if let Some(mut stale_schema) = crate::rules::schema_outdated::check(&ws.root, &ws.guide) {
+        if let Some(severity) = ws.guide.severity(stale_schema.rule) {
+            stale_schema.severity = severity;
+            outcome.findings.push(stale_schema);
+            outcome.findings.sort_by(crate::finding::Finding::order);
+        }
+    }
     let tally = Tally::of(outcome.files.len(), &outcome.findings);
     let style = style(cli, io);
     let out = &mut *io.out;

@@ -387,6 +387,16 @@ impl Place {
     }
 }
 
+/// The value of a section left empty: a mapping or list with nothing in it.
+fn empty_section(shape: Shape) -> Option<Val> {
+    match shape {
+        Shape::Record(_) => Some(Val::Record(Rec::default())),
+        Shape::List(_) => Some(Val::Items(Vec::new())),
+        Shape::Measures(_) => Some(Val::Measures(Vec::new())),
+        _ => None,
+    }
+}
+
 /// The word for one item of a list field.
 fn singular(key: &str) -> &'static str {
     match key {
@@ -432,6 +442,10 @@ impl Checker<'_> {
                         format!("{} is empty", place.name(key)),
                         Some(format!("fill it in: {}", field.doc)),
                     );
+                } else if let Some(empty) = empty_section(field.shape) {
+                    // `service_review:` with nothing under it is there, and empty.
+                    let at = self.r.doc.resolve(value).1;
+                    rec.slots.push((field.key, Slot { key_at, at, val: Some(empty) }));
                 }
                 continue;
             }
@@ -549,7 +563,12 @@ impl Checker<'_> {
                 for &item in items {
                     let item_at = doc.resolve(item).1;
                     if self.r.is_null(item) {
-                        self.r.report(RuleId::InvalidType, item_at, format!("{what} has an empty list item"), None);
+                        self.r.report(
+                            RuleId::InvalidType,
+                            doc.item_loc(item),
+                            format!("{what} has an empty list item"),
+                            None,
+                        );
                         ok = false;
                     } else if let Some(name) = self.r.text(item, &format!("a name in {what}")) {
                         names.push((name, item_at));
@@ -594,7 +613,7 @@ impl Checker<'_> {
             if self.r.is_null(item) {
                 self.r.report(
                     RuleId::InvalidType,
-                    item_at,
+                    doc.item_loc(item),
                     format!("{what} has an empty list item"),
                     Some("write the item, or remove the `-` line".to_owned()),
                 );
@@ -625,7 +644,7 @@ impl Checker<'_> {
         };
         let mut out = Vec::with_capacity(items.len());
         for (n, &item) in items.iter().enumerate() {
-            let item_at = doc.resolve(item).1;
+            let item_at = doc.item_loc(item);
             if self.r.is_null(item) {
                 self.r.report(
                     RuleId::InvalidType,
@@ -765,11 +784,11 @@ mod tests {
         assert_eq!(
             check(&text),
             vec![
-                (RuleId::MissingField, 12, 5),
-                (RuleId::MissingField, 15, 5),
-                (RuleId::MissingField, 15, 5),
-                (RuleId::MissingField, 15, 5),
-                (RuleId::InvalidType, 14, 4)
+                (RuleId::MissingField, 12, 3),
+                (RuleId::MissingField, 15, 3),
+                (RuleId::MissingField, 15, 3),
+                (RuleId::MissingField, 15, 3),
+                (RuleId::InvalidType, 14, 3)
             ]
         );
     }

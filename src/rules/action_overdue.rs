@@ -1,6 +1,6 @@
 //! `action-overdue`: an action that is not done is past its due date.
 
-use super::{Context, Rule, finding};
+use super::{Context, Rule, days, finding};
 use crate::finding::{Finding, RuleId};
 use crate::model::Engagement;
 
@@ -16,14 +16,14 @@ impl Rule for ActionOverdue {
         for action in &eng.actions {
             let (Some(true), Some((due, at))) = (action.is_open(), action.due.valid()) else { continue };
             if *due < ctx.today {
-                let days = (ctx.today - *due).num_days();
+                let late = (ctx.today - *due).num_days();
                 let what = action.action.str().unwrap_or("an action");
                 let owner = action.owner.str().map(|o| format!(" ({o})")).unwrap_or_default();
                 out.push(finding(
                     self.id(),
                     &eng.path,
                     at,
-                    format!("action \"{what}\"{owner} was due {due}, {days} days ago"),
+                    format!("action \"{what}\"{owner} was due {due}, {} ago", days(late)),
                     "mark it `status: done`, or agree a new `due` date with its owner",
                 ));
             }

@@ -22,6 +22,7 @@ mod past_objective;
 mod region_path_mismatch;
 mod relationship_lead_conflict;
 mod risk_without_mitigation;
+pub mod schema_outdated;
 mod service_review_missing;
 mod service_review_overdue;
 mod stale;
@@ -107,6 +108,11 @@ pub fn apply_severities(findings: &mut Vec<Finding>, guide: &Guide) {
 /// A finding of `rule` on `eng`'s file.
 fn finding(rule: RuleId, path: &Arc<str>, at: Loc, message: String, help: &str) -> Finding {
     Finding::new(rule, path.clone(), at, message).with_help(help)
+}
+
+/// "1 day" or "N days".
+fn days(n: i64) -> String {
+    if n == 1 { "1 day".to_owned() } else { format!("{n} days") }
 }
 
 /// The measure's display name from the guide, or its key.

@@ -41,6 +41,6 @@ mod tests {
         let text = format!(
             "{BASE}risks:\n  - {{title: A, score: 3}}\n  - {{title: B, score: 1}}\n  - {{title: C, score: 4, mitigation: M}}\n"
         );
-        assert_eq!(run(&RiskWithoutMitigation, &text), vec![(15, 5)]);
+        assert_eq!(run(&RiskWithoutMitigation, &text), vec![(15, 3)]);
     }
 }

@@ -1,6 +1,6 @@
 //! `service-review-overdue`: the last service review is too long ago.
 
-use super::{Context, Rule, finding};
+use super::{Context, Rule, days, finding};
 use crate::finding::{Finding, RuleId};
 use crate::model::Engagement;
 
@@ -21,7 +21,7 @@ impl Rule for ServiceReviewOverdue {
                 self.id(),
                 &eng.path,
                 at,
-                format!("last service review was {last}, {age} days ago (due every {limit} days)"),
+                format!("last service review was {last}, {} ago (due every {})", days(age), days(limit)),
                 "book the next service review with the client, then record its date",
             ));
         }

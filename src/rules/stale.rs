@@ -1,6 +1,6 @@
 //! `stale`: the summary has not been reviewed within `stale_after_days`.
 
-use super::{Context, Rule, finding};
+use super::{Context, Rule, days, finding};
 use crate::finding::{Finding, RuleId};
 use crate::model::Engagement;
 
@@ -21,7 +21,11 @@ impl Rule for Stale {
                 self.id(),
                 &eng.path,
                 at,
-                format!("last updated {updated}, {age} days ago; summaries are reviewed at least every {limit} days"),
+                format!(
+                    "last updated {updated}, {} ago; summaries are reviewed at least every {}",
+                    days(age),
+                    days(limit)
+                ),
                 "review the whole summary with the other leads, then set `updated` to today's date",
             ));
         }
