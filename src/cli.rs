@@ -46,6 +46,12 @@ pub enum ColorChoice {
 pub enum Command {
     /// Check engagement files against the field guide (exit 1 on errors).
     Check(CheckArgs),
+    /// Create a new engagement file with every section and measure, ready to fill in.
+    New(NewArgs),
+    /// Start a workspace: a commented acctsum.yaml, engagements/ and the JSON Schema.
+    Init,
+    /// Who leads what: every engagement's leads, or the engagements of one person.
+    Leads(LeadsArgs),
     /// Print the field guide: every field, its meaning and allowed values, and the measures.
     Guide(GuideArgs),
     /// Print the JSON Schema of engagement files for the active field guide.
@@ -83,6 +89,59 @@ pub struct CheckArgs {
     /// Check with this many threads (default: one per core).
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
+}
+
+/// Arguments of `new`. Missing required values are asked for at a terminal.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The engagement's name (the file is named after it).
+    #[arg(value_name = "NAME")]
+    pub name: Option<String>,
+
+    /// The client.
+    #[arg(long, value_name = "CLIENT")]
+    pub client: Option<String>,
+
+    /// The region (one of the configured regions).
+    #[arg(long, value_name = "REGION")]
+    pub region: Option<String>,
+
+    /// The Account Lead.
+    #[arg(long, value_name = "PERSON")]
+    pub account_lead: Option<String>,
+
+    /// A Tech Lead (repeat for several).
+    #[arg(long, value_name = "PERSON")]
+    pub tech_lead: Vec<String>,
+
+    /// A Delivery Lead (repeat for several).
+    #[arg(long, value_name = "PERSON")]
+    pub delivery_lead: Vec<String>,
+
+    /// Write to FILE instead of engagements/<region>/<name>.yaml.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `leads` output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LeadsFormat {
+    /// A table.
+    Table,
+    /// One JSON document.
+    Json,
+}
+
+/// Arguments of `leads`.
+#[derive(Debug, Args)]
+pub struct LeadsArgs {
+    /// Show only engagements where someone whose name contains NAME (any case) has a role.
+    #[arg(value_name = "NAME")]
+    pub name: Option<String>,
+
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = LeadsFormat::Table)]
+    pub format: LeadsFormat,
 }
 
 /// Arguments of `guide`.

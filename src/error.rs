@@ -70,11 +70,11 @@ pub enum Error {
         help: Option<String>,
     },
     /// A file that would be overwritten.
-    #[error("{} already exists; acctsum never overwrites a file", path.display())]
+    #[error("{path} already exists; acctsum never overwrites a file")]
     #[diagnostic(code(acctsum::exists), help("choose another name, or move the existing file away first"))]
     Exists {
-        /// The path.
-        path: PathBuf,
+        /// The path, as shown.
+        path: String,
     },
     /// Writing the output failed.
     #[error("cannot write output: {0}")]

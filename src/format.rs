@@ -4,6 +4,8 @@
 //! (`acctsum guide`) and the scaffold (`acctsum new`) all read this table, so they cannot
 //! disagree about what a field is.
 
+use crate::guide::Guide;
+
 /// The two sections scored against the configured measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Section {
@@ -61,6 +63,31 @@ pub enum Shape {
     List(&'static [Field]),
     /// A mapping from configured measure keys to [`MEASURE`] entries.
     Measures(Section),
+}
+
+impl Shape {
+    /// What kind of value a field takes, in words.
+    #[must_use]
+    pub fn describe(self, guide: &Guide) -> String {
+        let scale = guide.scale;
+        match self {
+            Shape::Version => "the number 1".to_owned(),
+            Shape::Text => "text".to_owned(),
+            Shape::Date => "a date, YYYY-MM-DD".to_owned(),
+            Shape::Score => format!("a whole number from {} (worst) to {} (best)", scale.min, scale.max),
+            Shape::Choice(words) => format!("one of: {}", words.join(", ")),
+            Shape::Region if guide.regions.is_empty() => "text (any region)".to_owned(),
+            Shape::Region => format!("one of: {}", guide.regions.join(", ")),
+            Shape::Names => "a name, or a list of names".to_owned(),
+            Shape::TextList => "a list of text, at least one item".to_owned(),
+            Shape::Record(_) => "a mapping of the fields below".to_owned(),
+            Shape::List(_) => "a list; each item a mapping of the fields below".to_owned(),
+            Shape::Measures(section) => {
+                let keys: Vec<&str> = guide.measures(section).iter().map(|m| m.key.as_str()).collect();
+                format!("a mapping: each configured measure ({}) → {{score, notes, action}}", keys.join(", "))
+            }
+        }
+    }
 }
 
 /// One field of a mapping.
@@ -174,7 +201,11 @@ pub const ENGAGEMENT: &[Field] = &[
     req("engagement", Shape::Text, "The engagement's name, unique across the workspace."),
     req("client", Shape::Text, "The client's name, spelled the same in all its engagements."),
     req("region", Shape::Region, "The region whose review session covers this engagement."),
-    req("leads", Shape::Record(LEADS), "Who leads the engagement."),
+    req(
+        "leads",
+        Shape::Record(LEADS),
+        "Who leads the engagement: the Account Lead, the Tech and Delivery Leads (a name or a list of names), the client's Relationship Lead and the Client Practice Lead.",
+    ),
     req("updated", Shape::Date, "When the leads last reviewed the whole summary; at least every two weeks."),
     req("status", Shape::Choice(STATUSES), "The overall status: green, amber or red. It should tally with the scores."),
     req("headline", Shape::Text, "One or two sentences on how the engagement is going: concise, accurate, relevant."),

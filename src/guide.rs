@@ -535,6 +535,9 @@ impl ConfigReader<'_> {
                 _ => None,
             };
             match level {
+                Some(level) if level == Some(rule.default_severity()) => {
+                    self.guide.rules.remove(&rule);
+                }
                 Some(level) => {
                     self.guide.rules.insert(rule, level);
                 }

@@ -11,6 +11,13 @@ fn main() -> ExitCode {
     let stdout = std::io::stdout();
     let out_terminal = stdout.is_terminal();
     let width = terminal_size::terminal_size().map(|(w, _)| usize::from(w.0));
-    let mut io = acctsum::run::Io { out: &mut stdout.lock(), err: &mut std::io::stderr().lock(), out_terminal, width };
+    let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    let mut io = acctsum::run::Io {
+        out: &mut stdout.lock(),
+        err: &mut std::io::stderr().lock(),
+        out_terminal,
+        width,
+        interactive,
+    };
     acctsum::run::main(&cli, &cwd, &mut io).into()
 }

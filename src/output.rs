@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 /// When the file exists (and `overwrite` is false) or cannot be written.
 pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: bool) -> Result<()> {
     if !overwrite && path.exists() {
-        return Err(Error::Exists { path: path.to_path_buf() });
+        return Err(Error::Exists { path: path.display().to_string() });
     }
     let parent = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -21,7 +21,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: bool) -> Result<()> {
     };
     let fail = |source| Error::Write { path: path.to_path_buf(), source };
     std::fs::create_dir_all(&parent).map_err(fail)?;
-    let mut tmp = tempfile::Builder::new().prefix(".acctsum-").suffix(".tmp").tempfile_in(&parent).map_err(fail)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".acctsum-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        // A temporary file is private (0600); the file it becomes is an ordinary one,
+        // or keeps the permissions of the file it replaces.
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o7777);
+        builder.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    let mut tmp = builder.tempfile_in(&parent).map_err(fail)?;
     tmp.write_all(bytes).map_err(fail)?;
     tmp.as_file().sync_all().map_err(fail)?;
     if overwrite {
@@ -29,7 +39,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: bool) -> Result<()> {
     } else {
         tmp.persist_noclobber(path).map_err(|e| {
             if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-                Error::Exists { path: path.to_path_buf() }
+                Error::Exists { path: path.display().to_string() }
             } else {
                 fail(e.error)
             }
@@ -49,6 +59,11 @@ mod tests {
         write_atomic(&path, b"one", false).expect("first write");
         assert!(matches!(write_atomic(&path, b"two", false), Err(Error::Exists { .. })));
         assert_eq!(std::fs::read(&path).expect("read"), b"one");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(std::fs::metadata(&path).expect("meta").permissions().mode() & 0o777, 0o644);
+        }
         write_atomic(&path, b"three", true).expect("overwrite");
         assert_eq!(std::fs::read(&path).expect("read"), b"three");
         let names: Vec<_> =

@@ -6,7 +6,9 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::cli::{CheckArgs, CheckFormat, Cli, ColorChoice, Command, GuideArgs, SchemaArgs};
+use crate::cli::{
+    CheckArgs, CheckFormat, Cli, ColorChoice, Command, GuideArgs, LeadsArgs, LeadsFormat, NewArgs, SchemaArgs,
+};
 use crate::engine::{self, Options};
 use crate::error::{Error, Result};
 use crate::exit::Exit;
@@ -15,7 +17,8 @@ use crate::output::write_atomic;
 use crate::render::{self, Style};
 use crate::schema;
 use crate::suggest;
-use crate::workspace::Workspace;
+use crate::workspace::{self as ws_paths, Workspace, absolute};
+use crate::{prompt, scaffold, slug};
 
 /// Where a command writes, and what those writers are connected to.
 pub struct Io<'a> {
@@ -27,6 +30,8 @@ pub struct Io<'a> {
     pub out_terminal: bool,
     /// Terminal width, when known.
     pub width: Option<usize>,
+    /// Whether a person can be asked (standard input and error are terminals).
+    pub interactive: bool,
 }
 
 /// Runs a parsed command line; fatal errors are rendered to `io.err` and give exit 2.
@@ -35,8 +40,11 @@ pub fn main(cli: &Cli, cwd: &Path, io: &mut Io<'_>) -> Exit {
         Ok(exit) => exit,
         Err(Error::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => Exit::Success,
         Err(error) => {
-            let style =
-                Style { color: color(cli.color, std::io::stderr().is_terminal()), width: io.width.unwrap_or(100) };
+            let style = Style {
+                color: color(cli.color, std::io::stderr().is_terminal()),
+                width: io.width.unwrap_or(100),
+                fit: false,
+            };
             // Nothing more can be done if standard error itself cannot be written.
             let _ = report_error(io.err, &error, style);
             Exit::Failure
@@ -59,6 +67,9 @@ fn report_error(err: &mut dyn Write, error: &Error, style: Style) -> std::io::Re
 pub fn run(cli: &Cli, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
     match &cli.command {
         Command::Check(args) => check(cli, args, cwd, io),
+        Command::New(args) => new(cli, args, cwd, io),
+        Command::Init => init(cli, cwd, io),
+        Command::Leads(args) => leads(cli, args, cwd, io),
         Command::Guide(args) => guide(cli, args, cwd, io),
         Command::Schema(args) => schema(cli, args, cwd, io),
     }
@@ -83,7 +94,11 @@ fn color(choice: ColorChoice, terminal: bool) -> bool {
 }
 
 fn style(cli: &Cli, io: &Io<'_>) -> Style {
-    Style { color: color(cli.color, io.out_terminal), width: io.width.unwrap_or(100).clamp(40, 200) }
+    Style {
+        color: color(cli.color, io.out_terminal),
+        width: io.width.unwrap_or(100).clamp(40, 400),
+        fit: io.out_terminal && io.width.is_some(),
+    }
 }
 
 fn check(cli: &Cli, args: &CheckArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
@@ -156,6 +171,214 @@ fn schema(cli: &Cli, args: &SchemaArgs, cwd: &Path, io: &mut Io<'_>) -> Result<E
     match &args.output {
         Some(path) => write_atomic(&cwd.join(path), text.as_bytes(), true)?,
         None => io.out.write_all(text.as_bytes())?,
+    }
+    Ok(Exit::Success)
+}
+
+/// A trimmed, non-empty value, or `None`.
+fn given(value: Option<&str>) -> Option<String> {
+    value.map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned)
+}
+
+/// The configured spelling of `region`, or a usage error naming the choices.
+fn configured_region(region: &str, guide: &crate::guide::Guide) -> Result<String> {
+    if guide.regions.is_empty() {
+        return Ok(region.to_owned());
+    }
+    if let Some(found) = guide.regions.iter().find(|r| r.eq_ignore_ascii_case(region)) {
+        return Ok(found.clone());
+    }
+    let names: Vec<&str> = guide.regions.iter().map(String::as_str).collect();
+    Err(Error::usage(
+        format!("region `{region}` is not one of the configured regions ({})", names.join(", ")),
+        Some(&suggest::help_for(region, &names)),
+    ))
+}
+
+/// The answers for `new`: from the flags, else asked for at a terminal.
+fn new_answers(args: &NewArgs, guide: &crate::guide::Guide, io: &Io<'_>) -> Result<scaffold::NewEngagement> {
+    let fields = [
+        (given(args.name.as_deref()), "NAME", "Engagement name"),
+        (given(args.client.as_deref()), "--client", "Client"),
+        (given(args.region.as_deref()), "--region", "Region"),
+        (given(args.account_lead.as_deref()), "--account-lead", "Account Lead"),
+    ];
+    let missing: Vec<&str> = fields.iter().filter(|(v, _, _)| v.is_none()).map(|(_, flag, _)| *flag).collect();
+    if !missing.is_empty() && !io.interactive {
+        return Err(Error::usage(
+            format!("missing {} (standard input is not a terminal, so acctsum cannot ask)", missing.join(", ")),
+            Some("acctsum new NAME --client CLIENT --region REGION --account-lead PERSON"),
+        ));
+    }
+    let mut values = Vec::with_capacity(4);
+    for (value, flag, question) in fields {
+        let answer = match value {
+            Some(v) => v,
+            None if flag == "--region" && !guide.regions.is_empty() => prompt::choose(question, &guide.regions)?,
+            None => prompt::text(question)?,
+        };
+        values.push(answer);
+    }
+    let [name, client, region, account_lead] = <[String; 4]>::try_from(values).unwrap_or_default();
+    let clean = |list: &[String]| list.iter().filter_map(|p| given(Some(p))).collect();
+    Ok(scaffold::NewEngagement {
+        name,
+        client,
+        region: configured_region(&region, guide)?,
+        account_lead,
+        tech_leads: clean(&args.tech_lead),
+        delivery_leads: clean(&args.delivery_lead),
+    })
+}
+
+/// Where `new` writes by default: `<glob prefix>/<region>/<name>.yaml`, or without the
+/// region folder when the globs would not find it there.
+fn new_path(ws: &Workspace, new: &scaffold::NewEngagement) -> Result<std::path::PathBuf> {
+    let name = slug::slug(&new.name);
+    if name.is_empty() {
+        return Err(Error::usage(
+            format!("cannot make a file name from `{}`", new.name),
+            Some("give the file's path with -o FILE"),
+        ));
+    }
+    let glob = ws.guide.engagements.first().map_or(crate::guide::DEFAULT_GLOB, String::as_str);
+    let ext = if glob.ends_with(".yml") { "yml" } else { "yaml" };
+    let prefix = ws_paths::literal_prefix(glob);
+    let region = slug::slug(&new.region);
+    let globs = ws.globs();
+    let candidates = [prefix.join(&region).join(format!("{name}.{ext}")), prefix.join(format!("{name}.{ext}"))];
+    let chosen =
+        candidates.iter().find(|c| ws_paths::glob_matches(&globs, &ws_paths::slashed(c))).unwrap_or(&candidates[0]);
+    Ok(ws.root.join(chosen))
+}
+
+fn new(cli: &Cli, args: &NewArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
+    let ws = Workspace::discover(cli.workspace.as_deref(), cwd)?;
+    let answers = new_answers(args, &ws.guide, io)?;
+    let path = match &args.output {
+        Some(out) => absolute(&cwd.join(out)),
+        None => new_path(&ws, &answers)?,
+    };
+    let shown = ws.display(&path, &args.output.as_ref().map_or_else(String::new, |o| o.display().to_string()));
+    let key = |name: &str| name.trim().to_lowercase();
+    // The names already in use, and what the target file holds if it exists.
+    let existing = match ws.sources(&[], cwd) {
+        Ok(sources) => {
+            engine::check(
+                &ws.guide,
+                &sources,
+                Options { today: today(cli), keep_text: false, jobs: engine::default_jobs() },
+            )?
+            .files
+        }
+        Err(Error::NoFiles { .. }) => Vec::new(),
+        Err(e) => return Err(e),
+    };
+    if path.exists() {
+        let holds =
+            existing.iter().find(|f| f.source.path == path).and_then(|f| f.engagement.as_ref()?.engagement.str());
+        return Err(match holds {
+            Some(other) if key(other) != key(&answers.name) => Error::usage(
+                format!(
+                    "{shown} already exists and holds the engagement \"{other}\"; \"{}\" would get the same file name",
+                    answers.name
+                ),
+                Some(
+                    "choose a name that differs in more than case, accents or punctuation, or give the file's path with -o FILE",
+                ),
+            ),
+            _ => Error::Exists { path: shown.to_string() },
+        });
+    }
+    if let Some(twin) = existing
+        .iter()
+        .find(|f| f.engagement.as_ref().and_then(|e| e.engagement.str()).is_some_and(|n| key(n) == key(&answers.name)))
+    {
+        return Err(Error::usage(
+            format!("an engagement named \"{}\" already exists: {}", answers.name.trim(), twin.source.display),
+            Some("edit that file, or choose another name"),
+        ));
+    }
+    let folder = path.parent().map_or_else(|| ws.root.clone(), Path::to_path_buf);
+    let modeline = ws_paths::relative(&folder, &ws.root.join(schema::SCHEMA_PATH));
+    let text = scaffold::engagement(&answers, &ws.guide, today(cli), &modeline);
+    write_atomic(&path, text.as_bytes(), false)?;
+    writeln!(io.out, "created {shown}")?;
+    if !cli.quiet {
+        let rel = ws_paths::slashed(path.strip_prefix(&ws.root).unwrap_or(&path));
+        if !ws_paths::glob_matches(&ws.globs(), &rel) {
+            writeln!(
+                io.err,
+                "note: {shown} is outside the engagement files ({}); `acctsum check` finds it only when named",
+                ws.globs().join(", ")
+            )?;
+        }
+        writeln!(io.err, "next: fill in the empty values; `acctsum check {shown}` lists what is left, line by line")?;
+    }
+    Ok(Exit::Success)
+}
+
+fn init(cli: &Cli, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
+    let root = absolute(&cli.workspace.as_ref().map_or_else(|| cwd.to_path_buf(), |d| cwd.join(d)));
+    let guide = crate::guide::Guide::default();
+    let config = root.join(crate::guide::CONFIG_FILE);
+    let schema_file = root.join(schema::SCHEMA_PATH);
+    for (path, name) in [(&config, crate::guide::CONFIG_FILE), (&schema_file, schema::SCHEMA_PATH)] {
+        if path.exists() {
+            return Err(Error::Exists { path: format!("{name} (in {})", root.display()) });
+        }
+    }
+    write_atomic(&config, scaffold::config(&guide).as_bytes(), false)?;
+    write_atomic(&schema_file, schema::engagement_schema_text(&guide).as_bytes(), false)?;
+    let engagements = root.join(ws_paths::literal_prefix(crate::guide::DEFAULT_GLOB));
+    std::fs::create_dir_all(&engagements).map_err(|source| Error::Write { path: engagements.clone(), source })?;
+    let empty = std::fs::read_dir(&engagements).map(|mut d| d.next().is_none()).unwrap_or(false);
+    if empty {
+        // Git keeps no empty folders; this placeholder is hidden from `check`.
+        write_atomic(&engagements.join(".gitkeep"), b"", false)?;
+    }
+    writeln!(io.out, "created acctsum.yaml, engagements/ and {} in {}", schema::SCHEMA_PATH, root.display())?;
+    if !cli.quiet {
+        writeln!(
+            io.err,
+            "next: set your regions in acctsum.yaml, then `acctsum new NAME --client CLIENT --region REGION --account-lead PERSON`"
+        )?;
+    }
+    Ok(Exit::Success)
+}
+
+fn leads(cli: &Cli, args: &LeadsArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
+    let ws = Workspace::discover(cli.workspace.as_deref(), cwd)?;
+    let sources = ws.sources(&[], cwd)?;
+    let outcome = engine::check(
+        &ws.guide,
+        &sources,
+        Options { today: today(cli), keep_text: false, jobs: engine::default_jobs() },
+    )?;
+    let engagements: Vec<&crate::model::Engagement> =
+        outcome.files.iter().filter_map(|f| f.engagement.as_ref()).collect();
+    let who = given(args.name.as_deref());
+    let rows = render::leads::rows(&engagements, who.as_deref());
+    match args.format {
+        LeadsFormat::Table if rows.is_empty() => {
+            let about = who.map_or_else(String::new, |w| format!(" with a lead named like `{w}`"));
+            writeln!(io.err, "no engagement{about}")?;
+        }
+        LeadsFormat::Table => {
+            let style = style(cli, io);
+            render::leads::table(io.out, &rows, style)?;
+        }
+        LeadsFormat::Json => render::leads::json(io.out, &rows)?,
+    }
+    let unread: Vec<&str> =
+        outcome.files.iter().filter(|f| f.engagement.is_none()).map(|f| &*f.source.display).collect();
+    if !unread.is_empty() && !cli.quiet {
+        writeln!(
+            io.err,
+            "note: {} file(s) could not be read and are not listed: {} (`acctsum check` says why)",
+            unread.len(),
+            unread.join(", ")
+        )?;
     }
     Ok(Exit::Success)
 }

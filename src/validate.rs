@@ -440,7 +440,7 @@ impl Checker<'_> {
                         RuleId::MissingField,
                         key_at,
                         format!("{} is empty", place.name(key)),
-                        Some(format!("fill it in: {}", field.doc)),
+                        Some(format!("fill it in with {} — {}", field.shape.describe(self.guide), field.doc)),
                     );
                 } else if let Some(empty) = empty_section(field.shape) {
                     // `service_review:` with nothing under it is there, and empty.
@@ -458,7 +458,7 @@ impl Checker<'_> {
                 RuleId::MissingField,
                 owner,
                 format!("missing required field `{}`{}", field.key, place.within()),
-                Some(format!("add `{}`: {}", field.key, field.doc)),
+                Some(format!("add `{}:` with {} — {}", field.key, field.shape.describe(self.guide), field.doc)),
             );
         }
         Some(rec)

@@ -188,7 +188,8 @@ fn skipped(entry: &walkdir::DirEntry) -> bool {
 }
 
 /// The folder part of a glob before its first wildcard.
-fn literal_prefix(glob: &str) -> PathBuf {
+#[must_use]
+pub fn literal_prefix(glob: &str) -> PathBuf {
     let mut prefix = PathBuf::new();
     let parts: Vec<&str> = glob.split('/').collect();
     for part in &parts[..parts.len().saturating_sub(1)] {
@@ -200,8 +201,26 @@ fn literal_prefix(glob: &str) -> PathBuf {
     prefix
 }
 
+/// Whether a workspace-relative path (with `/`) is selected by one of `globs`.
+#[must_use]
+pub fn glob_matches(globs: &[String], rel: &str) -> bool {
+    globs.iter().filter_map(|g| Pattern::new(g).ok()).any(|p| p.matches_with(rel, MATCH))
+}
+
+/// The path from folder `from` to `to` (both absolute), with `/` separators.
+#[must_use]
+pub fn relative(from: &Path, to: &Path) -> String {
+    let from: Vec<Component<'_>> = from.components().collect();
+    let to: Vec<Component<'_>> = to.components().collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_owned(); from.len() - common];
+    parts.extend(to[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned()));
+    parts.join("/")
+}
+
 /// A path with `/` separators.
-fn slashed(path: &Path) -> String {
+#[must_use]
+pub fn slashed(path: &Path) -> String {
     let parts: Vec<String> = path.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
     parts.join("/")
 }
@@ -242,6 +261,13 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn relative_paths() {
+        assert_eq!(relative(Path::new("/w/engagements/north"), Path::new("/w/schema/s.json")), "../../schema/s.json");
+        assert_eq!(relative(Path::new("/w"), Path::new("/w/schema/s.json")), "schema/s.json");
+        assert_eq!(relative(Path::new("/elsewhere/x"), Path::new("/w/s.json")), "../../w/s.json");
+    }
 
     #[test]
     fn prefixes() {

@@ -34,29 +34,6 @@ pub fn field_paths() -> Vec<(String, &'static Field)> {
     out
 }
 
-/// What kind of value a field takes, in words.
-#[must_use]
-pub fn describe(shape: Shape, guide: &Guide) -> String {
-    let scale = guide.scale;
-    match shape {
-        Shape::Version => "the number 1".to_owned(),
-        Shape::Text => "text".to_owned(),
-        Shape::Date => "a date, YYYY-MM-DD".to_owned(),
-        Shape::Score => format!("a whole number from {} (worst) to {} (best)", scale.min, scale.max),
-        Shape::Choice(words) => format!("one of: {}", words.join(", ")),
-        Shape::Region if guide.regions.is_empty() => "text (any region)".to_owned(),
-        Shape::Region => format!("one of: {}", guide.regions.join(", ")),
-        Shape::Names => "a name, or a list of names".to_owned(),
-        Shape::TextList => "a list of text, at least one item".to_owned(),
-        Shape::Record(_) => "a mapping of the fields below".to_owned(),
-        Shape::List(_) => "a list; each item a mapping of the fields below".to_owned(),
-        Shape::Measures(section) => {
-            let keys: Vec<&str> = guide.measures(section).iter().map(|m| m.key.as_str()).collect();
-            format!("a mapping: each configured measure ({}) → {{score, notes, action}}", keys.join(", "))
-        }
-    }
-}
-
 /// Wraps `text` to `width` columns, every line starting with `indent` spaces.
 fn wrap(out: &mut dyn Write, text: &str, indent: usize, width: usize) -> io::Result<()> {
     let room = width.saturating_sub(indent).max(20);
@@ -79,7 +56,7 @@ fn wrap(out: &mut dyn Write, text: &str, indent: usize, width: usize) -> io::Res
 
 fn field(out: &mut dyn Write, path: &str, field: &Field, guide: &Guide, width: usize) -> io::Result<()> {
     let need = if field.required { "required" } else { "optional" };
-    writeln!(out, "{path}  ({need}) {}", describe(field.shape, guide))?;
+    writeln!(out, "{path}  ({need}) {}", field.shape.describe(guide))?;
     wrap(out, field.doc, 4, width)
 }
 

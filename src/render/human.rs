@@ -93,7 +93,14 @@ impl Diagnostic for Shown<'_> {
 #[must_use]
 pub fn handler(style: Style) -> GraphicalReportHandler {
     let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    GraphicalReportHandler::new_themed(theme).with_width(style.width).with_context_lines(1).with_links(false)
+    GraphicalReportHandler::new_themed(theme)
+        .with_width(style.width)
+        .with_context_lines(1)
+        .with_links(false)
+        // Paths and ids hold hyphens: never break a word there.
+        .with_break_words(false)
+        .with_word_separator(textwrap::WordSeparator::AsciiSpace)
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
 }
 
 /// Writes each finding with its snippet. `texts` maps paths to file texts.

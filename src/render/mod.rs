@@ -4,7 +4,9 @@ pub mod github;
 pub mod guide;
 pub mod human;
 pub mod json;
+pub mod leads;
 pub mod short;
+pub mod table;
 
 /// How to draw for the reader at hand.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,9 +15,11 @@ pub struct Style {
     pub color: bool,
     /// Width to wrap or fit to, in columns.
     pub width: usize,
+    /// Fit tables to `width` (a terminal); otherwise rows stay on one line.
+    pub fit: bool,
 }
 
 impl Style {
     /// Plain output at a fixed width: what tests and files get.
-    pub const PLAIN: Style = Style { color: false, width: 100 };
+    pub const PLAIN: Style = Style { color: false, width: 100, fit: false };
 }
