@@ -50,6 +50,8 @@ pub enum Command {
     New(NewArgs),
     /// Start a workspace: a commented acctsum.yaml, engagements/ and the JSON Schema.
     Init,
+    /// Summarise engagements for a review: a table, a markdown review pack, JSON or CSV.
+    Report(ReportArgs),
     /// Who leads what: every engagement's leads, or the engagements of one person.
     Leads(LeadsArgs),
     /// Print the field guide: every field, its meaning and allowed values, and the measures.
@@ -119,6 +121,43 @@ pub struct NewArgs {
     pub delivery_lead: Vec<String>,
 
     /// Write to FILE instead of engagements/<region>/<name>.yaml.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `report` output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// A table for the terminal.
+    Table,
+    /// The review pack: overview, summary, what needs attention, a heat map, every engagement.
+    Markdown,
+    /// One JSON document.
+    Json,
+    /// The summary table as CSV (RFC 4180).
+    Csv,
+}
+
+/// Arguments of `report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Only this region (repeat for several).
+    #[arg(long, value_name = "REGION")]
+    pub region: Vec<String>,
+
+    /// Only engagements whose client's name contains CLIENT; adds the client's roll-up to the pack.
+    #[arg(long, value_name = "CLIENT")]
+    pub client: Option<String>,
+
+    /// Only engagements where someone whose name contains PERSON has a lead role.
+    #[arg(long, value_name = "PERSON")]
+    pub lead: Option<String>,
+
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+
+    /// Write to FILE (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }

@@ -18,6 +18,7 @@ pub mod model;
 pub mod output;
 pub mod prompt;
 pub mod render;
+pub mod report;
 pub mod rules;
 pub mod run;
 pub mod scaffold;

@@ -7,7 +7,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::cli::{
-    CheckArgs, CheckFormat, Cli, ColorChoice, Command, GuideArgs, LeadsArgs, LeadsFormat, NewArgs, SchemaArgs,
+    CheckArgs, CheckFormat, Cli, ColorChoice, Command, GuideArgs, LeadsArgs, LeadsFormat, NewArgs, ReportArgs,
+    ReportFormat, SchemaArgs,
 };
 use crate::engine::{self, Options};
 use crate::error::{Error, Result};
@@ -70,6 +71,7 @@ pub fn run(cli: &Cli, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
         Command::New(args) => new(cli, args, cwd, io),
         Command::Init => init(cli, cwd, io),
         Command::Leads(args) => leads(cli, args, cwd, io),
+        Command::Report(args) => report(cli, args, cwd, io),
         Command::Guide(args) => guide(cli, args, cwd, io),
         Command::Schema(args) => schema(cli, args, cwd, io),
     }
@@ -379,6 +381,43 @@ fn leads(cli: &Cli, args: &LeadsArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exi
             unread.len(),
             unread.join(", ")
         )?;
+    }
+    Ok(Exit::Success)
+}
+
+fn report(cli: &Cli, args: &ReportArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
+    let ws = Workspace::discover(cli.workspace.as_deref(), cwd)?;
+    let mut regions = Vec::with_capacity(args.region.len());
+    for region in &args.region {
+        regions.push(configured_region(region.trim(), &ws.guide)?);
+    }
+    let filters =
+        crate::report::Filters { regions, client: given(args.client.as_deref()), lead: given(args.lead.as_deref()) };
+    let sources = ws.sources(&[], cwd)?;
+    let today = today(cli);
+    let outcome =
+        engine::check(&ws.guide, &sources, Options { today, keep_text: false, jobs: engine::default_jobs() })?;
+    let report = crate::report::build(&outcome, &ws.guide, today, &filters);
+    let to_file = args.output.is_some();
+    let text = match args.format {
+        ReportFormat::Table => {
+            let style = if to_file { Style::PLAIN } else { style(cli, io) };
+            let mut buffer = Vec::new();
+            render::table::report(&mut buffer, &report, style)?;
+            String::from_utf8_lossy(&buffer).into_owned()
+        }
+        ReportFormat::Markdown => render::markdown::pack(&report),
+        ReportFormat::Json => render::json::report::render(&report).map_err(std::io::Error::from)?,
+        ReportFormat::Csv => render::csv::report(&report),
+    };
+    match &args.output {
+        Some(path) => {
+            write_atomic(&cwd.join(path), text.as_bytes(), true)?;
+            if !cli.quiet {
+                writeln!(io.err, "wrote {}", path.display())?;
+            }
+        }
+        None => io.out.write_all(text.as_bytes())?,
     }
     Ok(Exit::Success)
 }

@@ -251,3 +251,15 @@ fn hostile_files_end_in_findings_not_panics() {
         );
     }
 }
+
+#[test]
+fn colour_follows_the_flag_and_no_color() {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let always = acctsum(&examples).args(["--color", "always", "report"]).output().expect("run");
+    assert!(String::from_utf8_lossy(&always.stdout).contains("\u{1b}["), "colour when asked for");
+    // Not a terminal (and NO_COLOR set by `acctsum()`): plain.
+    let auto = acctsum(&examples).arg("report").output().expect("run");
+    assert!(!String::from_utf8_lossy(&auto.stdout).contains('\u{1b}'));
+    let never = acctsum(&examples).args(["--color", "never", "check"]).output().expect("run");
+    assert!(!String::from_utf8_lossy(&never.stdout).contains('\u{1b}'));
+}

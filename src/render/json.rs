@@ -48,3 +48,174 @@ pub fn findings(out: &mut dyn Write, findings: &[Finding], tally: Tally) -> io::
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)
 }
+
+/// The report as JSON: the engagements in the report's order, and the unreadable files.
+pub mod report {
+    use std::collections::BTreeMap;
+
+    use serde::Serialize;
+
+    use super::JsonFinding;
+    use crate::model::{Scores, Value};
+    use crate::render::leads::Leads;
+    use crate::report::Report;
+
+    #[derive(Serialize)]
+    struct Doc<'a> {
+        version: u32,
+        today: String,
+        scope: String,
+        engagements: Vec<Engagement<'a>>,
+        invalid: Vec<Invalid<'a>>,
+    }
+
+    #[derive(Serialize)]
+    struct Invalid<'a> {
+        path: &'a str,
+        errors: usize,
+    }
+
+    #[derive(Serialize)]
+    struct Score<'a> {
+        score: Option<i64>,
+        notes: Option<&'a str>,
+        action: Option<&'a str>,
+    }
+
+    #[derive(Serialize)]
+    struct Risk<'a> {
+        title: Option<&'a str>,
+        #[serde(rename = "type")]
+        kind: &'a str,
+        score: Option<i64>,
+        mitigation: Option<&'a str>,
+        owner: Option<&'a str>,
+    }
+
+    #[derive(Serialize)]
+    struct Action<'a> {
+        action: Option<&'a str>,
+        owner: Option<&'a str>,
+        due: Option<String>,
+        status: &'a str,
+        overdue: bool,
+    }
+
+    #[derive(Serialize)]
+    struct Objective<'a> {
+        title: Option<&'a str>,
+        date: Option<String>,
+        comfort: Option<i64>,
+        notes: Option<&'a str>,
+    }
+
+    #[derive(Serialize)]
+    struct Engagement<'a> {
+        path: &'a str,
+        engagement: &'a str,
+        client: Option<&'a str>,
+        region: Option<&'a str>,
+        status: &'a str,
+        updated: Option<String>,
+        age_days: i64,
+        stale: bool,
+        headline: Option<&'a str>,
+        next_steps: &'a [String],
+        service_review: BTreeMap<&'static str, Option<String>>,
+        leads: Leads<'a>,
+        account_status: BTreeMap<&'a str, Score<'a>>,
+        strategy: BTreeMap<&'a str, Score<'a>>,
+        risks: Vec<Risk<'a>>,
+        actions: Vec<Action<'a>>,
+        objectives: Vec<Objective<'a>>,
+        findings: Vec<JsonFinding<'a>>,
+    }
+
+    fn date(v: &Value<chrono::NaiveDate>) -> Option<String> {
+        v.get().map(ToString::to_string)
+    }
+
+    fn scores(s: &Scores) -> BTreeMap<&str, Score<'_>> {
+        s.entries
+            .iter()
+            .map(|e| (e.key.as_str(), Score { score: e.score.copied(), notes: e.notes.str(), action: e.action.str() }))
+            .collect()
+    }
+
+    /// Writes the report document.
+    ///
+    /// # Errors
+    /// When serialising fails.
+    pub fn render(report: &Report<'_>) -> serde_json::Result<String> {
+        let today = report.today;
+        let engagements = report
+            .items
+            .iter()
+            .map(|item| {
+                let e = item.eng;
+                Engagement {
+                    path: &e.path,
+                    engagement: item.name(),
+                    client: e.client.str(),
+                    region: e.region.str(),
+                    status: item.status().as_str(),
+                    updated: date(&e.updated),
+                    age_days: item.age_days,
+                    stale: item.stale,
+                    headline: e.headline.str(),
+                    next_steps: &e.next_steps,
+                    service_review: BTreeMap::from([
+                        ("last", date(&e.service_review.last)),
+                        ("next", date(&e.service_review.next)),
+                    ]),
+                    leads: Leads::of(e),
+                    account_status: scores(&e.account_status),
+                    strategy: scores(&e.strategy),
+                    risks: e
+                        .risks
+                        .iter()
+                        .map(|r| Risk {
+                            title: r.title.str(),
+                            kind: r.kind.copied().unwrap_or("risk"),
+                            score: r.score.copied(),
+                            mitigation: r.mitigation.str(),
+                            owner: r.owner.str(),
+                        })
+                        .collect(),
+                    actions: e
+                        .actions
+                        .iter()
+                        .map(|a| Action {
+                            action: a.action.str(),
+                            owner: a.owner.str(),
+                            due: date(&a.due),
+                            status: a.status.copied().unwrap_or("open"),
+                            overdue: a.is_open() == Some(true) && a.due.copied().is_some_and(|d| d < today),
+                        })
+                        .collect(),
+                    objectives: e
+                        .objectives
+                        .iter()
+                        .map(|o| Objective {
+                            title: o.title.str(),
+                            date: date(&o.date),
+                            comfort: o.comfort.copied(),
+                            notes: o.notes.str(),
+                        })
+                        .collect(),
+                    findings: item.findings.iter().map(|f| JsonFinding::from(*f)).collect(),
+                }
+            })
+            .collect();
+        let doc = Doc {
+            version: 1,
+            today: today.to_string(),
+            scope: report.scope(),
+            engagements,
+            invalid: report.invalid.iter().map(|i| Invalid { path: i.path, errors: i.errors }).collect(),
+        };
+        let mut text = serde_json::to_string_pretty(&doc)?;
+        text.push('\n');
+        Ok(text)
+    }
+}

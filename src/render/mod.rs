@@ -1,12 +1,15 @@
 //! Renderers: the only code that writes output. Each takes plain data and a writer.
 
+pub mod csv;
 pub mod github;
 pub mod guide;
 pub mod human;
 pub mod json;
 pub mod leads;
+pub mod markdown;
 pub mod short;
 pub mod table;
+pub mod text;
 
 /// How to draw for the reader at hand.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -91,3 +91,109 @@ pub fn row(table: &mut Table, cells: Vec<Cell>, style: Style) {
         .collect();
     table.add_row(cells);
 }
+
+/// The report as a terminal table, in the report's order, then the unreadable files.
+/// The region column is left out when the report covers one region.
+///
+/// # Errors
+/// When writing fails.
+pub fn report(out: &mut dyn std::io::Write, report: &crate::report::Report<'_>, style: Style) -> std::io::Result<()> {
+    use comfy_table::ColumnConstraint::{ContentWidth, LowerBoundary};
+    use comfy_table::Width::Fixed;
+
+    use crate::finding::RuleId;
+    use crate::model::Status;
+
+    if report.items.is_empty() {
+        writeln!(out, "No engagement matches ({}).", report.scope())?;
+    } else {
+        let show_region = report.filters.regions.len() != 1;
+        // Fitted to a terminal, two-line cells keep columns narrow; in a file, one line a row.
+        let nl = if style.fit { "\n" } else { " " };
+        let (lead, risks, overdue) =
+            (format!("account{nl}lead"), format!("low{nl}risks"), format!("overdue{nl}actions"));
+        let mut header = vec!["engagement", "client"];
+        let mut constraints = vec![LowerBoundary(Fixed(12)), LowerBoundary(Fixed(8))];
+        if show_region {
+            header.push("region");
+            constraints.push(ContentWidth);
+        }
+        header.extend([lead.as_str(), "updated", "status", "low scores", risks.as_str(), overdue.as_str(), "also"]);
+        constraints.extend([
+            LowerBoundary(Fixed(8)),
+            ContentWidth,
+            ContentWidth,
+            LowerBoundary(Fixed(16)),
+            ContentWidth,
+            ContentWidth,
+            LowerBoundary(Fixed(8)),
+        ]);
+        let mut t = new(style, &header);
+        for item in &report.items {
+            let e = item.eng;
+            let status = item.status();
+            let tone = match status {
+                Status::Red => Tone::Bad,
+                Status::Amber => Tone::Warn,
+                Status::Green => Tone::Good,
+            };
+            let updated = e.updated.get().map_or_else(String::new, ToString::to_string);
+            let updated = if item.stale {
+                Cell::toned(format!("{updated}{nl}({}d, stale)", item.age_days), Tone::Bad)
+            } else {
+                Cell::text(format!("{updated}{nl}({}d)", item.age_days))
+            };
+            let low: Vec<String> = item.low_scores.iter().map(|(_, key, s)| format!("{key} {s}")).collect();
+            let count =
+                |n: usize| if n == 0 { Cell::toned("—", Tone::Dim) } else { Cell::toned(n.to_string(), Tone::Warn) };
+            // Other findings, by rule, that the columns do not already show.
+            let mut also: Vec<String> = item
+                .findings
+                .iter()
+                .filter(|f| !matches!(f.rule, RuleId::Stale | RuleId::ActionOverdue))
+                .map(|f| f.rule.as_str().replace('-', " "))
+                .collect();
+            also.dedup();
+            let mut cells = vec![Cell::text(item.name()), Cell::text(e.client.str().unwrap_or("—"))];
+            if show_region {
+                cells.push(Cell::text(e.region.str().unwrap_or("—")));
+            }
+            cells.extend([
+                Cell::text(e.leads.account.str().unwrap_or("—")),
+                updated,
+                Cell::toned(status.as_str(), tone),
+                if low.is_empty() { Cell::toned("—", Tone::Dim) } else { Cell::toned(low.join(", "), Tone::Warn) },
+                count(item.low_risks.len()),
+                count(item.overdue.len()),
+                if also.is_empty() { Cell::toned("—", Tone::Dim) } else { Cell::text(also.join(", ")) },
+            ]);
+            row(&mut t, cells, style);
+        }
+        if style.fit {
+            t.set_constraints(constraints);
+        }
+        writeln!(out, "{t}")?;
+        let o = report.overview();
+        writeln!(
+            out,
+            "{} engagements ({}): {} red, {} amber, {} green; {} stale; {} low scores; {} overdue actions.",
+            o.engagements,
+            report.scope(),
+            o.red,
+            o.amber,
+            o.green,
+            o.stale,
+            o.low_scores,
+            o.overdue_actions
+        )?;
+    }
+    if !report.invalid.is_empty() {
+        let list: Vec<String> = report
+            .invalid
+            .iter()
+            .map(|i| format!("{} ({} error{})", i.path, i.errors, if i.errors == 1 { "" } else { "s" }))
+            .collect();
+        writeln!(out, "Could not be read, so not summarised: {} (`acctsum check` says why).", list.join(", "))?;
+    }
+    Ok(())
+}

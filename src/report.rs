@@ -1,0 +1,277 @@
+//! The report model: checked engagements filtered and put in order of need of attention,
+//! with what a reviewer looks at first worked out once for every output format.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use crate::engine::Outcome;
+use crate::finding::{Finding, RuleKind, Severity};
+use crate::format::Section;
+use crate::guide::Guide;
+use crate::model::{Action, Engagement, Risk, Status};
+
+/// Which engagements a report covers. Every filter is case-insensitive; they combine.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// Regions (any of them); empty means every region.
+    pub regions: Vec<String>,
+    /// Part of the client's name.
+    pub client: Option<String>,
+    /// Part of the name of someone who leads the engagement in any role.
+    pub lead: Option<String>,
+}
+
+impl Filters {
+    /// Whether no filter is set.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.regions.is_empty() && self.client.is_none() && self.lead.is_none()
+    }
+
+    fn region_ok(&self, region: Option<&str>) -> bool {
+        // A file whose region cannot be read is kept, so that nothing silently drops out.
+        self.regions.is_empty()
+            || region.is_none_or(|r| self.regions.iter().any(|f| f.trim().eq_ignore_ascii_case(r.trim())))
+    }
+
+    fn client_ok(&self, client: Option<&str>) -> bool {
+        match &self.client {
+            None => true,
+            Some(want) => client.is_none_or(|c| contains(c, want)),
+        }
+    }
+
+    fn lead_ok(&self, eng: &Engagement) -> bool {
+        match &self.lead {
+            None => true,
+            Some(want) => people(eng).any(|p| contains(p, want)),
+        }
+    }
+
+    /// Whether an engagement passes every filter.
+    #[must_use]
+    pub fn accepts(&self, eng: &Engagement) -> bool {
+        self.region_ok(eng.region.str()) && self.client_ok(eng.client.str()) && self.lead_ok(eng)
+    }
+}
+
+/// Case-insensitive substring.
+fn contains(haystack: &str, needle: &str) -> bool {
+    haystack.to_lowercase().contains(needle.trim().to_lowercase().as_str())
+}
+
+/// Everyone who leads an engagement, in any role.
+pub fn people(eng: &Engagement) -> impl Iterator<Item = &str> {
+    let l = &eng.leads;
+    l.account
+        .str()
+        .into_iter()
+        .chain(l.tech.iter().map(String::as_str))
+        .chain(l.delivery.iter().map(String::as_str))
+        .chain(l.relationship.str())
+        .chain(l.client_practice.str())
+}
+
+/// One engagement as a report shows it.
+#[derive(Debug)]
+pub struct Item<'a> {
+    /// The engagement.
+    pub eng: &'a Engagement,
+    /// Its content findings (the file has no structural errors).
+    pub findings: Vec<&'a Finding>,
+    /// Days since `updated`.
+    pub age_days: i64,
+    /// Whether `updated` is older than the guide allows.
+    pub stale: bool,
+    /// Low measure scores: section, key, score.
+    pub low_scores: Vec<(Section, &'a str, i64)>,
+    /// Risks scored low.
+    pub low_risks: Vec<&'a Risk>,
+    /// Open actions past their due date.
+    pub overdue: Vec<&'a Action>,
+}
+
+impl Item<'_> {
+    /// The status (every summarised file has a valid one).
+    #[must_use]
+    pub fn status(&self) -> Status {
+        self.eng.status.copied().unwrap_or(Status::Amber)
+    }
+
+    /// The engagement's name.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        self.eng.name()
+    }
+}
+
+/// A file that could not be summarised: it has structural errors.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Invalid<'a> {
+    /// The file.
+    pub path: &'a str,
+    /// Its error-severity findings.
+    pub errors: usize,
+}
+
+/// A report: the engagements in order of need of attention, and the unreadable files.
+#[derive(Debug)]
+pub struct Report<'a> {
+    /// As of this date.
+    pub today: NaiveDate,
+    /// The field guide.
+    pub guide: &'a Guide,
+    /// The filters applied.
+    pub filters: &'a Filters,
+    /// The engagements: red, amber, green; stale first within each; then by name.
+    pub items: Vec<Item<'a>>,
+    /// Files with structural errors, by path.
+    pub invalid: Vec<Invalid<'a>>,
+}
+
+/// Builds the report from a checked workspace.
+#[must_use]
+pub fn build<'a>(outcome: &'a Outcome, guide: &'a Guide, today: NaiveDate, filters: &'a Filters) -> Report<'a> {
+    let mut by_path: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
+    for f in &outcome.findings {
+        by_path.entry(&f.path).or_default().push(f);
+    }
+    let mut items = Vec::new();
+    let mut invalid = Vec::new();
+    for file in &outcome.files {
+        let path = &*file.source.display;
+        let findings = by_path.remove(path).unwrap_or_default();
+        let structural = findings.iter().filter(|f| f.rule.kind() == RuleKind::Structural).count();
+        let eng = file.engagement.as_ref();
+        if structural > 0 || eng.is_none() {
+            let keep = eng.is_none_or(|e| filters.region_ok(e.region.str()) && filters.client_ok(e.client.str()));
+            if keep {
+                invalid
+                    .push(Invalid { path, errors: findings.iter().filter(|f| f.severity == Severity::Error).count() });
+            }
+            continue;
+        }
+        let Some(eng) = eng.filter(|e| filters.accepts(e)) else { continue };
+        items.push(item(eng, findings, guide, today));
+    }
+    items.sort_by(|a, b| {
+        (a.status(), !a.stale, a.name().to_lowercase(), &a.eng.path).cmp(&(
+            b.status(),
+            !b.stale,
+            b.name().to_lowercase(),
+            &b.eng.path,
+        ))
+    });
+    Report { today, guide, filters, items, invalid }
+}
+
+fn item<'a>(eng: &'a Engagement, findings: Vec<&'a Finding>, guide: &Guide, today: NaiveDate) -> Item<'a> {
+    let age_days = eng.age_days(today).unwrap_or_default();
+    let low_scores = Section::ALL
+        .iter()
+        .flat_map(|&section| {
+            let scores = match section {
+                Section::AccountStatus => &eng.account_status,
+                Section::Strategy => &eng.strategy,
+            };
+            scores.entries.iter().filter_map(move |s| Some((section, s.key.as_str(), s.score.copied()?)))
+        })
+        .filter(|(_, _, score)| guide.is_low(*score))
+        .collect();
+    Item {
+        eng,
+        findings,
+        age_days,
+        stale: age_days > guide.stale_after_days,
+        low_scores,
+        low_risks: eng.risks.iter().filter(|r| r.score.copied().is_some_and(|s| guide.is_low(s))).collect(),
+        overdue: eng
+            .actions
+            .iter()
+            .filter(|a| a.is_open() == Some(true) && a.due.copied().is_some_and(|d| d < today))
+            .collect(),
+    }
+}
+
+/// Counts for the overview.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Overview {
+    /// Engagements summarised.
+    pub engagements: usize,
+    /// Red ones.
+    pub red: usize,
+    /// Amber ones.
+    pub amber: usize,
+    /// Green ones.
+    pub green: usize,
+    /// Stale ones.
+    pub stale: usize,
+    /// Low measure scores, in all.
+    pub low_scores: usize,
+    /// Overdue actions, in all.
+    pub overdue_actions: usize,
+    /// Files that could not be read.
+    pub invalid: usize,
+}
+
+impl Report<'_> {
+    /// The overview counts.
+    #[must_use]
+    pub fn overview(&self) -> Overview {
+        let count = |status| self.items.iter().filter(|i| i.status() == status).count();
+        Overview {
+            engagements: self.items.len(),
+            red: count(Status::Red),
+            amber: count(Status::Amber),
+            green: count(Status::Green),
+            stale: self.items.iter().filter(|i| i.stale).count(),
+            low_scores: self.items.iter().map(|i| i.low_scores.len()).sum(),
+            overdue_actions: self.items.iter().map(|i| i.overdue.len()).sum(),
+            invalid: self.invalid.len(),
+        }
+    }
+
+    /// Words for the filters: "north, south", "client Acme", or "all engagements".
+    #[must_use]
+    pub fn scope(&self) -> String {
+        let f = self.filters;
+        let mut parts = Vec::new();
+        if !f.regions.is_empty() {
+            parts.push(f.regions.join(", "));
+        }
+        if let Some(client) = &f.client {
+            parts.push(format!("client {}", client.trim()));
+        }
+        if let Some(lead) = &f.lead {
+            parts.push(format!("lead {}", lead.trim()));
+        }
+        if parts.is_empty() { "all engagements".to_owned() } else { parts.join("; ") }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filters_are_case_insensitive_and_combine() {
+        let at = crate::finding::Loc::START;
+        let eng = Engagement {
+            region: crate::model::Value::Valid("North".into(), at),
+            client: crate::model::Value::Valid("Acme Bank".into(), at),
+            leads: crate::model::Leads { tech: vec!["Raj Patel".into()], ..Default::default() },
+            ..Default::default()
+        };
+        let f = |regions: &[&str], client: Option<&str>, lead: Option<&str>| Filters {
+            regions: regions.iter().map(|s| (*s).to_owned()).collect(),
+            client: client.map(str::to_owned),
+            lead: lead.map(str::to_owned),
+        };
+        assert!(f(&[], None, None).accepts(&eng));
+        assert!(f(&["south", "north"], Some("acme"), Some("RAJ")).accepts(&eng));
+        assert!(!f(&["south"], None, None).accepts(&eng));
+        assert!(!f(&["north"], Some("beta"), None).accepts(&eng));
+        assert!(!f(&["north"], None, Some("jane")).accepts(&eng));
+    }
+}
