@@ -52,6 +52,8 @@ pub enum Command {
     Init,
     /// Summarise engagements for a review: a table, a markdown review pack, JSON or CSV.
     Report(ReportArgs),
+    /// How one engagement's status and scores moved over the commits that touched it.
+    History(HistoryArgs),
     /// Who leads what: every engagement's leads, or the engagements of one person.
     Leads(LeadsArgs),
     /// Print the field guide: every field, its meaning and allowed values, and the measures.
@@ -88,6 +90,10 @@ pub struct CheckArgs {
     #[arg(long)]
     pub strict: bool,
 
+    /// Also warn when a file changed since this commit (or date, YYYY-MM-DD) but its `updated` did not.
+    #[arg(long, value_name = "REV|DATE")]
+    pub since: Option<String>,
+
     /// Check with this many threads (default: one per core).
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
@@ -120,7 +126,7 @@ pub struct NewArgs {
     #[arg(long, value_name = "PERSON")]
     pub delivery_lead: Vec<String>,
 
-    /// Write to FILE instead of engagements/<region>/<name>.yaml.
+    /// Write to FILE instead of engagements/REGION/NAME.yaml.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -160,6 +166,33 @@ pub struct ReportArgs {
     /// Write to FILE (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Show what changed since this commit (or date, YYYY-MM-DD: the last commit on or before it).
+    #[arg(long, value_name = "REV|DATE")]
+    pub since: Option<String>,
+}
+
+/// `history` output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum HistoryFormat {
+    /// A table.
+    Table,
+    /// A table and charts GitHub renders (mermaid).
+    Markdown,
+    /// One JSON document.
+    Json,
+}
+
+/// Arguments of `history`.
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// An engagement file, or (part of) an engagement's name.
+    #[arg(value_name = "FILE|ENGAGEMENT")]
+    pub target: String,
+
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = HistoryFormat::Table)]
+    pub format: HistoryFormat,
 }
 
 /// `leads` output formats.

@@ -57,32 +57,10 @@ pub fn default_jobs() -> usize {
 /// When a file cannot be read.
 pub fn check(guide: &Guide, sources: &[Source], options: Options) -> Result<Outcome> {
     let ctx = Context { today: options.today, guide };
-    let jobs = options.jobs.clamp(1, sources.len().max(1));
-    let mut results: Vec<(usize, Result<FileResult>)> = if jobs == 1 {
-        sources.iter().enumerate().map(|(i, s)| (i, check_one(s, &ctx, options.keep_text))).collect()
-    } else {
-        let next = AtomicUsize::new(0);
-        std::thread::scope(|scope| {
-            let workers: Vec<_> = (0..jobs)
-                .map(|_| {
-                    scope.spawn(|| {
-                        let mut done = Vec::new();
-                        loop {
-                            let i = next.fetch_add(1, Ordering::Relaxed);
-                            let Some(source) = sources.get(i) else { break };
-                            done.push((i, check_one(source, &ctx, options.keep_text)));
-                        }
-                        done
-                    })
-                })
-                .collect();
-            workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
-        })
-    };
-    results.sort_by_key(|(i, _)| *i);
+    let results = par_map(sources, options.jobs, |source| check_one(source, &ctx, options.keep_text));
     let mut files = Vec::with_capacity(results.len());
     let mut findings = Vec::new();
-    for (_, result) in results {
+    for result in results {
         let (checked, mut found) = result?;
         files.push(checked);
         findings.append(&mut found);
@@ -92,6 +70,35 @@ pub fn check(guide: &Guide, sources: &[Source], options: Options) -> Result<Outc
     rules::apply_severities(&mut findings, guide);
     findings.sort_by(Finding::order);
     Ok(Outcome { files, findings })
+}
+
+/// `f` applied to every item on `jobs` threads (work is handed out one item at a time, so
+/// a slow file does not hold up a whole share), results in the items' order.
+pub fn par_map<T: Sync, R: Send>(items: &[T], jobs: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let jobs = jobs.clamp(1, items.len().max(1));
+    if jobs == 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..jobs)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        mine.push((i, f(item)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        // A worker that panicked would lose its items: pass the panic on instead.
+        workers.into_iter().flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
 }
 
 /// One file's result and its own findings.

@@ -150,6 +150,8 @@ rule_ids! {
     RelationshipLeadConflict = "relationship-lead-conflict", Content(Warning), "engagements with one client name different relationship leads";
     /// The file sits in another region's folder.
     RegionPathMismatch = "region-path-mismatch", Content(Warning), "the file lies in a folder named after another region";
+    /// The file changed since `--since` but `updated` did not.
+    UpdatedNotBumped = "updated-not-bumped", Content(Warning), "the file changed since --since REV but `updated` did not";
     /// The workspace's schema file is out of date.
     SchemaOutdated = "schema-outdated", Content(Warning), "schema/engagement.schema.json no longer matches acctsum.yaml";
 }

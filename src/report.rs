@@ -128,6 +128,8 @@ pub struct Report<'a> {
     pub items: Vec<Item<'a>>,
     /// Files with structural errors, by path.
     pub invalid: Vec<Invalid<'a>>,
+    /// What changed since a commit, with `--since`.
+    pub since: Option<&'a crate::history::Since>,
 }
 
 /// Builds the report from a checked workspace.
@@ -163,7 +165,7 @@ pub fn build<'a>(outcome: &'a Outcome, guide: &'a Guide, today: NaiveDate, filte
             &b.eng.path,
         ))
     });
-    Report { today, guide, filters, items, invalid }
+    Report { today, guide, filters, items, invalid, since: None }
 }
 
 fn item<'a>(eng: &'a Engagement, findings: Vec<&'a Finding>, guide: &Guide, today: NaiveDate) -> Item<'a> {
@@ -216,6 +218,20 @@ pub struct Overview {
 }
 
 impl Report<'_> {
+    /// The engagements gone since the base commit that the filters would have shown.
+    #[must_use]
+    pub fn removed(&self) -> Vec<&crate::history::Removed> {
+        self.since.map_or_else(Vec::new, |s| {
+            s.removed.iter().filter(|r| r.engagement.as_ref().is_none_or(|e| self.filters.accepts(e))).collect()
+        })
+    }
+
+    /// What changed in an item since the base commit, with `--since`.
+    #[must_use]
+    pub fn changes(&self, item: &Item<'_>) -> Option<&crate::history::Changes> {
+        self.since?.changes.get(&*item.eng.path)
+    }
+
     /// The overview counts.
     #[must_use]
     pub fn overview(&self) -> Overview {

@@ -7,8 +7,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::cli::{
-    CheckArgs, CheckFormat, Cli, ColorChoice, Command, GuideArgs, LeadsArgs, LeadsFormat, NewArgs, ReportArgs,
-    ReportFormat, SchemaArgs,
+    CheckArgs, CheckFormat, Cli, ColorChoice, Command, GuideArgs, HistoryArgs, HistoryFormat, LeadsArgs, LeadsFormat,
+    NewArgs, ReportArgs, ReportFormat, SchemaArgs,
 };
 use crate::engine::{self, Options};
 use crate::error::{Error, Result};
@@ -72,6 +72,7 @@ pub fn run(cli: &Cli, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
         Command::Init => init(cli, cwd, io),
         Command::Leads(args) => leads(cli, args, cwd, io),
         Command::Report(args) => report(cli, args, cwd, io),
+        Command::History(args) => history(cli, args, cwd, io),
         Command::Guide(args) => guide(cli, args, cwd, io),
         Command::Schema(args) => schema(cli, args, cwd, io),
     }
@@ -112,12 +113,20 @@ fn check(cli: &Cli, args: &CheckArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exi
         jobs: args.jobs.map_or_else(engine::default_jobs, usize::from),
     };
     let mut outcome = engine::check(&ws.guide, &sources, options)?;
-    if let Some(mut stale_schema) = crate::rules::schema_outdated::check(&ws.root, &ws.guide) {
-        if let Some(severity) = ws.guide.severity(stale_schema.rule) {
-            stale_schema.severity = severity;
-            outcome.findings.push(stale_schema);
-            outcome.findings.sort_by(crate::finding::Finding::order);
+    let mut extra: Vec<crate::finding::Finding> =
+        crate::rules::schema_outdated::check(&ws.root, &ws.guide).into_iter().collect();
+    if let Some(rev) = &args.since {
+        let since = since_for(&ws, &outcome, rev, true)?;
+        for file in &outcome.files {
+            let (Some(eng), Some(base)) = (&file.engagement, since.base.get(&*file.source.display)) else { continue };
+            let now = ws_paths::read_limited(&file.source.path)?;
+            extra.extend(crate::rules::updated_not_bumped::check(eng, &now, &base.bytes, base.updated));
         }
+    }
+    if !extra.is_empty() {
+        crate::rules::apply_severities(&mut extra, &ws.guide);
+        outcome.findings.append(&mut extra);
+        outcome.findings.sort_by(crate::finding::Finding::order);
     }
     let tally = Tally::of(outcome.files.len(), &outcome.findings);
     let style = style(cli, io);
@@ -397,7 +406,9 @@ fn report(cli: &Cli, args: &ReportArgs, cwd: &Path, io: &mut Io<'_>) -> Result<E
     let today = today(cli);
     let outcome =
         engine::check(&ws.guide, &sources, Options { today, keep_text: false, jobs: engine::default_jobs() })?;
-    let report = crate::report::build(&outcome, &ws.guide, today, &filters);
+    let since = args.since.as_deref().map(|rev| since_for(&ws, &outcome, rev, false)).transpose()?;
+    let mut report = crate::report::build(&outcome, &ws.guide, today, &filters);
+    report.since = since.as_ref();
     let to_file = args.output.is_some();
     let text = match args.format {
         ReportFormat::Table => {
@@ -419,5 +430,85 @@ fn report(cli: &Cli, args: &ReportArgs, cwd: &Path, io: &mut Io<'_>) -> Result<E
         }
         None => io.out.write_all(text.as_bytes())?,
     }
+    Ok(Exit::Success)
+}
+
+/// What changed in the workspace's engagement files since `rev` (a revision or a date).
+fn since_for(ws: &Workspace, outcome: &engine::Outcome, rev: &str, keep_base: bool) -> Result<crate::history::Since> {
+    let repo = crate::git::Repo::open(&ws.root)?;
+    let commit = repo.resolve(rev)?;
+    let current: Vec<(&str, Option<&crate::model::Engagement>)> = outcome
+        .files
+        .iter()
+        .filter(|f| f.source.path.starts_with(&ws.root))
+        .map(|f| (&*f.source.display, f.engagement.as_ref()))
+        .collect();
+    let globs: Vec<glob::Pattern> = ws.globs().iter().filter_map(|g| glob::Pattern::new(g).ok()).collect();
+    let named: std::collections::BTreeSet<&str> = current.iter().map(|(p, _)| *p).collect();
+    let is_engagement = |p: &str| named.contains(p) || ws_paths::patterns_match(&globs, p);
+    crate::history::since(&repo, commit, &current, &ws.guide, &is_engagement, keep_base)
+}
+
+/// The workspace-relative path of the engagement `target` names: a file, or (part of) a name.
+fn history_target(ws: &Workspace, target: &str, cwd: &Path, today: NaiveDate) -> Result<String> {
+    let file = absolute(&cwd.join(target));
+    if file.is_file() {
+        return file
+            .strip_prefix(&ws.root)
+            .map(ws_paths::slashed)
+            .map_err(|_| Error::usage(format!("{target} is outside the workspace {}", ws.root.display()), None));
+    }
+    let sources = ws.sources(&[], cwd)?;
+    let outcome =
+        engine::check(&ws.guide, &sources, Options { today, keep_text: false, jobs: engine::default_jobs() })?;
+    let named = |exact: bool| -> Vec<(&str, &str)> {
+        outcome
+            .files
+            .iter()
+            .filter_map(|f| Some((&*f.source.display, f.engagement.as_ref()?.engagement.str()?)))
+            .filter(|(_, name)| {
+                let (name, want) = (name.trim().to_lowercase(), target.trim().to_lowercase());
+                if exact { name == want } else { name.contains(&want) }
+            })
+            .collect()
+    };
+    let exact = named(true);
+    let found = if exact.is_empty() { named(false) } else { exact };
+    match found.as_slice() {
+        [(path, _)] => Ok((*path).to_owned()),
+        [] => Err(Error::usage(
+            format!("no engagement file or name matches `{target}`"),
+            Some("give the file's path, or part of the engagement's name"),
+        )),
+        many => {
+            let list: Vec<String> = many.iter().map(|(p, n)| format!("{n} ({p})")).collect();
+            Err(Error::usage(
+                format!("`{target}` matches {} engagements: {}", many.len(), list.join("; ")),
+                Some("be more specific, or give the file's path"),
+            ))
+        }
+    }
+}
+
+fn history(cli: &Cli, args: &HistoryArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
+    let ws = Workspace::discover(cli.workspace.as_deref(), cwd)?;
+    let repo = crate::git::Repo::open(&ws.root)?;
+    let path = history_target(&ws, &args.target, cwd, today(cli))?;
+    let points = crate::history::timeline(&repo, &path, &ws.guide)?;
+    if points.is_empty() {
+        return Err(Error::usage(
+            format!("{path} has no history in git yet"),
+            Some("commit it first; history reads the commits that touched the file"),
+        ));
+    }
+    let text = match args.format {
+        HistoryFormat::Table => {
+            let style = style(cli, io);
+            render::history::table(&path, &points, &ws.guide, style)
+        }
+        HistoryFormat::Markdown => render::history::markdown(&path, &points, &ws.guide),
+        HistoryFormat::Json => render::history::json(&path, &points, &ws.guide).map_err(std::io::Error::from)?,
+    };
+    io.out.write_all(text.as_bytes())?;
     Ok(Exit::Success)
 }

@@ -207,6 +207,12 @@ pub fn glob_matches(globs: &[String], rel: &str) -> bool {
     globs.iter().filter_map(|g| Pattern::new(g).ok()).any(|p| p.matches_with(rel, MATCH))
 }
 
+/// Whether a workspace-relative path (with `/`) is selected by one of the compiled `patterns`.
+#[must_use]
+pub fn patterns_match(patterns: &[Pattern], rel: &str) -> bool {
+    patterns.iter().any(|p| p.matches_with(rel, MATCH))
+}
+
 /// The path from folder `from` to `to` (both absolute), with `/` separators.
 #[must_use]
 pub fn relative(from: &Path, to: &Path) -> String {

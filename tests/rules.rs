@@ -28,6 +28,10 @@ fn every_rule_has_fixtures_and_every_fixture_holds() {
     let mut failures = Vec::new();
     let mut checked = 0;
     for rule in RuleId::ALL {
+        // A rule that needs git history has its cases in tests/history.rs, in real repositories.
+        if *rule == RuleId::UpdatedNotBumped {
+            continue;
+        }
         let dir = fixtures().join(rule.as_str());
         if !dir.is_dir() {
             failures.push(format!("no fixtures for rule `{rule}` (tests/fixtures/{rule}/)"));

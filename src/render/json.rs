@@ -65,8 +65,69 @@ pub mod report {
         version: u32,
         today: String,
         scope: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        since: Option<Since<'a>>,
         engagements: Vec<Engagement<'a>>,
         invalid: Vec<Invalid<'a>>,
+    }
+
+    #[derive(Serialize)]
+    struct Since<'a> {
+        asked: &'a str,
+        commit: &'a str,
+        date: String,
+        removed: Vec<Removed<'a>>,
+    }
+
+    #[derive(Serialize)]
+    struct Removed<'a> {
+        path: &'a str,
+        engagement: &'a str,
+    }
+
+    #[derive(Serialize)]
+    struct Move<T: Serialize> {
+        old: T,
+        new: T,
+    }
+
+    #[derive(Serialize)]
+    struct ScoreMove<'a> {
+        section: &'static str,
+        measure: &'a str,
+        old: Option<i64>,
+        new: Option<i64>,
+    }
+
+    #[derive(Serialize)]
+    struct Changes<'a> {
+        added: bool,
+        moved_from: Option<&'a str>,
+        status: Option<Move<&'static str>>,
+        scores: Vec<ScoreMove<'a>>,
+        risks_added: &'a [String],
+        risks_removed: &'a [String],
+        actions_completed: &'a [String],
+        actions_added: &'a [String],
+        actions_dropped: &'a [String],
+    }
+
+    fn changes(c: &crate::history::Changes) -> Changes<'_> {
+        Changes {
+            added: c.added,
+            moved_from: c.moved_from.as_deref(),
+            status: c.status.map(|(old, new)| Move { old: old.as_str(), new: new.as_str() }),
+            scores: c
+                .scores
+                .iter()
+                .map(|s| ScoreMove { section: s.section.key(), measure: &s.key, old: s.old, new: s.new })
+                .collect(),
+            risks_added: &c.risks_added,
+            risks_removed: &c.risks_removed,
+            actions_completed: &c.actions_completed,
+            actions_added: &c.actions_added,
+            actions_dropped: &c.actions_removed,
+        }
     }
 
     #[derive(Serialize)]
@@ -129,6 +190,8 @@ pub mod report {
         actions: Vec<Action<'a>>,
         objectives: Vec<Objective<'a>>,
         findings: Vec<JsonFinding<'a>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        changes: Option<Changes<'a>>,
     }
 
     fn date(v: &Value<chrono::NaiveDate>) -> Option<String> {
@@ -204,6 +267,7 @@ pub mod report {
                         })
                         .collect(),
                     findings: item.findings.iter().map(|f| JsonFinding::from(*f)).collect(),
+                    changes: report.changes(item).map(changes),
                 }
             })
             .collect();
@@ -211,6 +275,16 @@ pub mod report {
             version: 1,
             today: today.to_string(),
             scope: report.scope(),
+            since: report.since.map(|s| Since {
+                asked: &s.commit.asked,
+                commit: &s.commit.id,
+                date: s.commit.date.to_string(),
+                removed: report
+                    .removed()
+                    .into_iter()
+                    .map(|r| Removed { path: &r.path, engagement: r.name() })
+                    .collect(),
+            }),
             engagements,
             invalid: report.invalid.iter().map(|i| Invalid { path: i.path, errors: i.errors }).collect(),
         };

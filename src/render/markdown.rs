@@ -124,6 +124,9 @@ pub fn pack(report: &Report<'_>) -> String {
             .map(|n| n.to_string())
             .collect()],
     );
+    if let Some(since) = report.since {
+        changes(&mut out, report, since);
+    }
     if report.filters.client.is_some() {
         client_rollup(&mut out, report);
     }
@@ -141,6 +144,88 @@ pub fn pack(report: &Report<'_>) -> String {
         out.pop();
     }
     out
+}
+
+fn changes(out: &mut String, report: &Report<'_>, since: &crate::history::Since) {
+    let c = &since.commit;
+    let _ = writeln!(out, "## Changes since {}\n", md(&c.asked));
+    let _ = writeln!(out, "Compared with commit `{}` of {}.\n", c.short(), c.date);
+    let mut unchanged = 0;
+    let mut lines = Vec::new();
+    for item in &report.items {
+        let Some(ch) = report.changes(item) else { continue };
+        if ch.is_empty() && ch.moved_from.is_none() {
+            unchanged += 1;
+            continue;
+        }
+        let mut line = format!("- **{}**", md(item.name()));
+        if ch.added {
+            let _ = write!(line, ": new since {}", md(&c.asked));
+            lines.push(line);
+            continue;
+        }
+        let mut parts = Vec::new();
+        if let Some((old, new)) = ch.status {
+            let arrow = if new > old { "↑" } else { "↓" };
+            parts.push(format!(
+                "status {} {} → {} {} {arrow}",
+                status_cue(old),
+                old.as_str(),
+                status_cue(new),
+                new.as_str()
+            ));
+        }
+        if !ch.scores.is_empty() {
+            let moves: Vec<String> = ch
+                .scores
+                .iter()
+                .map(|s| {
+                    let show = |v: Option<i64>| v.map_or_else(|| "—".to_owned(), |v| v.to_string());
+                    let arrow = match (s.old, s.new) {
+                        (Some(o), Some(n)) if n > o => " ↑",
+                        (Some(o), Some(n)) if n < o => " ↓",
+                        _ => "",
+                    };
+                    format!("{} {} → {}{arrow}", md(&s.key), show(s.old), show(s.new))
+                })
+                .collect();
+            parts.push(format!("scores: {}", moves.join(", ")));
+        }
+        let list = |label: &str, items: &[String]| {
+            (!items.is_empty())
+                .then(|| format!("{label}: {}", items.iter().map(|t| md(t)).collect::<Vec<_>>().join("; ")))
+        };
+        parts.extend(list("risks added", &ch.risks_added));
+        parts.extend(list("risks removed", &ch.risks_removed));
+        parts.extend(list("actions completed", &ch.actions_completed));
+        parts.extend(list("actions added", &ch.actions_added));
+        parts.extend(list("open actions dropped", &ch.actions_removed));
+        if let Some(from) = &ch.moved_from {
+            parts.push(format!("moved from {}", md(from)));
+        }
+        if parts.is_empty() {
+            parts.push("edited (no change to status, scores, risks or actions)".to_owned());
+        }
+        line.push('\n');
+        for part in parts {
+            let _ = writeln!(line, "  - {part}");
+        }
+        lines.push(line.trim_end().to_owned());
+    }
+    for gone in report.removed() {
+        lines.push(format!("- **{}**: gone since {} (was {})", md(gone.name()), md(&c.asked), md(&gone.path)));
+    }
+    if lines.is_empty() {
+        out.push_str("Nothing changed.\n\n");
+    } else {
+        for line in lines {
+            let _ = writeln!(out, "{line}");
+        }
+        out.push('\n');
+    }
+    if unchanged > 0 {
+        let _ = writeln!(out, "{unchanged} engagement{} unchanged.\n", if unchanged == 1 { "" } else { "s" });
+    }
 }
 
 fn summary(out: &mut String, report: &Report<'_>) {
@@ -166,23 +251,26 @@ fn summary(out: &mut String, report: &Report<'_>) {
                 i.low_risks.len().to_string(),
                 i.overdue.len().to_string(),
             ]
+            .into_iter()
+            .chain(report.since.map(|_| report.changes(i).map_or_else(|| "—".to_owned(), |c| md(&c.brief()))))
+            .collect()
         })
         .collect();
-    table(
-        out,
-        &[
-            "engagement",
-            "client",
-            "region",
-            "account lead",
-            "updated",
-            "status",
-            "low scores",
-            "low risks",
-            "overdue actions",
-        ],
-        &rows,
-    );
+    let mut header = vec![
+        "engagement",
+        "client",
+        "region",
+        "account lead",
+        "updated",
+        "status",
+        "low scores",
+        "low risks",
+        "overdue actions",
+    ];
+    if report.since.is_some() {
+        header.push("change");
+    }
+    table(out, &header, &rows);
 }
 
 fn attention(out: &mut String, report: &Report<'_>) {

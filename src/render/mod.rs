@@ -3,6 +3,7 @@
 pub mod csv;
 pub mod github;
 pub mod guide;
+pub mod history;
 pub mod human;
 pub mod json;
 pub mod leads;

@@ -128,6 +128,11 @@ pub fn report(out: &mut dyn std::io::Write, report: &crate::report::Report<'_>, 
             ContentWidth,
             LowerBoundary(Fixed(8)),
         ]);
+        let since_header = report.since.map(|s| format!("since{nl}{}", s.commit.asked));
+        if let Some(h) = &since_header {
+            header.push(h.as_str());
+            constraints.push(LowerBoundary(Fixed(6)));
+        }
         let mut t = new(style, &header);
         for item in &report.items {
             let e = item.eng;
@@ -167,6 +172,24 @@ pub fn report(out: &mut dyn std::io::Write, report: &crate::report::Report<'_>, 
                 count(item.overdue.len()),
                 if also.is_empty() { Cell::toned("—", Tone::Dim) } else { Cell::text(also.join(", ")) },
             ]);
+            if report.since.is_some() {
+                cells.push(report.changes(item).map_or_else(
+                    || Cell::toned("—", Tone::Dim),
+                    |c| {
+                        let (up, down) = c.score_moves();
+                        let worse = c.status.is_some_and(|(o, n)| n < o) || down > up;
+                        let better = c.status.is_some_and(|(o, n)| n > o) || up > down;
+                        let tone = if worse {
+                            Tone::Bad
+                        } else if better {
+                            Tone::Good
+                        } else {
+                            Tone::Plain
+                        };
+                        Cell::toned(c.brief(), tone)
+                    },
+                ));
+            }
             row(&mut t, cells, style);
         }
         if style.fit {
@@ -194,6 +217,11 @@ pub fn report(out: &mut dyn std::io::Write, report: &crate::report::Report<'_>, 
             .map(|i| format!("{} ({} error{})", i.path, i.errors, if i.errors == 1 { "" } else { "s" }))
             .collect();
         writeln!(out, "Could not be read, so not summarised: {} (`acctsum check` says why).", list.join(", "))?;
+    }
+    let removed = report.removed();
+    if let (Some(since), false) = (report.since, removed.is_empty()) {
+        let gone: Vec<String> = removed.iter().map(|r| format!("{} ({})", r.name(), r.path)).collect();
+        writeln!(out, "Gone since {}: {}.", since.commit.asked, gone.join(", "))?;
     }
     Ok(())
 }

@@ -27,6 +27,7 @@ mod service_review_missing;
 mod service_review_overdue;
 mod stale;
 mod status_mismatch;
+pub mod updated_not_bumped;
 
 /// What rules need besides the engagement.
 #[derive(Clone, Copy, Debug)]

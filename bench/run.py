@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""Benchmarks acctsum side by side with its baselines, in one run, and writes BENCHMARKS.md.
+
+    python3 bench/run.py [--count 10000] [--history 500] [--runs 7] [--slow-runs 3]
+
+On one generated workspace (`cargo run --release --example gen_corpus`: COUNT files, a git
+history of HISTORY dated commits) it times, each several times:
+
+  - `acctsum check`                     the job CI runs on every pull request
+  - parse-only baseline                 read + YAML-parse the same files with the same
+                                        loader on the same threads (bench/parse_only.rs)
+  - `check-jsonschema`                  the same files against schema/engagement.schema.json
+  - `acctsum report`                    the regional overview (table)
+  - `acctsum report --since DATE`       the same, compared with the first commit
+  - `acctsum check` on 10 files         how it feels on a small workspace
+
+and writes the medians, the ratios the SPEC sets targets for, and peak memory to
+BENCHMARKS.md, with the machine and this command. Timings vary from machine to machine and
+run to run; the ratios, measured in one run, are what to compare.
+"""
+import argparse, datetime, os, platform, shutil, statistics, subprocess, sys, time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = "2026-11-20"
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, check=True, **kw)
+
+
+def timed(cmd, cwd=None):
+    """Wall time (s) and peak resident memory (MB) of one run."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        sys.exit(f"{' '.join(map(str, cmd))} exited with {code}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def measure(name, cmd, runs, cwd=None):
+    times, peak = [], 0.0
+    for _ in range(runs):
+        t, mem = timed(cmd, cwd)
+        times.append(t)
+        peak = max(peak, mem)
+    median = statistics.median(times)
+    print(f"{name:<34} median {median:8.3f} s over {runs} runs (min {min(times):.3f}, max {max(times):.3f}), peak {peak:6.1f} MB", flush=True)
+    return {"name": name, "median": median, "min": min(times), "max": max(times), "runs": runs, "peak": peak}
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        for line in open("/proc/meminfo"):
+            if line.startswith("MemTotal"):
+                mem = f", {int(line.split()[1]) // (1024 * 1024)} GiB RAM"
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores ({cpu}){mem}, {platform.system()} {platform.release()}"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--count", type=int, default=10000)
+    ap.add_argument("--history", type=int, default=500)
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--slow-runs", type=int, default=3, help="runs of check-jsonschema, which takes minutes")
+    ap.add_argument("--out", default=str(ROOT / "BENCHMARKS.md"))
+    a = ap.parse_args()
+
+    sh(["cargo", "build", "--release", "--quiet", "--bin", "acctsum", "--example", "gen_corpus", "--example", "parse_only"], cwd=ROOT)
+    acctsum = ROOT / "target/release/acctsum"
+    corpus = ROOT / f"target/bench/corpus-{a.count}-{a.history}"
+    small = ROOT / "target/bench/corpus-10"
+    for path, count, history in ((corpus, a.count, a.history), (small, 10, 0)):
+        if not path.exists():
+            args = ["--count", str(count), "--out", str(path), "--seed", "7"]
+            if history:
+                args += ["--history", str(history)]
+            sh([ROOT / "target/release/examples/gen_corpus", *args])
+    files = sorted(str(p) for p in corpus.glob("engagements/**/*.yaml"))
+    size = sum(os.path.getsize(f) for f in files) / len(files) / 1024
+    first = subprocess.run(["git", "log", "--reverse", "--format=%cs"], cwd=corpus, capture_output=True, text=True, check=True).stdout.split()[0]
+    commits = subprocess.run(["git", "rev-list", "--count", "HEAD"], cwd=corpus, capture_output=True, text=True, check=True).stdout.strip()
+    print(f"workspace: {len(files)} files, {size:.1f} KB on average, {commits} commits; machine: {machine()}", flush=True)
+
+    base = [acctsum, "-C", corpus, "--today", TODAY]
+    results = {}
+    results["check"] = measure("acctsum check", [*base, "check", "--format", "json"], a.runs)
+    results["parse"] = measure("parse-only baseline", [ROOT / "target/release/examples/parse_only", corpus], a.runs)
+    results["report"] = measure("acctsum report", [*base, "report"], a.runs)
+    results["since"] = measure(f"acctsum report --since {first}", [*base, "report", "--since", first], a.runs)
+    results["small"] = measure("acctsum check (10 files)", [acctsum, "-C", small, "--today", TODAY, "check"], a.runs * 3)
+    validator = shutil.which("check-jsonschema")
+    if validator:
+        results["jsonschema"] = measure(
+            "check-jsonschema", [validator, "--schemafile", ROOT / "schema/engagement.schema.json", *files], a.slow_runs
+        )
+
+    r = results
+    rows = [
+        ("`check` vs `check-jsonschema`", "≥ 20× faster",
+         f"{r['jsonschema']['median'] / r['check']['median']:.1f}× faster" if "jsonschema" in r else "not measured (check-jsonschema missing)"),
+        ("`check` vs parse-only baseline", "≤ 2×", f"{r['check']['median'] / r['parse']['median']:.2f}×"),
+        ("`report --since` vs `report`", "≤ 3× (aim 2×)", f"{r['since']['median'] / r['report']['median']:.2f}×"),
+        ("peak memory of `check`", "< 300 MB", f"{r['check']['peak']:.0f} MB"),
+        ("peak memory of `report --since`", "< 300 MB", f"{r['since']['peak']:.0f} MB"),
+        ("`check` on 10 files", "< 20 ms", f"{r['small']['median'] * 1000:.1f} ms"),
+    ]
+    command = "python3 bench/run.py " + " ".join(f"{k} {v}" for k, v in (
+        ("--count", a.count), ("--history", a.history), ("--runs", a.runs), ("--slow-runs", a.slow_runs)))
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Measured {datetime.date.today()} at commit `{commit or 'unknown'}` on {machine()}.",
+        "",
+        f"Reproduce with `{command}`. It generates (once) a workspace of {len(files)} engagement files "
+        f"({size:.1f} KB on average, {commits} dated commits, a share of planted defects) with "
+        "`cargo run --release --example gen_corpus`, then times every command below in the same run. "
+        "Times are medians; memory is the peak resident set of any run.",
+        "",
+        "## Targets (SPEC §8, issue 6)",
+        "",
+        "| measure | target | measured |",
+        "| --- | --- | --- |",
+        *[f"| {m} | {t} | {v} |" for m, t, v in rows],
+        "",
+        "## Timings",
+        "",
+        "| command | median | min | max | runs | peak memory |",
+        "| --- | --- | --- | --- | --- | --- |",
+        *[f"| {x['name']} | {x['median']:.3f} s | {x['min']:.3f} s | {x['max']:.3f} s | {x['runs']} | {x['peak']:.0f} MB |"
+          for x in results.values()],
+        "",
+    ]
+    old = Path(a.out).read_text() if Path(a.out).exists() else ""
+    keep = old.split("\n## Fuzzing", 1)
+    text = "\n".join(lines) + ("\n## Fuzzing" + keep[1] if len(keep) == 2 else "")
+    Path(a.out).write_text(text)
+    print(f"wrote {a.out}")
+
+
+if __name__ == "__main__":
+    main()

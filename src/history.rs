@@ -1,0 +1,384 @@
+//! Engagement versions from git: what changed since a commit, and how scores moved over
+//! the commits that touched one file.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use crate::document;
+use crate::error::Result;
+use crate::format::Section;
+use crate::git::{Commit, Repo, Version};
+use crate::guide::Guide;
+use crate::model::{Engagement, Scores, Status};
+use crate::validate;
+
+/// The model of a file's bytes (valid parts only), or `None` when it cannot be read.
+#[must_use]
+pub fn model(path: &str, bytes: &[u8], guide: &Guide) -> Option<Engagement> {
+    let loaded = document::load(Arc::from(path), bytes);
+    let doc = loaded.doc.filter(|_| loaded.complete)?;
+    let (rec, _) = validate::engagement(&doc, guide);
+    Some(Engagement::from_rec(doc.path.clone(), &rec?))
+}
+
+/// One measure whose score moved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScoreChange {
+    /// `account_status` or `strategy`.
+    pub section: Section,
+    /// The measure key.
+    pub key: String,
+    /// The score before (`None`: not scored).
+    pub old: Option<i64>,
+    /// The score now.
+    pub new: Option<i64>,
+}
+
+/// What changed in one engagement since the base commit.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// The engagement is new since the base.
+    pub added: bool,
+    /// Its path at the base, when it has moved.
+    pub moved_from: Option<String>,
+    /// Status before and now, when it changed.
+    pub status: Option<(Status, Status)>,
+    /// Scores that moved.
+    pub scores: Vec<ScoreChange>,
+    /// Risks new since the base (titles).
+    pub risks_added: Vec<String>,
+    /// Risks gone since the base.
+    pub risks_removed: Vec<String>,
+    /// Actions open at the base and done now.
+    pub actions_completed: Vec<String>,
+    /// Actions new since the base.
+    pub actions_added: Vec<String>,
+    /// Actions open at the base and gone now.
+    pub actions_removed: Vec<String>,
+}
+
+impl Changes {
+    /// Whether nothing moved.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        !self.added
+            && self.status.is_none()
+            && self.scores.is_empty()
+            && self.risks_added.is_empty()
+            && self.risks_removed.is_empty()
+            && self.actions_completed.is_empty()
+            && self.actions_added.is_empty()
+            && self.actions_removed.is_empty()
+    }
+
+    /// Scores that went up and down.
+    #[must_use]
+    pub fn score_moves(&self) -> (usize, usize) {
+        let up = self.scores.iter().filter(|s| matches!((s.old, s.new), (Some(o), Some(n)) if n > o)).count();
+        let down = self.scores.iter().filter(|s| matches!((s.old, s.new), (Some(o), Some(n)) if n < o)).count();
+        (up, down)
+    }
+
+    /// A few characters for a table: `new`, `amber→green ↑`, `↑2 ↓1`, `=`.
+    #[must_use]
+    pub fn brief(&self) -> String {
+        if self.added {
+            return "new".to_owned();
+        }
+        let mut parts = Vec::new();
+        if let Some((old, new)) = self.status {
+            let arrow = if new > old { "↑" } else { "↓" };
+            parts.push(format!("{}→{} {arrow}", old.as_str(), new.as_str()));
+        }
+        let (up, down) = self.score_moves();
+        let mut moves = Vec::new();
+        if up > 0 {
+            moves.push(format!("↑{up}"));
+        }
+        if down > 0 {
+            moves.push(format!("↓{down}"));
+        }
+        if !moves.is_empty() {
+            parts.push(moves.join(" "));
+        }
+        if parts.is_empty() {
+            if self.is_empty() { "=".to_owned() } else { "edited".to_owned() }
+        } else {
+            parts.join(", ")
+        }
+    }
+}
+
+/// An engagement file at the base that is gone now.
+#[derive(Debug)]
+pub struct Removed {
+    /// Its path at the base.
+    pub path: String,
+    /// Its model at the base, when it could be read.
+    pub engagement: Option<Engagement>,
+}
+
+impl Removed {
+    /// Its name, or its path.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        self.engagement.as_ref().and_then(|e| e.engagement.str()).unwrap_or(&self.path)
+    }
+}
+
+/// Everything that changed since a commit.
+#[derive(Debug)]
+pub struct Since {
+    /// The base commit.
+    pub commit: Commit,
+    /// Changes by current path.
+    pub changes: BTreeMap<String, Changes>,
+    /// Engagements at the base that are gone now.
+    pub removed: Vec<Removed>,
+    /// Each paired current path's version at the base (with `keep_base`).
+    pub base: BTreeMap<String, Base>,
+}
+
+fn key(text: &str) -> String {
+    text.trim().to_lowercase()
+}
+
+fn score_changes(section: Section, old: &Scores, new: &Scores, out: &mut Vec<ScoreChange>) {
+    let keys: BTreeSet<&str> = old.entries.iter().chain(&new.entries).map(|s| s.key.as_str()).collect();
+    for k in keys {
+        let before = old.get(k).and_then(|s| s.score.copied());
+        let after = new.get(k).and_then(|s| s.score.copied());
+        if before != after {
+            out.push(ScoreChange { section, key: k.to_owned(), old: before, new: after });
+        }
+    }
+    // File order is the configured order for most files; keep changes in the guide's order.
+    out.sort_by_key(|c| (c.section, new.entries.iter().position(|s| s.key == c.key).unwrap_or(usize::MAX)));
+}
+
+/// What changed from `old` to `new`.
+#[must_use]
+pub fn compare(old: &Engagement, new: &Engagement) -> Changes {
+    let mut c = Changes::default();
+    if let (Some(o), Some(n)) = (old.status.copied(), new.status.copied()) {
+        if o != n {
+            c.status = Some((o, n));
+        }
+    }
+    score_changes(Section::AccountStatus, &old.account_status, &new.account_status, &mut c.scores);
+    score_changes(Section::Strategy, &old.strategy, &new.strategy, &mut c.scores);
+    let titles = |e: &Engagement| -> Vec<(String, String)> {
+        e.risks.iter().filter_map(|r| r.title.str().map(|t| (key(t), t.to_owned()))).collect()
+    };
+    let (old_risks, new_risks) = (titles(old), titles(new));
+    c.risks_added =
+        new_risks.iter().filter(|(k, _)| !old_risks.iter().any(|(o, _)| o == k)).map(|(_, t)| t.clone()).collect();
+    c.risks_removed =
+        old_risks.iter().filter(|(k, _)| !new_risks.iter().any(|(n, _)| n == k)).map(|(_, t)| t.clone()).collect();
+    for action in &new.actions {
+        let Some(text) = action.action.str() else { continue };
+        match old.actions.iter().find(|a| a.action.str().is_some_and(|t| key(t) == key(text))) {
+            None => c.actions_added.push(text.to_owned()),
+            Some(before) if before.is_open() == Some(true) && action.is_open() == Some(false) => {
+                c.actions_completed.push(text.to_owned());
+            }
+            Some(_) => {}
+        }
+    }
+    for action in &old.actions {
+        let Some(text) = action.action.str() else { continue };
+        let gone = !new.actions.iter().any(|a| a.action.str().is_some_and(|t| key(t) == key(text)));
+        if gone && action.is_open() == Some(true) {
+            c.actions_removed.push(text.to_owned());
+        }
+    }
+    c
+}
+
+/// The base version of a current file, kept for `check --since`.
+#[derive(Debug)]
+pub struct Base {
+    /// The file's bytes at the base.
+    pub bytes: Vec<u8>,
+    /// Its `updated` at the base, when valid.
+    pub updated: Option<NaiveDate>,
+}
+
+/// What a base file turned out to be once read.
+enum Read {
+    /// Paired with the current file at this index, and compared.
+    Paired(usize, Changes, Option<Base>),
+    /// Not paired (gone, or git's pairing was a different engagement): its model.
+    Alone(String, Option<Box<Engagement>>),
+}
+
+/// Compares every current engagement (`current`: path → model) with its version at
+/// `commit`, following renames; `is_engagement` selects engagement files among the
+/// base's. With `keep_base`, each paired file's base bytes are kept (for `check --since`).
+///
+/// Git is run four times whatever the number of files; the base versions are read in one
+/// `git cat-file --batch` and parsed on `jobs` threads.
+///
+/// # Errors
+/// When git fails.
+pub fn since(
+    repo: &Repo,
+    commit: Commit,
+    current: &[(&str, Option<&Engagement>)],
+    guide: &Guide,
+    is_engagement: &dyn Fn(&str) -> bool,
+    keep_base: bool,
+) -> Result<Since> {
+    let base_files: Vec<(String, String)> =
+        repo.files_at(&commit.id)?.into_iter().filter(|(p, _)| is_engagement(p)).collect();
+    let renamed: BTreeMap<String, String> =
+        repo.renames(&commit.id)?.into_iter().map(|(old, new)| (new, old)).collect();
+    let at_base: BTreeMap<&str, usize> = base_files.iter().enumerate().map(|(i, (p, _))| (p.as_str(), i)).collect();
+    // Pair by path, following git's renames: base index → current index.
+    let mut pair: BTreeMap<usize, usize> = BTreeMap::new();
+    for (c, (path, _)) in current.iter().enumerate() {
+        let from = renamed.get(*path).and_then(|old| at_base.get(old.as_str())).or_else(|| at_base.get(path));
+        if let Some(&b) = from {
+            pair.entry(b).or_insert(c);
+        }
+    }
+    let ids: Vec<&str> = base_files.iter().map(|(_, id)| id.as_str()).collect();
+    let blobs = repo.read_blobs(&ids)?;
+    let work: Vec<(usize, Option<Vec<u8>>)> = blobs.into_iter().enumerate().collect();
+    let read = crate::engine::par_map(&work, crate::engine::default_jobs(), |(b, bytes)| {
+        let path = &base_files[*b].0;
+        let old = bytes.as_ref().and_then(|bytes| model(path, bytes, guide));
+        let Some(&c) = pair.get(b) else { return Read::Alone(path.clone(), old.map(Box::new)) };
+        let (now_path, now) = current[c];
+        // Git pairs files by content; a pair counts only while it is the same engagement.
+        let same = match (old.as_ref().and_then(|o| o.engagement.str()), now.and_then(|n| n.engagement.str())) {
+            (Some(a), Some(b)) => key(a) == key(b),
+            _ => true,
+        };
+        if !same {
+            return Read::Alone(path.clone(), old.map(Box::new));
+        }
+        let mut changes = match (&old, now) {
+            (Some(old), Some(now)) => compare(old, now),
+            _ => Changes::default(),
+        };
+        if path != now_path {
+            changes.moved_from = Some(path.clone());
+        }
+        let base = keep_base.then(|| Base {
+            bytes: bytes.clone().unwrap_or_default(),
+            updated: old.as_ref().and_then(|o| o.updated.copied()),
+        });
+        Read::Paired(c, changes, base)
+    });
+    let mut changes = BTreeMap::new();
+    let mut kept = BTreeMap::new();
+    let mut alone: Vec<(String, Option<Box<Engagement>>)> = Vec::new();
+    let mut paired_current = BTreeSet::new();
+    for r in read {
+        match r {
+            Read::Paired(c, ch, base) => {
+                paired_current.insert(c);
+                changes.insert(current[c].0.to_owned(), ch);
+                if let Some(base) = base {
+                    kept.insert(current[c].0.to_owned(), base);
+                }
+            }
+            Read::Alone(path, old) => alone.push((path, old)),
+        }
+    }
+    // A current file git could not pair may still be a base engagement under a new path.
+    for (c, &(path, now)) in current.iter().enumerate() {
+        if paired_current.contains(&c) {
+            continue;
+        }
+        let name = now.and_then(|e| e.engagement.str()).map(key);
+        let twin = name.as_ref().and_then(|name| {
+            alone
+                .iter()
+                .position(|(_, old)| old.as_ref().and_then(|o| o.engagement.str()).map(key).as_ref() == Some(name))
+        });
+        let ch = match (twin, now) {
+            (Some(i), Some(now)) => {
+                let (old_path, old) = alone.swap_remove(i);
+                let ch = old.as_ref().map(|old| compare(old, now)).unwrap_or_default();
+                Changes { moved_from: Some(old_path), ..ch }
+            }
+            _ => Changes { added: true, ..Changes::default() },
+        };
+        changes.insert(path.to_owned(), ch);
+    }
+    alone.sort_by(|a, b| a.0.cmp(&b.0));
+    let removed =
+        alone.into_iter().map(|(path, engagement)| Removed { path, engagement: engagement.map(|e| *e) }).collect();
+    Ok(Since { commit, changes, removed, base: kept })
+}
+
+/// One point of a file's history.
+#[derive(Debug)]
+pub struct Point {
+    /// The commit.
+    pub version: Version,
+    /// The engagement at that commit; `None` when that version could not be read.
+    pub engagement: Option<Engagement>,
+}
+
+/// The history of one file: every commit that touched it, oldest first.
+///
+/// # Errors
+/// When git fails.
+pub fn timeline(repo: &Repo, path: &str, guide: &Guide) -> Result<Vec<Point>> {
+    let versions = repo.log(path)?;
+    let blobs = repo.read_versions(&versions)?;
+    Ok(versions
+        .into_iter()
+        .zip(blobs)
+        .map(|(version, bytes)| {
+            let engagement = bytes.and_then(|b| model(&version.path, &b, guide));
+            Point { version, engagement }
+        })
+        .collect())
+}
+
+/// The date a history point shows for `updated`, when valid.
+#[must_use]
+pub fn updated(point: &Point) -> Option<NaiveDate> {
+    point.engagement.as_ref().and_then(|e| e.updated.copied())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{BASE, engagement_at};
+
+    #[test]
+    fn compares_status_scores_risks_and_actions() {
+        let guide = Guide::default();
+        let before = format!(
+            "{BASE}actions:\n  - {{action: Ship, owner: A, due: 2026-12-01}}\n  - {{action: Plan, owner: A, due: 2026-12-01}}\n  - {{action: Drop, owner: A, due: 2026-12-01}}\nrisks:\n  - {{title: Old risk, score: 3, mitigation: M}}\naccount_status:\n  customer: {{score: 2, notes: n, action: a}}\n  team: {{score: 4}}\n"
+        );
+        let after = format!(
+            "{}actions:\n  - {{action: ship, owner: A, due: 2026-12-01, status: done}}\n  - {{action: Plan, owner: A, due: 2026-12-01}}\n  - {{action: New, owner: A, due: 2026-12-01}}\nrisks:\n  - {{title: New risk, score: 3, mitigation: M}}\naccount_status:\n  customer: {{score: 3, notes: n}}\n  team: {{score: 4}}\n  delivery: {{score: 5}}\n",
+            BASE.replace("status: amber", "status: green")
+        );
+        let c = compare(&engagement_at("a", &before, &guide), &engagement_at("a", &after, &guide));
+        assert_eq!(c.status, Some((Status::Amber, Status::Green)));
+        assert_eq!(
+            c.scores,
+            vec![
+                ScoreChange { section: Section::AccountStatus, key: "customer".into(), old: Some(2), new: Some(3) },
+                ScoreChange { section: Section::AccountStatus, key: "delivery".into(), old: None, new: Some(5) },
+            ]
+        );
+        assert_eq!((c.risks_added, c.risks_removed), (vec!["New risk".to_owned()], vec!["Old risk".to_owned()]));
+        assert_eq!(c.actions_completed, vec!["ship"]);
+        assert_eq!(c.actions_added, vec!["New"]);
+        assert_eq!(c.actions_removed, vec!["Drop"]);
+        assert_eq!(
+            Changes { status: Some((Status::Amber, Status::Green)), ..Changes::default() }.brief(),
+            "amber→green ↑"
+        );
+    }
+}
