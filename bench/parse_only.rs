@@ -17,14 +17,15 @@ fn main() -> std::process::ExitCode {
         eprintln!("usage: parse_only DIR");
         return std::process::ExitCode::from(2);
     };
-    let ws = match Workspace::discover(Some(&dir), &dir) {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let ws = match Workspace::discover(Some(&dir), &cwd) {
         Ok(ws) => ws,
         Err(e) => {
             eprintln!("parse_only: {e}");
             return std::process::ExitCode::from(2);
         }
     };
-    let sources = match ws.sources(&[], &dir) {
+    let sources = match ws.sources(&[], &cwd) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("parse_only: {e}");

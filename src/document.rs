@@ -490,18 +490,29 @@ impl Builder {
         if entries.len() < 2 {
             return;
         }
-        let mut seen: HashMap<(u8, &str), NodeId> = HashMap::with_capacity(entries.len());
+        // Keys as (kind, text): `1` and `"1"` are different keys.
+        let keyed: Vec<Option<(u8, &str)>> = entries
+            .iter()
+            .map(|e| self.scalar(e.key, text).map(|(kind, key)| (u8::from(kind != Scalar::Str), key)))
+            .collect();
         let mut repeats = Vec::new();
-        for (i, entry) in entries.iter().enumerate() {
-            let Some((kind, key)) = self.scalar(entry.key, text) else { continue };
-            let tag = match kind {
-                Scalar::Str => 0,
-                _ => 1,
-            };
-            if let Some(&first) = seen.get(&(tag, key)) {
-                repeats.push((i, first, entry.key, key.to_owned()));
-            } else {
-                seen.insert((tag, key), entry.key);
+        if entries.len() <= 32 {
+            // Small mappings, the usual case: comparing pairs beats hashing.
+            for (i, key) in keyed.iter().enumerate() {
+                let Some(key) = key else { continue };
+                if let Some(first) = keyed[..i].iter().position(|k| k.as_ref() == Some(key)) {
+                    repeats.push((i, entries[first].key, entries[i].key, key.1.to_owned()));
+                }
+            }
+        } else {
+            let mut seen: HashMap<(u8, &str), NodeId> = HashMap::with_capacity(entries.len());
+            for (i, key) in keyed.iter().enumerate() {
+                let Some(key) = key else { continue };
+                if let Some(&first) = seen.get(key) {
+                    repeats.push((i, first, entries[i].key, key.1.to_owned()));
+                } else {
+                    seen.insert(*key, entries[i].key);
+                }
             }
         }
         for (i, first, second, key) in repeats {

@@ -114,7 +114,7 @@ fn check_one(source: &Source, ctx: &Context<'_>, keep_text: bool) -> Result<File
         let (rec, mut structural) = validate::engagement(doc, ctx.guide);
         findings.append(&mut structural);
         if let Some(rec) = rec {
-            let eng = Engagement::from_rec(source.display.clone(), &rec);
+            let eng = Engagement::from_rec(source.display.clone(), rec);
             findings.extend(rules::check_engagement(&eng, ctx));
             engagement = Some(eng);
         }

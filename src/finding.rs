@@ -129,7 +129,7 @@ rule_ids! {
     /// A configured measure is absent.
     MissingMeasure = "missing-measure", Content(Warning), "a configured measure is absent";
     /// A low score without notes.
-    LowScoreWithoutNotes = "low-score-without-notes", Content(Error), "a low score without notes (or a low risk without mitigation)";
+    LowScoreWithoutNotes = "low-score-without-notes", Content(Error), "a low score without notes, a low risk without mitigation, or a low-comfort objective without notes";
     /// A low measure score without an action.
     LowScoreWithoutAction = "low-score-without-action", Content(Warning), "a low measure score without an action";
     /// A risk above `low` with no mitigation.

@@ -207,7 +207,7 @@ impl ConfigReader<'_> {
     }
 
     fn top(&mut self, root: NodeId) {
-        let Some(entries) = self.r.entries(root, "acctsum.yaml") else { return };
+        let Some(entries) = self.r.entries(root, &"acctsum.yaml") else { return };
         for (key, key_at, value) in entries {
             if self.r.is_null(value) {
                 continue;
@@ -246,7 +246,7 @@ impl ConfigReader<'_> {
 
     fn version(&mut self, id: NodeId) {
         let at = self.r.doc.resolve(id).1;
-        match self.r.int(id, "`acctsum`", "the version 1") {
+        match self.r.int(id, &"`acctsum`", "the version 1") {
             Some(Ok(1)) | None => {}
             Some(Ok(v)) => self.error(
                 RuleId::UnsupportedVersion,
@@ -299,10 +299,10 @@ impl ConfigReader<'_> {
                 .iter()
                 .filter_map(|&item| {
                     let item_at = doc.resolve(item).1;
-                    self.r.text(item, &format!("an item of {what}")).map(|t| (t, item_at))
+                    self.r.text(item, &crate::validate::Words("an item of", &what)).map(|t| (t, item_at))
                 })
                 .collect(),
-            _ => self.r.text(id, what).map(|t| vec![(t, at)]).unwrap_or_default(),
+            _ => self.r.text(id, &what).map(|t| vec![(t, at)]).unwrap_or_default(),
         }
     }
 
@@ -357,7 +357,7 @@ impl ConfigReader<'_> {
     }
 
     fn scale(&mut self, id: NodeId) {
-        let Some(entries) = self.r.entries(id, "`scale`") else { return };
+        let Some(entries) = self.r.entries(id, &"`scale`") else { return };
         let scale_at = self.r.doc.resolve(id).1;
         let (mut min, mut max, mut low) = (None, None, None);
         let mut ok = true;
@@ -414,7 +414,7 @@ impl ConfigReader<'_> {
     }
 
     fn measures(&mut self, id: NodeId) {
-        let Some(entries) = self.r.entries(id, "`measures`") else { return };
+        let Some(entries) = self.r.entries(id, &"`measures`") else { return };
         for (key, key_at, value) in entries {
             let section = match key {
                 "account_status" => Section::AccountStatus,
@@ -457,13 +457,13 @@ impl ConfigReader<'_> {
         let before = self.r.out.len();
         for &item in items {
             let item_at = doc.resolve(item).1;
-            let Some(entries) = self.r.entries(item, "a measure") else { continue };
+            let Some(entries) = self.r.entries(item, &"a measure") else { continue };
             let (mut key, mut name, mut guide) = (None, None, None);
             for (k, k_at, v) in entries {
                 match k {
-                    "key" => key = self.r.text(v, "`key`").map(|t| (t, doc.resolve(v).1)),
-                    "name" => name = self.r.text(v, "`name`"),
-                    "guide" => guide = self.r.text(v, "`guide`"),
+                    "key" => key = self.r.text(v, &"`key`").map(|t| (t, doc.resolve(v).1)),
+                    "name" => name = self.r.text(v, &"`name`"),
+                    "guide" => guide = self.r.text(v, &"`guide`"),
                     _ => self.error(
                         RuleId::UnknownField,
                         k_at,
@@ -504,7 +504,7 @@ impl ConfigReader<'_> {
     }
 
     fn rules(&mut self, id: NodeId) {
-        let Some(entries) = self.r.entries(id, "`rules`") else { return };
+        let Some(entries) = self.r.entries(id, &"`rules`") else { return };
         let configurable: Vec<&str> =
             RuleId::ALL.iter().filter(|r| matches!(r.kind(), RuleKind::Content(_))).map(|r| r.as_str()).collect();
         for (key, key_at, value) in entries {

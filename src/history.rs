@@ -20,7 +20,7 @@ pub fn model(path: &str, bytes: &[u8], guide: &Guide) -> Option<Engagement> {
     let loaded = document::load(Arc::from(path), bytes);
     let doc = loaded.doc.filter(|_| loaded.complete)?;
     let (rec, _) = validate::engagement(&doc, guide);
-    Some(Engagement::from_rec(doc.path.clone(), &rec?))
+    Some(Engagement::from_rec(doc.path.clone(), rec?))
 }
 
 /// One measure whose score moved.

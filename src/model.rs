@@ -291,25 +291,26 @@ pub struct Engagement {
 }
 
 impl Engagement {
-    /// Builds the model from a checked record.
+    /// Builds the model from a checked record, moving its values out.
     #[must_use]
-    pub fn from_rec(path: Arc<str>, rec: &Rec) -> Self {
-        let leads = match rec.slot("leads") {
-            Some(slot) => match &slot.val {
-                Some(Val::Record(r)) => Leads {
+    pub fn from_rec(path: Arc<str>, mut rec: Rec) -> Self {
+        let rec = &mut rec;
+        let leads = match rec.take("leads") {
+            Some(slot) => match slot.val {
+                Some(Val::Record(mut r)) => Leads {
                     at: Some(slot.key_at),
-                    account: text(r, "account"),
-                    tech: names(r, "tech"),
-                    delivery: names(r, "delivery"),
-                    relationship: text(r, "relationship"),
-                    client_practice: text(r, "client_practice"),
+                    account: text(&mut r, "account"),
+                    tech: names(&mut r, "tech"),
+                    delivery: names(&mut r, "delivery"),
+                    relationship: text(&mut r, "relationship"),
+                    client_practice: text(&mut r, "client_practice"),
                 },
                 _ => Leads { at: Some(slot.key_at), ..Leads::default() },
             },
             None => Leads::default(),
         };
         let service_review = match record(rec, "service_review") {
-            (section, Some(r)) => ServiceReview { section, last: date(r, "last"), next: date(r, "next") },
+            (section, Some(mut r)) => ServiceReview { section, last: date(&mut r, "last"), next: date(&mut r, "next") },
             (section, None) => ServiceReview { section, ..ServiceReview::default() },
         };
         Self {
@@ -378,82 +379,82 @@ impl Engagement {
     }
 }
 
-fn pick<T>(rec: &Rec, key: &str, f: impl FnOnce(&Val) -> Option<T>) -> Value<T> {
-    match rec.slot(key) {
+fn pick<T>(rec: &mut Rec, key: &str, f: impl FnOnce(Val) -> Option<T>) -> Value<T> {
+    match rec.take(key) {
         None => Value::Absent,
-        Some(slot) => match slot.val.as_ref().and_then(f) {
+        Some(slot) => match slot.val.and_then(f) {
             Some(v) => Value::Valid(v, slot.at),
             None => Value::Invalid,
         },
     }
 }
 
-fn text(rec: &Rec, key: &str) -> Value<String> {
+fn text(rec: &mut Rec, key: &str) -> Value<String> {
     pick(rec, key, |v| match v {
-        Val::Text(t) => Some(t.clone()),
+        Val::Text(t) => Some(t),
         _ => None,
     })
 }
 
-fn date(rec: &Rec, key: &str) -> Value<NaiveDate> {
+fn date(rec: &mut Rec, key: &str) -> Value<NaiveDate> {
     pick(rec, key, |v| match v {
-        Val::Date(d) => Some(*d),
+        Val::Date(d) => Some(d),
         _ => None,
     })
 }
 
-fn int(rec: &Rec, key: &str) -> Value<i64> {
+fn int(rec: &mut Rec, key: &str) -> Value<i64> {
     pick(rec, key, |v| match v {
-        Val::Int(i) => Some(*i),
+        Val::Int(i) => Some(i),
         _ => None,
     })
 }
 
-fn choice(rec: &Rec, key: &str) -> Value<&'static str> {
+fn choice(rec: &mut Rec, key: &str) -> Value<&'static str> {
     pick(rec, key, |v| match v {
-        Val::Choice(c) => Some(*c),
+        Val::Choice(c) => Some(c),
         _ => None,
     })
 }
 
-fn names(rec: &Rec, key: &str) -> Vec<String> {
-    match rec.slot(key).and_then(|s| s.val.as_ref()) {
-        Some(Val::List(list)) => list.iter().map(|(n, _)| n.clone()).collect(),
+fn names(rec: &mut Rec, key: &str) -> Vec<String> {
+    match rec.take(key).and_then(|s| s.val) {
+        Some(Val::List(list)) => list.into_iter().map(|(n, _)| n).collect(),
         _ => Vec::new(),
     }
 }
 
-fn record<'a>(rec: &'a Rec, key: &str) -> (Value<()>, Option<&'a Rec>) {
-    match rec.slot(key) {
+fn record(rec: &mut Rec, key: &str) -> (Value<()>, Option<Rec>) {
+    match rec.take(key) {
         None => (Value::Absent, None),
-        Some(slot) => match &slot.val {
+        Some(slot) => match slot.val {
             Some(Val::Record(r)) => (Value::Valid((), slot.key_at), Some(r)),
             _ => (Value::Invalid, None),
         },
     }
 }
 
-fn items<T>(rec: &Rec, key: &str, f: impl Fn(Loc, &Rec) -> T) -> Vec<T> {
-    match rec.slot(key).and_then(|s| s.val.as_ref()) {
-        Some(Val::Items(list)) => list.iter().map(|(at, r)| f(*at, r)).collect(),
+fn items<T>(rec: &mut Rec, key: &str, f: impl Fn(Loc, &mut Rec) -> T) -> Vec<T> {
+    match rec.take(key).and_then(|s| s.val) {
+        Some(Val::Items(list)) => list.into_iter().map(|(at, mut r)| f(at, &mut r)).collect(),
         _ => Vec::new(),
     }
 }
 
-fn scores(rec: &Rec, key: &str) -> Scores {
-    match rec.slot(key) {
+fn scores(rec: &mut Rec, key: &str) -> Scores {
+    match rec.take(key) {
         None => Scores::default(),
-        Some(slot) => match &slot.val {
+        Some(slot) => match slot.val {
             Some(Val::Measures(list)) => Scores {
                 section: Value::Valid((), slot.key_at),
                 entries: list
-                    .iter()
-                    .map(|(key, key_at, r)| Score {
-                        key: key.clone(),
-                        key_at: *key_at,
-                        score: int(r, "score"),
-                        notes: text(r, "notes"),
-                        action: text(r, "action"),
+                    .into_iter()
+                    .map(|(key, key_at, mut r)| Score {
+                        key,
+                        key_at,
+                        score: int(&mut r, "score"),
+                        notes: text(&mut r, "notes"),
+                        action: text(&mut r, "action"),
                     })
                     .collect(),
             },

@@ -4,6 +4,7 @@
 //! Nothing stops at the first problem: each field is checked on its own, so one run
 //! reports everything, and content rules later run on whatever is valid.
 
+use std::fmt;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -58,6 +59,12 @@ impl Rec {
     pub fn slot(&self, key: &str) -> Option<&Slot> {
         self.slots.iter().find(|(k, _)| *k == key).map(|(_, s)| s)
     }
+
+    /// Moves a field's slot out of the record.
+    pub fn take(&mut self, key: &str) -> Option<Slot> {
+        let at = self.slots.iter().position(|(k, _)| *k == key)?;
+        Some(self.slots.swap_remove(at).1)
+    }
 }
 
 /// Reads typed values out of a document, turning every problem into a finding.
@@ -82,7 +89,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Reports a tag this format does not accept; `true` when the node is fine.
-    pub(crate) fn tag_ok(&mut self, id: NodeId, what: &str) -> bool {
+    pub(crate) fn tag_ok(&mut self, id: NodeId, what: &dyn fmt::Display) -> bool {
         let (node, at) = self.doc.resolve(id);
         match &node.bad_tag {
             Some(tag) => {
@@ -99,7 +106,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Non-empty text.
-    pub(crate) fn text(&mut self, id: NodeId, what: &str) -> Option<String> {
+    pub(crate) fn text(&mut self, id: NodeId, what: &dyn fmt::Display) -> Option<String> {
         if !self.tag_ok(id, what) {
             return None;
         }
@@ -137,7 +144,7 @@ impl<'a> Reader<'a> {
     }
 
     /// An integer (any size that fits in 64 bits is returned; callers check the range).
-    pub(crate) fn int(&mut self, id: NodeId, what: &str, expected: &str) -> Option<Result<i64, String>> {
+    pub(crate) fn int(&mut self, id: NodeId, what: &dyn fmt::Display, expected: &str) -> Option<Result<i64, String>> {
         if !self.tag_ok(id, what) {
             return None;
         }
@@ -167,7 +174,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A real calendar date written `YYYY-MM-DD`.
-    pub(crate) fn date(&mut self, id: NodeId, what: &str) -> Option<NaiveDate> {
+    pub(crate) fn date(&mut self, id: NodeId, what: &dyn fmt::Display) -> Option<NaiveDate> {
         if !self.tag_ok(id, what) {
             return None;
         }
@@ -208,7 +215,12 @@ impl<'a> Reader<'a> {
     }
 
     /// One word of `allowed`.
-    pub(crate) fn choice(&mut self, id: NodeId, what: &str, allowed: &'static [&'static str]) -> Option<&'static str> {
+    pub(crate) fn choice(
+        &mut self,
+        id: NodeId,
+        what: &dyn fmt::Display,
+        allowed: &'static [&'static str],
+    ) -> Option<&'static str> {
         if !self.tag_ok(id, what) {
             return None;
         }
@@ -250,7 +262,7 @@ impl<'a> Reader<'a> {
 
     /// The string-keyed entries of a mapping, skipping repeated keys (already reported)
     /// and extension keys (`x-…`). Keys that are not text are reported as unknown fields.
-    pub(crate) fn entries(&mut self, id: NodeId, what: &str) -> Option<Vec<(&'a str, Loc, NodeId)>> {
+    pub(crate) fn entries(&mut self, id: NodeId, what: &dyn fmt::Display) -> Option<Vec<(&'a str, Loc, NodeId)>> {
         if !self.tag_ok(id, what) {
             return None;
         }
@@ -286,6 +298,15 @@ impl<'a> Reader<'a> {
     /// Whether a node is empty (null, without a tag).
     pub(crate) fn is_null(&self, id: NodeId) -> bool {
         matches!(self.doc.scalar(id), Some((Scalar::Null, _))) && self.doc.resolve(id).0.bad_tag.is_none()
+    }
+}
+
+/// "`{prefix} {what}`", written only when a message needs it.
+pub(crate) struct Words<'a>(pub(crate) &'a str, pub(crate) &'a dyn fmt::Display);
+
+impl fmt::Display for Words<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.0, self.1)
     }
 }
 
@@ -387,6 +408,18 @@ impl Place {
     }
 }
 
+/// The name of field `key` of the mapping at `place`, written only when a message needs it.
+struct Named<'a> {
+    place: &'a Place,
+    key: &'a str,
+}
+
+impl fmt::Display for Named<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.place.name(self.key))
+    }
+}
+
 /// The value of a section left empty: a mapping or list with nothing in it.
 fn empty_section(shape: Shape) -> Option<Val> {
     match shape {
@@ -465,27 +498,27 @@ impl Checker<'_> {
     }
 
     fn value(&mut self, id: NodeId, field: &Field, key_at: Loc, place: &Place) -> Option<Val> {
-        let what = place.name(field.key);
+        let what = &Named { place, key: field.key };
         match field.shape {
             Shape::Version => self.version(id),
-            Shape::Text => self.r.text(id, &what).map(Val::Text),
-            Shape::Date => self.r.date(id, &what).map(Val::Date),
-            Shape::Score => self.score(id, &what),
-            Shape::Choice(allowed) => self.r.choice(id, &what, allowed).map(Val::Choice),
+            Shape::Text => self.r.text(id, what).map(Val::Text),
+            Shape::Date => self.r.date(id, what).map(Val::Date),
+            Shape::Score => self.score(id, what),
+            Shape::Choice(allowed) => self.r.choice(id, what, allowed).map(Val::Choice),
             Shape::Region => self.region(id),
-            Shape::Names => self.names(id, &what),
-            Shape::TextList => self.text_list(id, &what),
+            Shape::Names => self.names(id, what),
+            Shape::TextList => self.text_list(id, what),
             Shape::Record(fields) => {
                 self.record(id, fields, key_at, &Place::Field(place.path(field.key))).map(Val::Record)
             }
-            Shape::List(fields) => self.items(id, fields, &what, singular(field.key)),
+            Shape::List(fields) => self.items(id, fields, what, singular(field.key)),
             Shape::Measures(section) => self.measures(id, section),
         }
     }
 
     fn version(&mut self, id: NodeId) -> Option<Val> {
         let at = self.r.doc.resolve(id).1;
-        match self.r.int(id, "`acctsum`", "the format version 1")? {
+        match self.r.int(id, &"`acctsum`", "the format version 1")? {
             Ok(1) => Some(Val::Int(1)),
             Ok(v) => {
                 self.r.report(
@@ -508,7 +541,7 @@ impl Checker<'_> {
         }
     }
 
-    fn score(&mut self, id: NodeId, what: &str) -> Option<Val> {
+    fn score(&mut self, id: NodeId, what: &dyn fmt::Display) -> Option<Val> {
         let scale = self.guide.scale;
         let expected = format!("a whole number from {} to {}", scale.min, scale.max);
         let at = self.r.doc.resolve(id).1;
@@ -526,7 +559,7 @@ impl Checker<'_> {
         }
     }
 
-    fn out_of_range(&mut self, at: Loc, what: &str, value: &str) {
+    fn out_of_range(&mut self, at: Loc, what: &dyn fmt::Display, value: &str) {
         let scale = self.guide.scale;
         self.r.report(
             RuleId::ScoreOutOfRange,
@@ -537,7 +570,7 @@ impl Checker<'_> {
     }
 
     fn region(&mut self, id: NodeId) -> Option<Val> {
-        let region = self.r.text(id, "`region`")?;
+        let region = self.r.text(id, &"`region`")?;
         let regions = &self.guide.regions;
         if regions.is_empty() || regions.contains(&region) {
             return Some(Val::Text(region));
@@ -553,7 +586,7 @@ impl Checker<'_> {
         None
     }
 
-    fn names(&mut self, id: NodeId, what: &str) -> Option<Val> {
+    fn names(&mut self, id: NodeId, what: &dyn fmt::Display) -> Option<Val> {
         let doc = self.r.doc;
         let (node, at) = doc.resolve(id);
         match &node.kind {
@@ -570,7 +603,7 @@ impl Checker<'_> {
                             None,
                         );
                         ok = false;
-                    } else if let Some(name) = self.r.text(item, &format!("a name in {what}")) {
+                    } else if let Some(name) = self.r.text(item, &Words("a name in", what)) {
                         names.push((name, item_at));
                     } else {
                         ok = false;
@@ -582,7 +615,7 @@ impl Checker<'_> {
         }
     }
 
-    fn text_list(&mut self, id: NodeId, what: &str) -> Option<Val> {
+    fn text_list(&mut self, id: NodeId, what: &dyn fmt::Display) -> Option<Val> {
         if !self.r.tag_ok(id, what) {
             return None;
         }
@@ -618,7 +651,7 @@ impl Checker<'_> {
                     Some("write the item, or remove the `-` line".to_owned()),
                 );
                 ok = false;
-            } else if let Some(text) = self.r.text(item, &format!("an item of {what}")) {
+            } else if let Some(text) = self.r.text(item, &Words("an item of", what)) {
                 out.push((text, item_at));
             } else {
                 ok = false;
@@ -627,7 +660,13 @@ impl Checker<'_> {
         ok.then_some(Val::List(out))
     }
 
-    fn items(&mut self, id: NodeId, fields: &'static [Field], what: &str, noun: &'static str) -> Option<Val> {
+    fn items(
+        &mut self,
+        id: NodeId,
+        fields: &'static [Field],
+        what: &dyn fmt::Display,
+        noun: &'static str,
+    ) -> Option<Val> {
         if !self.r.tag_ok(id, what) {
             return None;
         }

@@ -158,7 +158,7 @@ service_review:
         let loaded = load(Arc::from(path), text.as_bytes());
         let doc = loaded.doc.expect("utf-8");
         let (rec, _) = validate::engagement(&doc, guide);
-        Engagement::from_rec(doc.path.clone(), &rec.expect("mapping"))
+        Engagement::from_rec(doc.path.clone(), rec.expect("mapping"))
     }
 
     /// (line, column) of each finding of `rule` on `text`.

@@ -18,10 +18,11 @@ impl Rule for RegionPathMismatch {
         let regions = &ctx.guide.regions;
         let folders: Vec<&str> = eng.path.split('/').collect();
         let folders = &folders[..folders.len().saturating_sub(1)];
-        let Some(folder) = folders.iter().rev().find(|f| regions.iter().any(|r| r.eq_ignore_ascii_case(f))) else {
-            return;
-        };
-        if !folder.eq_ignore_ascii_case(region) {
+        // Any folder above the file named after another configured region.
+        let other = folders
+            .iter()
+            .find(|f| !f.eq_ignore_ascii_case(region) && regions.iter().any(|r| r.eq_ignore_ascii_case(f)));
+        if let Some(folder) = other {
             out.push(finding(
                 self.id(),
                 &eng.path,
@@ -48,5 +49,6 @@ mod tests {
         assert_eq!(run_with(&RegionPathMismatch, "engagements/north/a.yaml", BASE, &guide), vec![]);
         assert_eq!(run_with(&RegionPathMismatch, "engagements/other/a.yaml", BASE, &guide), vec![]);
         assert_eq!(run_with(&RegionPathMismatch, "south.yaml", BASE, &guide), vec![]);
+        assert_eq!(run_with(&RegionPathMismatch, "engagements/south/north/a.yaml", BASE, &guide), vec![(4, 9)]);
     }
 }
