@@ -263,3 +263,19 @@ fn colour_follows_the_flag_and_no_color() {
     let never = acctsum(&examples).args(["--color", "never", "check"]).output().expect("run");
     assert!(!String::from_utf8_lossy(&never.stdout).contains('\u{1b}'));
 }
+
+#[test]
+fn every_rule_has_its_section_in_docs_rules_md() {
+    let docs =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md")).expect("docs/rules.md");
+    let headings: Vec<&str> = docs.lines().filter_map(|l| l.strip_prefix("## `")?.strip_suffix('`')).collect();
+    let ids: Vec<&str> = acctsum::finding::RuleId::ALL.iter().map(|r| r.as_str()).collect();
+    assert_eq!(headings, ids, "one `## \\`rule-id\\`` section per rule, in the order of finding.rs");
+    for id in ids {
+        let section =
+            docs.split(&format!("## `{id}`")).nth(1).and_then(|s| s.split("\n## ").next()).unwrap_or_default();
+        for part in ["**What.**", "**Why.**", "**How to fix.**", "**Example.**"] {
+            assert!(section.contains(part), "`{id}` lacks {part}");
+        }
+    }
+}
