@@ -447,6 +447,22 @@ fn history(
     Ok(())
 }
 
+/// `count` engagement files as (workspace-relative path, text), current as of 2026-11-20,
+/// about `defects` percent of them with one planted problem each.
+pub fn generate(count: usize, seed: u64, defects: usize) -> Vec<(String, String)> {
+    let mut rng = Rng(seed);
+    (0..count)
+        .map(|i| {
+            let day = 688 - i64::try_from(rng.below(16)).unwrap_or(0);
+            let defect = rng.chance(defects).then(|| rng.below(8));
+            engagement(&mut rng, i, day, defect)
+        })
+        .collect()
+}
+
+/// The configuration the generated workspace uses.
+pub const WORKSPACE_CONFIG: &str = CONFIG;
+
 fn main() -> std::process::ExitCode {
     let a = match args() {
         Ok(a) => a,

@@ -427,7 +427,8 @@ impl Builder {
 
     fn count(&mut self, loc: Loc, size: u64) -> bool {
         self.expanded = self.expanded.saturating_add(size);
-        if self.expanded > MAX_EXPANDED_NODES {
+        // Without aliases, the expanded count is the node count: let that limit speak.
+        if self.expanded > MAX_EXPANDED_NODES && self.expanded as usize > self.doc.nodes.len() + 1 {
             self.stop(
                 RuleId::FileTooLarge,
                 loc,
@@ -846,10 +847,42 @@ mod tests {
     }
 
     #[test]
+    fn value_limit_is_exact() {
+        let list = |n: usize| format!("[{}]", vec!["1"; n].join(","));
+        // The list itself is a value too.
+        assert!(doc(&list(MAX_NODES - 1)).complete);
+        let over = doc(&list(MAX_NODES));
+        assert!(!over.complete);
+        assert_eq!(over.findings[0].rule, RuleId::FileTooLarge);
+        assert!(over.findings[0].message.contains("200000 YAML values"));
+    }
+
+    #[test]
+    fn alias_expansion_limit() {
+        let anchored = format!("a: &a [{}]\n", vec!["x"; 999].join(", "));
+        let with = |n: usize| format!("{anchored}b: [{}]\n", vec!["*a"; n].join(", "));
+        assert!(doc(&with(150)).complete, "150 aliases of 1,000 values: 150,000 values");
+        let over = doc(&with(250));
+        assert!(!over.complete);
+        assert!(over.findings[0].message.contains("aliases expand"));
+    }
+
+    #[test]
+    fn depth_limit_is_exact() {
+        let nested = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        assert!(doc(&nested(MAX_DEPTH)).complete);
+        let over = doc(&nested(MAX_DEPTH + 1));
+        assert!(!over.complete);
+        assert!(over.findings[0].message.contains("nested more than 64 levels"));
+    }
+
+    #[test]
     fn not_utf8_and_too_large() {
         let loaded = load(Arc::from("t"), b"a: \xff\n");
         assert_eq!(loaded.findings[0].rule, RuleId::NotUtf8);
-        let big = vec![b'#'; MAX_FILE_BYTES + 1];
+        let mut big = vec![b'#'; MAX_FILE_BYTES];
+        assert!(load(Arc::from("t"), &big).findings.is_empty(), "exactly 1 MiB is fine");
+        big.push(b'#');
         let loaded = load(Arc::from("t"), &big);
         assert_eq!(loaded.findings[0].rule, RuleId::FileTooLarge);
     }

@@ -1,6 +1,7 @@
 //! Checking a set of files: read, load, validate, model and per-file rules in parallel,
 //! then the cross-file rules, then severities — the pipeline behind `check` and `report`.
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::NaiveDate;
@@ -107,18 +108,32 @@ type FileResult = (Checked, Vec<Finding>);
 /// Reads and checks one file.
 fn check_one(source: &Source, ctx: &Context<'_>, keep_text: bool) -> Result<FileResult> {
     let bytes = read_limited(&source.path)?;
-    let loaded = document::load(source.display.clone(), &bytes);
+    let (engagement, findings, text) = check_bytes(source.display.clone(), &bytes, ctx, keep_text);
+    Ok((Checked { source: source.clone(), text, engagement }, findings))
+}
+
+/// Checks one file's bytes: load, validate, model, per-file rules (severities not yet
+/// applied). Returns the model of its valid parts, the findings, and (with `keep_text`)
+/// the text. This is the whole per-file pipeline, which the fuzz target drives too.
+#[must_use]
+pub fn check_bytes(
+    path: Arc<str>,
+    bytes: &[u8],
+    ctx: &Context<'_>,
+    keep_text: bool,
+) -> (Option<Engagement>, Vec<Finding>, Option<String>) {
+    let loaded = document::load(path.clone(), bytes);
     let mut findings = loaded.findings;
     let mut engagement = None;
     if let (Some(doc), true) = (&loaded.doc, loaded.complete) {
         let (rec, mut structural) = validate::engagement(doc, ctx.guide);
         findings.append(&mut structural);
         if let Some(rec) = rec {
-            let eng = Engagement::from_rec(source.display.clone(), rec);
+            let eng = Engagement::from_rec(path, rec);
             findings.extend(rules::check_engagement(&eng, ctx));
             engagement = Some(eng);
         }
     }
     let text = if keep_text { loaded.doc.map(|d| d.text) } else { None };
-    Ok((Checked { source: source.clone(), text, engagement }, findings))
+    (engagement, findings, text)
 }
