@@ -60,6 +60,18 @@ pub enum Command {
     Guide(GuideArgs),
     /// Print the JSON Schema of engagement files for the active field guide.
     Schema(SchemaArgs),
+    /// Print a completion script for a shell.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff).
+    Man,
+}
+
+/// Arguments of `completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// `check` output formats.
@@ -73,6 +85,8 @@ pub enum CheckFormat {
     Json,
     /// GitHub Actions workflow commands (annotations on the pull request).
     Github,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
 }
 
 /// Arguments of `check`.
@@ -227,6 +241,10 @@ pub struct GuideArgs {
 /// Arguments of `schema`.
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
+    /// The schema of acctsum.yaml instead of engagement files.
+    #[arg(long)]
+    pub config: bool,
+
     /// Write the schema to FILE (atomically) instead of printing it.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,

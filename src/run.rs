@@ -73,6 +73,15 @@ pub fn run(cli: &Cli, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
         Command::Leads(args) => leads(cli, args, cwd, io),
         Command::Report(args) => report(cli, args, cwd, io),
         Command::History(args) => history(cli, args, cwd, io),
+        Command::Completions(args) => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(args.shell, &mut command, "acctsum", io.out);
+            Ok(Exit::Success)
+        }
+        Command::Man => {
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(io.out)?;
+            Ok(Exit::Success)
+        }
         Command::Guide(args) => guide(cli, args, cwd, io),
         Command::Schema(args) => schema(cli, args, cwd, io),
     }
@@ -143,6 +152,7 @@ fn check(cli: &Cli, args: &CheckArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exi
         CheckFormat::Short => render::short::findings(out, &outcome.findings)?,
         CheckFormat::Json => render::json::findings(out, &outcome.findings, tally)?,
         CheckFormat::Github => render::github::findings(out, &outcome.findings, tally, cli.quiet)?,
+        CheckFormat::Sarif => render::sarif::findings(out, &outcome.findings, &ws.guide)?,
     }
     io.out.flush()?;
     let failing = outcome.findings.iter().any(|f| f.severity == Severity::Error || args.strict);
@@ -177,8 +187,12 @@ fn guide(cli: &Cli, args: &GuideArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exi
 }
 
 fn schema(cli: &Cli, args: &SchemaArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
-    let ws = Workspace::discover(cli.workspace.as_deref(), cwd)?;
-    let text = schema::engagement_schema_text(&ws.guide);
+    let text = if args.config {
+        schema::config_schema_text()
+    } else {
+        let ws = Workspace::discover(cli.workspace.as_deref(), cwd)?;
+        schema::engagement_schema_text(&ws.guide)
+    };
     match &args.output {
         Some(path) => write_atomic(&cwd.join(path), text.as_bytes(), true)?,
         None => io.out.write_all(text.as_bytes())?,

@@ -9,6 +9,9 @@ use crate::guide::Guide;
 /// Where the project keeps the schema for the built-in guide.
 pub const SCHEMA_PATH: &str = "schema/engagement.schema.json";
 
+/// Where the project keeps the schema of `acctsum.yaml`.
+pub const CONFIG_SCHEMA_PATH: &str = "schema/acctsum.schema.json";
+
 /// Non-empty text: at least one character that is not white space.
 const TEXT_PATTERN: &str = "\\S";
 /// `YYYY-MM-DD` (the `date` format adds the calendar check).
@@ -120,4 +123,78 @@ fn shape(guide: &Guide, shape: Shape, nullable: bool) -> Value {
             })
         }
     }
+}
+
+/// The JSON Schema of `acctsum.yaml`, as pretty JSON with a final newline: for editors.
+/// `acctsum` itself checks more than a schema can say (a valid glob, `min < low < max`,
+/// regions unique without regard to case).
+#[must_use]
+pub fn config_schema_text() -> String {
+    use crate::finding::{RuleId, RuleKind};
+    let nullable = |base: &str| json!([base, "null"]);
+    let measure = json!({
+        "type": "object",
+        "required": ["key"],
+        "properties": {
+            "key": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$", "description": "The key used in engagement files."},
+            "name": {"type": "string", "pattern": TEXT_PATTERN, "description": "The name shown in reports."},
+            "guide": {"type": "string", "pattern": TEXT_PATTERN, "description": "What good looks like."},
+        },
+        "additionalProperties": false,
+    });
+    let int = |min: i64, max: i64, doc: &str| json!({"type": nullable("integer"), "minimum": min, "maximum": max, "description": doc});
+    let rules: Vec<&str> =
+        RuleId::ALL.iter().filter(|r| matches!(r.kind(), RuleKind::Content(_))).map(|r| r.as_str()).collect();
+    let schema = json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "urn:acctsum:config:1",
+        "title": "acctsum.yaml",
+        "description": "The field guide of an acctsum workspace. Every key is optional.",
+        "type": ["object", "null"],
+        "properties": {
+            "acctsum": {"const": 1, "description": "The configuration's format version: 1."},
+            "engagements": {
+                "description": "Glob(s) selecting engagement files, relative to the workspace root.",
+                "anyOf": [{"type": "string", "minLength": 1}, {"type": "array", "items": {"type": "string", "minLength": 1}}, {"type": "null"}],
+            },
+            "regions": {
+                "description": "Regions with a review session; empty or absent: any region.",
+                "type": nullable("array"),
+                "uniqueItems": true,
+                "items": {"type": "string", "pattern": r"^[^/\\\s]([^/\\]*[^/\\\s])?$"},
+            },
+            "scale": {
+                "description": "Scores are whole numbers from min to max; low or less is low (default: min + 1).",
+                "type": nullable("object"),
+                "properties": {
+                    "min": {"type": "integer", "minimum": -1000, "maximum": 1000},
+                    "max": {"type": "integer", "minimum": -1000, "maximum": 1000},
+                    "low": {"type": "integer", "minimum": -1000, "maximum": 1000},
+                },
+                "additionalProperties": false,
+            },
+            "stale_after_days": int(1, 3650, "A summary older than this is stale (default 14)."),
+            "service_review_days": int(1, 3650, "A service review older than this is overdue (default 35)."),
+            "headline_max_chars": int(1, 100_000, "The longest headline, in characters (default 280)."),
+            "measures": {
+                "description": "The measures of each section; listing a section replaces its built-in measures.",
+                "type": nullable("object"),
+                "properties": {
+                    "account_status": {"type": nullable("array"), "items": measure},
+                    "strategy": {"type": nullable("array"), "items": measure},
+                },
+                "additionalProperties": false,
+            },
+            "rules": {
+                "description": "Severity of content rules: error, warning or off.",
+                "type": nullable("object"),
+                "propertyNames": {"enum": rules},
+                "additionalProperties": {"enum": ["error", "warning", "off", false]},
+            },
+        },
+        "additionalProperties": false,
+    });
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
 }

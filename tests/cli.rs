@@ -279,3 +279,59 @@ fn every_rule_has_its_section_in_docs_rules_md() {
         }
     }
 }
+
+#[test]
+fn config_schema_is_the_committed_file_and_accepts_the_init_config() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let committed = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/acctsum.schema.json"))
+        .expect("schema");
+    acctsum(tmp.path()).args(["schema", "--config"]).assert().code(0).stdout(committed);
+}
+
+#[test]
+fn completions_and_man_page() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = acctsum(tmp.path()).args(["completions", shell]).output().expect("run");
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        let script = String::from_utf8_lossy(&out.stdout);
+        for word in ["check", "report", "history", "since"] {
+            assert!(script.contains(word), "{shell} completion lacks {word}");
+        }
+    }
+    // The bash script is valid bash.
+    let bash = acctsum(tmp.path()).args(["completions", "bash"]).output().expect("run").stdout;
+    let file = tmp.path().join("acctsum.bash");
+    std::fs::write(&file, bash).expect("write");
+    let syntax = std::process::Command::new("bash").arg("-n").arg(&file).status().expect("bash");
+    assert!(syntax.success());
+    acctsum(tmp.path())
+        .arg("man")
+        .assert()
+        .code(0)
+        .stdout(contains(".TH acctsum 1"))
+        .stdout(contains("acctsum\\-check"))
+        .stdout(contains("\\-\\-workspace"));
+    acctsum(tmp.path()).arg("--version").assert().code(0).stdout(concat!("acctsum ", env!("CARGO_PKG_VERSION"), "\n"));
+}
+
+#[test]
+fn sarif_points_at_files_and_rules() {
+    let ws = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/workspace");
+    let out = acctsum(&ws).args(["check", "--format", "sarif"]).output().expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(log["version"], "2.1.0");
+    let run = &log["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
+    assert_eq!(rules.len(), acctsum::finding::RuleId::ALL.len());
+    for result in run["results"].as_array().expect("results") {
+        let index = result["ruleIndex"].as_u64().expect("index") as usize;
+        assert_eq!(rules[index]["id"], result["ruleId"]);
+        let region = &result["locations"][0]["physicalLocation"]["region"];
+        assert!(region["startLine"].as_u64() >= Some(1) && region["startColumn"].as_u64() >= Some(1));
+    }
+    // past-objective is configured as an error in this workspace.
+    let past = rules.iter().find(|r| r["id"] == "past-objective").expect("rule");
+    assert_eq!(past["defaultConfiguration"]["level"], "error");
+}

@@ -35,3 +35,8 @@ fn check_json() {
 fn check_github() {
     check_format("github", "check.github");
 }
+
+#[test]
+fn check_sarif() {
+    check_format("sarif", "check.sarif");
+}

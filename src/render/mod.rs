@@ -8,6 +8,7 @@ pub mod human;
 pub mod json;
 pub mod leads;
 pub mod markdown;
+pub mod sarif;
 pub mod short;
 pub mod table;
 pub mod text;

@@ -113,21 +113,27 @@ pub fn report(out: &mut dyn std::io::Write, report: &crate::report::Report<'_>, 
         let (lead, risks, overdue) =
             (format!("account{nl}lead"), format!("low{nl}risks"), format!("overdue{nl}actions"));
         let mut header = vec!["engagement", "client"];
-        let mut constraints = vec![LowerBoundary(Fixed(12)), LowerBoundary(Fixed(8))];
+        let mut constraints = vec![LowerBoundary(Fixed(18)), LowerBoundary(Fixed(12))];
         if show_region {
             header.push("region");
             constraints.push(ContentWidth);
         }
-        header.extend([lead.as_str(), "updated", "status", "low scores", risks.as_str(), overdue.as_str(), "also"]);
+        // On a narrow terminal the other findings go under the table instead of a column.
+        let also_column = !style.fit || style.width >= 130;
+        header.extend([lead.as_str(), "updated", "status", "low scores", risks.as_str(), overdue.as_str()]);
         constraints.extend([
-            LowerBoundary(Fixed(8)),
+            LowerBoundary(Fixed(10)),
             ContentWidth,
             ContentWidth,
             LowerBoundary(Fixed(16)),
             ContentWidth,
             ContentWidth,
-            LowerBoundary(Fixed(8)),
         ]);
+        if also_column {
+            header.push("also");
+            constraints.push(LowerBoundary(Fixed(12)));
+        }
+        let mut also_lines = Vec::new();
         let since_header = report.since.map(|s| format!("since{nl}{}", s.commit.asked));
         if let Some(h) = &since_header {
             header.push(h.as_str());
@@ -170,8 +176,12 @@ pub fn report(out: &mut dyn std::io::Write, report: &crate::report::Report<'_>, 
                 if low.is_empty() { Cell::toned("—", Tone::Dim) } else { Cell::toned(low.join(", "), Tone::Warn) },
                 count(item.low_risks.len()),
                 count(item.overdue.len()),
-                if also.is_empty() { Cell::toned("—", Tone::Dim) } else { Cell::text(also.join(", ")) },
             ]);
+            if also_column {
+                cells.push(if also.is_empty() { Cell::toned("—", Tone::Dim) } else { Cell::text(also.join(", ")) });
+            } else if !also.is_empty() {
+                also_lines.push(format!("  {}: {}", item.name(), also.join(", ")));
+            }
             if report.since.is_some() {
                 cells.push(report.changes(item).map_or_else(
                     || Cell::toned("—", Tone::Dim),
@@ -196,6 +206,9 @@ pub fn report(out: &mut dyn std::io::Write, report: &crate::report::Report<'_>, 
             t.set_constraints(constraints);
         }
         writeln!(out, "{t}")?;
+        if !also_lines.is_empty() {
+            writeln!(out, "Also:\n{}", also_lines.join("\n"))?;
+        }
         let o = report.overview();
         writeln!(
             out,
