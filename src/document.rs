@@ -232,6 +232,12 @@ pub fn load(path: Arc<str>, bytes: &[u8]) -> Loaded {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text.to_owned(),
+        Err(_) if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") => {
+            return fail(
+                Finding::new(RuleId::NotUtf8, path, Loc::START, "file is UTF-16 text, not UTF-8")
+                    .with_help("save the file as UTF-8 (most editors offer it under \"encoding\")"),
+            );
+        }
         Err(err) => {
             let at = err.valid_up_to();
             let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;

@@ -13,6 +13,7 @@ pub mod error;
 pub mod exit;
 pub mod finding;
 pub mod format;
+pub mod fuzzing;
 pub mod git;
 pub mod guide;
 pub mod history;

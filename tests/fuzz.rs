@@ -1,0 +1,31 @@
+//! Every input in `tests/fuzz-regressions/` (crashes the fuzzer found, and hostile inputs
+//! worth keeping) and every fixture goes through the fuzz targets' pipeline without a panic.
+
+use std::path::{Path, PathBuf};
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn regression_inputs_and_fixtures_pass_the_fuzz_pipeline() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut inputs = Vec::new();
+    files(&root.join("tests/fuzz-regressions"), &mut inputs);
+    let regressions = inputs.len();
+    assert!(regressions >= 5, "the regression inputs are there");
+    files(&root.join("tests/fixtures"), &mut inputs);
+    for path in &inputs {
+        let data = std::fs::read(path).expect("read");
+        let _ = acctsum::fuzzing::engagement(&data);
+        acctsum::fuzzing::config(&data);
+    }
+}
