@@ -14,17 +14,9 @@ fn acctsum(dir: &Path) -> Command {
     cmd
 }
 
-/// A workspace with `acctsum.yaml` and the given engagement files.
-fn workspace(config: &str, files: &[(&str, &str)]) -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().expect("tmp");
-    std::fs::write(tmp.path().join("acctsum.yaml"), config).expect("config");
-    for (path, text) in files {
-        let path = tmp.path().join(path);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(path, text).expect("file");
-    }
-    tmp
-}
+mod common;
+
+use common::workspace;
 
 #[test]
 fn clean_workspace_exits_0_with_a_summary() {
@@ -77,7 +69,7 @@ fn missing_path_exits_2() {
 
 #[test]
 fn no_engagement_files_exits_2() {
-    let ws = workspace("acctsum: 1\n", &[]);
+    let ws = workspace::<&str, &str>("acctsum: 1\n", &[]);
     acctsum(ws.path()).arg("check").assert().code(2).stderr(contains("no engagement files found"));
 }
 
@@ -154,8 +146,7 @@ fn parallel_output_is_identical_to_serial() {
             (format!("engagements/r{}/e{i}.yaml", i % 4), text)
         })
         .collect();
-    let borrowed: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
-    let ws = workspace("", &borrowed);
+    let ws = workspace("", &files);
     for format in ["human", "json"] {
         let serial = acctsum(ws.path()).args(["check", "-j", "1", "--format", format]).output().expect("run");
         let parallel = acctsum(ws.path()).args(["check", "-j", "4", "--format", format]).output().expect("run");
@@ -176,8 +167,10 @@ fn schema_for_the_default_guide_is_the_committed_file() {
 
 #[test]
 fn schema_follows_the_config() {
-    let ws =
-        workspace("regions: [north, south]\nscale: {min: 0, max: 10}\nmeasures:\n  strategy: [{key: growth}]\n", &[]);
+    let ws = workspace::<&str, &str>(
+        "regions: [north, south]\nscale: {min: 0, max: 10}\nmeasures:\n  strategy: [{key: growth}]\n",
+        &[],
+    );
     let out = acctsum(ws.path()).arg("schema").output().expect("run");
     let schema: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(schema["properties"]["region"]["enum"], serde_json::json!(["north", "south"]));

@@ -113,16 +113,7 @@ fn user_text_cannot_break_the_pack() {
     assert_eq!(json["engagements"][0]["engagement"], "Acme | Ltd. <b>bold</b> #1");
 }
 
-fn workspace(files: &[(String, String)], config: &str) -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().expect("tmp");
-    std::fs::write(tmp.path().join("acctsum.yaml"), config).expect("config");
-    for (path, text) in files {
-        let path = tmp.path().join(path);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(path, text).expect("write");
-    }
-    tmp
-}
+use common::workspace;
 
 fn example(name: &str) -> String {
     std::fs::read_to_string(examples().join("engagements").join(name)).expect("example")
@@ -138,7 +129,7 @@ fn unreadable_files_are_listed_apart_in_every_format() {
             example("north/tynebridge-media-streaming.yaml").replace("client:", "cleint:"),
         ),
     ];
-    let ws = workspace(&files, "regions: [north]\n");
+    let ws = workspace("regions: [north]\n", &files);
     let table = acctsum(ws.path(), &["report"]);
     assert_eq!(table.code, 0);
     assert!(table.stdout.contains("Could not be read, so not summarised: engagements/north/broken.yaml (1 error), engagements/north/typo.yaml (2 errors)"), "{}", table.stdout);
@@ -214,7 +205,7 @@ fn a_thousand_engagements() {
             (format!("engagements/{region}/e{i:04}.yaml"), text)
         })
         .collect();
-    let ws = workspace(&files, "regions: [north, south, scotland]\n");
+    let ws = workspace("regions: [north, south, scotland]\n", &files);
     let ran = acctsum(ws.path(), &["report", "--format", "json"]);
     assert_eq!(ran.code, 0, "{}", ran.stderr);
     let json: serde_json::Value = serde_json::from_str(&ran.stdout).expect("json");

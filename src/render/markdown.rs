@@ -8,7 +8,9 @@ use std::fmt::Write as _;
 
 use crate::format::Section;
 use crate::guide::{Guide, Scale};
-use crate::model::{Engagement, Score, Status, Value};
+use chrono::NaiveDate;
+
+use crate::model::{Action, Engagement, Risk, Score, Status, Value};
 use crate::render::text::md;
 use crate::report::{Item, Report};
 
@@ -85,6 +87,24 @@ fn table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
         let _ = writeln!(out, "| {} |", row.join(" | "));
     }
     out.push('\n');
+}
+
+/// A risk's cells: title, type, comfort, mitigation, owner.
+fn risk_cells(r: &Risk, scale: Scale) -> Vec<String> {
+    let kind = r.kind.copied().unwrap_or("risk").to_owned();
+    vec![text(&r.title), kind, score_cell(&r.score, scale), text(&r.mitigation), text(&r.owner)]
+}
+
+/// An action's cells: action, owner, due (marked when overdue), status.
+fn action_cells(a: &Action, today: NaiveDate) -> Vec<String> {
+    let overdue = a.is_open() == Some(true) && a.due.copied().is_some_and(|d| d < today);
+    let due = format!("{}{}", date(&a.due), if overdue { " ⚠️ **overdue**" } else { "" });
+    vec![text(&a.action), text(&a.owner), due, a.status.copied().unwrap_or("open").to_owned()]
+}
+
+/// Cells led by the engagement's name.
+fn with_name(item: &Item<'_>, cells: Vec<String>) -> Vec<String> {
+    std::iter::once(md(item.name())).chain(cells).collect()
 }
 
 fn names(list: &[String]) -> String {
@@ -388,21 +408,8 @@ fn client_rollup(out: &mut String, report: &Report<'_>) {
             .collect();
         table(out, &["engagement", "region", "status", "account lead", "tech", "delivery", "updated"], &rows);
         let scale = report.guide.scale;
-        let risks: Vec<Vec<String>> = items
-            .iter()
-            .flat_map(|i| {
-                i.eng.risks.iter().map(move |r| {
-                    vec![
-                        md(i.name()),
-                        text(&r.title),
-                        r.kind.copied().unwrap_or("risk").to_owned(),
-                        score_cell(&r.score, scale),
-                        text(&r.mitigation),
-                        text(&r.owner),
-                    ]
-                })
-            })
-            .collect();
+        let risks: Vec<Vec<String>> =
+            items.iter().flat_map(|i| i.eng.risks.iter().map(move |r| with_name(i, risk_cells(r, scale)))).collect();
         if risks.is_empty() {
             out.push_str("**Open risks**: none recorded.\n\n");
         } else {
@@ -413,16 +420,8 @@ fn client_rollup(out: &mut String, report: &Report<'_>) {
         let actions: Vec<Vec<String>> = items
             .iter()
             .flat_map(|i| {
-                i.eng.actions.iter().filter(|a| a.is_open() != Some(false)).map(move |a| {
-                    let overdue = a.due.copied().is_some_and(|d| d < today);
-                    vec![
-                        md(i.name()),
-                        text(&a.action),
-                        text(&a.owner),
-                        format!("{}{}", date(&a.due), if overdue { " ⚠️ **overdue**" } else { "" }),
-                        a.status.copied().unwrap_or("open").to_owned(),
-                    ]
-                })
+                let open = i.eng.actions.iter().filter(|a| a.is_open() != Some(false));
+                open.map(move |a| with_name(i, action_cells(a, today)))
             })
             .collect();
         if actions.is_empty() {
@@ -494,38 +493,14 @@ fn engagement(out: &mut String, item: &Item<'_>, guide: &Guide, today: chrono::N
         out.push_str("**Risks and issues**: none recorded.\n\n");
     } else {
         out.push_str("**Risks and issues**:\n\n");
-        let rows: Vec<Vec<String>> = e
-            .risks
-            .iter()
-            .map(|r| {
-                vec![
-                    text(&r.title),
-                    r.kind.copied().unwrap_or("risk").to_owned(),
-                    score_cell(&r.score, scale),
-                    text(&r.mitigation),
-                    text(&r.owner),
-                ]
-            })
-            .collect();
+        let rows: Vec<Vec<String>> = e.risks.iter().map(|r| risk_cells(r, scale)).collect();
         table(out, &["risk", "type", "comfort", "mitigation", "owner"], &rows);
     }
     if e.actions.is_empty() {
         out.push_str("**Actions**: none recorded.\n\n");
     } else {
         out.push_str("**Actions**:\n\n");
-        let rows: Vec<Vec<String>> = e
-            .actions
-            .iter()
-            .map(|a| {
-                let overdue = a.is_open() == Some(true) && a.due.copied().is_some_and(|d| d < today);
-                vec![
-                    text(&a.action),
-                    text(&a.owner),
-                    format!("{}{}", date(&a.due), if overdue { " ⚠️ **overdue**" } else { "" }),
-                    a.status.copied().unwrap_or("open").to_owned(),
-                ]
-            })
-            .collect();
+        let rows: Vec<Vec<String>> = e.actions.iter().map(|a| action_cells(a, today)).collect();
         table(out, &["action", "owner", "due", "status"], &rows);
     }
     if e.objectives.is_empty() {

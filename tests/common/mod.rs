@@ -32,6 +32,19 @@ pub fn acctsum(ws: &Path, args: &[&str]) -> Ran {
     Ran { code, stdout: String::from_utf8_lossy(&out).into_owned(), stderr: String::from_utf8_lossy(&err).into_owned() }
 }
 
+/// A temporary workspace with `acctsum.yaml` holding `config` and the given files
+/// (workspace-relative path, text).
+pub fn workspace<P: AsRef<str>, T: AsRef<str>>(config: &str, files: &[(P, T)]) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("tmp");
+    std::fs::write(tmp.path().join("acctsum.yaml"), config).expect("config");
+    for (path, text) in files {
+        let path = tmp.path().join(path.as_ref());
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text.as_ref()).expect("file");
+    }
+    tmp
+}
+
 /// Compares `actual` with the golden file at `path`; with `ACCTSUM_BLESS=1`, rewrites it.
 pub fn golden(path: &Path, actual: &str) {
     if std::env::var_os("ACCTSUM_BLESS").is_some() {
