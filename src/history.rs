@@ -6,13 +6,17 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use std::path::Path;
+
 use crate::document;
-use crate::error::Result;
+use crate::engine::{Options, Outcome};
+use crate::error::{Error, Result};
 use crate::format::Section;
 use crate::git::{Commit, Repo, Version};
 use crate::guide::Guide;
 use crate::model::{Engagement, Scores, Status};
 use crate::validate;
+use crate::workspace::{self, Workspace};
 
 /// The model of a file's bytes (valid parts only), or `None` when it cannot be read.
 #[must_use]
@@ -346,6 +350,72 @@ pub fn timeline(repo: &Repo, path: &str, guide: &Guide) -> Result<Vec<Point>> {
 #[must_use]
 pub fn updated(point: &Point) -> Option<NaiveDate> {
     point.engagement.as_ref().and_then(|e| e.updated.copied())
+}
+
+/// What changed in the workspace's engagement files since `rev` (a revision or a date).
+///
+/// # Errors
+/// Outside git, for an unknown revision, or when git fails.
+pub fn since_workspace(ws: &Workspace, outcome: &Outcome, rev: &str, keep_base: bool) -> Result<Since> {
+    let repo = Repo::open(&ws.root)?;
+    let commit = repo.resolve(rev)?;
+    let current: Vec<(&str, Option<&Engagement>)> = outcome
+        .files
+        .iter()
+        .filter(|f| f.source.path.starts_with(&ws.root))
+        .map(|f| (&*f.source.display, f.engagement.as_ref()))
+        .collect();
+    let globs: Vec<glob::Pattern> = ws.globs().iter().filter_map(|g| glob::Pattern::new(g).ok()).collect();
+    let named: std::collections::BTreeSet<&str> = current.iter().map(|(p, _)| *p).collect();
+    let is_engagement = |p: &str| named.contains(p) || workspace::patterns_match(&globs, p);
+    since(&repo, commit, &current, &ws.guide, &is_engagement, keep_base)
+}
+
+/// The workspace-relative path of the engagement `target` names: a file, or (part of) a name.
+///
+/// # Errors
+/// When nothing or more than one engagement matches.
+pub fn target(ws: &Workspace, target: &str, cwd: &Path, today: NaiveDate) -> Result<String> {
+    let file = workspace::absolute(&cwd.join(target));
+    if file.is_file() {
+        return file
+            .strip_prefix(&ws.root)
+            .map(workspace::slashed)
+            .map_err(|_| Error::usage(format!("{target} is outside the workspace {}", ws.root.display()), None));
+    }
+    let sources = ws.sources(&[], cwd)?;
+    let outcome = crate::engine::check(
+        &ws.guide,
+        &sources,
+        Options { today, keep_text: false, jobs: crate::engine::default_jobs() },
+    )?;
+    let named = |exact: bool| -> Vec<(&str, &str)> {
+        outcome
+            .files
+            .iter()
+            .filter_map(|f| Some((&*f.source.display, f.engagement.as_ref()?.engagement.str()?)))
+            .filter(|(_, name)| {
+                let (name, want) = (name.trim().to_lowercase(), target.trim().to_lowercase());
+                if exact { name == want } else { name.contains(&want) }
+            })
+            .collect()
+    };
+    let exact = named(true);
+    let found = if exact.is_empty() { named(false) } else { exact };
+    match found.as_slice() {
+        [(path, _)] => Ok((*path).to_owned()),
+        [] => Err(Error::usage(
+            format!("no engagement file or name matches `{target}`"),
+            Some("give the file's path, or part of the engagement's name"),
+        )),
+        many => {
+            let list: Vec<String> = many.iter().map(|(p, n)| format!("{n} ({p})")).collect();
+            Err(Error::usage(
+                format!("`{target}` matches {} engagements: {}", many.len(), list.join("; ")),
+                Some("be more specific, or give the file's path"),
+            ))
+        }
+    }
 }
 
 #[cfg(test)]

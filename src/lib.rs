@@ -18,6 +18,7 @@ pub mod git;
 pub mod guide;
 pub mod history;
 pub mod model;
+pub mod new;
 pub mod output;
 pub mod prompt;
 pub mod render;

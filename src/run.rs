@@ -16,10 +16,10 @@ use crate::exit::Exit;
 use crate::finding::{Severity, Tally};
 use crate::output::write_atomic;
 use crate::render::{self, Style};
+use crate::scaffold;
 use crate::schema;
 use crate::suggest;
 use crate::workspace::{self as ws_paths, Workspace, absolute};
-use crate::{prompt, scaffold, slug};
 
 /// Where a command writes, and what those writers are connected to.
 pub struct Io<'a> {
@@ -125,7 +125,7 @@ fn check(cli: &Cli, args: &CheckArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exi
     let mut extra: Vec<crate::finding::Finding> =
         crate::rules::schema_outdated::check(&ws.root, &ws.guide).into_iter().collect();
     if let Some(rev) = &args.since {
-        let since = since_for(&ws, &outcome, rev, true)?;
+        let since = crate::history::since_workspace(&ws, &outcome, rev, true)?;
         for file in &outcome.files {
             let (Some(eng), Some(base)) = (&file.engagement, since.base.get(&*file.source.display)) else { continue };
             let now = ws_paths::read_limited(&file.source.path)?;
@@ -200,89 +200,12 @@ fn schema(cli: &Cli, args: &SchemaArgs, cwd: &Path, io: &mut Io<'_>) -> Result<E
     Ok(Exit::Success)
 }
 
-/// A trimmed, non-empty value, or `None`.
-fn given(value: Option<&str>) -> Option<String> {
-    value.map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned)
-}
-
-/// The configured spelling of `region`, or a usage error naming the choices.
-fn configured_region(region: &str, guide: &crate::guide::Guide) -> Result<String> {
-    if guide.regions.is_empty() {
-        return Ok(region.to_owned());
-    }
-    if let Some(found) = guide.regions.iter().find(|r| r.eq_ignore_ascii_case(region)) {
-        return Ok(found.clone());
-    }
-    let names: Vec<&str> = guide.regions.iter().map(String::as_str).collect();
-    Err(Error::usage(
-        format!("region `{region}` is not one of the configured regions ({})", names.join(", ")),
-        Some(&suggest::help_for(region, &names)),
-    ))
-}
-
-/// The answers for `new`: from the flags, else asked for at a terminal.
-fn new_answers(args: &NewArgs, guide: &crate::guide::Guide, io: &Io<'_>) -> Result<scaffold::NewEngagement> {
-    let fields = [
-        (given(args.name.as_deref()), "NAME", "Engagement name"),
-        (given(args.client.as_deref()), "--client", "Client"),
-        (given(args.region.as_deref()), "--region", "Region"),
-        (given(args.account_lead.as_deref()), "--account-lead", "Account Lead"),
-    ];
-    let missing: Vec<&str> = fields.iter().filter(|(v, _, _)| v.is_none()).map(|(_, flag, _)| *flag).collect();
-    if !missing.is_empty() && !io.interactive {
-        return Err(Error::usage(
-            format!("missing {} (standard input is not a terminal, so acctsum cannot ask)", missing.join(", ")),
-            Some("acctsum new NAME --client CLIENT --region REGION --account-lead PERSON"),
-        ));
-    }
-    let mut values = Vec::with_capacity(4);
-    for (value, flag, question) in fields {
-        let answer = match value {
-            Some(v) => v,
-            None if flag == "--region" && !guide.regions.is_empty() => prompt::choose(question, &guide.regions)?,
-            None => prompt::text(question)?,
-        };
-        values.push(answer);
-    }
-    let [name, client, region, account_lead] = <[String; 4]>::try_from(values).unwrap_or_default();
-    let clean = |list: &[String]| list.iter().filter_map(|p| given(Some(p))).collect();
-    Ok(scaffold::NewEngagement {
-        name,
-        client,
-        region: configured_region(&region, guide)?,
-        account_lead,
-        tech_leads: clean(&args.tech_lead),
-        delivery_leads: clean(&args.delivery_lead),
-    })
-}
-
-/// Where `new` writes by default: `<glob prefix>/<region>/<name>.yaml`, or without the
-/// region folder when the globs would not find it there.
-fn new_path(ws: &Workspace, new: &scaffold::NewEngagement) -> Result<std::path::PathBuf> {
-    let name = slug::slug(&new.name);
-    if name.is_empty() {
-        return Err(Error::usage(
-            format!("cannot make a file name from `{}`", new.name),
-            Some("give the file's path with -o FILE"),
-        ));
-    }
-    let glob = ws.guide.engagements.first().map_or(crate::guide::DEFAULT_GLOB, String::as_str);
-    let ext = if glob.ends_with(".yml") { "yml" } else { "yaml" };
-    let prefix = ws_paths::literal_prefix(glob);
-    let region = slug::slug(&new.region);
-    let globs = ws.globs();
-    let candidates = [prefix.join(&region).join(format!("{name}.{ext}")), prefix.join(format!("{name}.{ext}"))];
-    let chosen =
-        candidates.iter().find(|c| ws_paths::glob_matches(&globs, &ws_paths::slashed(c))).unwrap_or(&candidates[0]);
-    Ok(ws.root.join(chosen))
-}
-
 fn new(cli: &Cli, args: &NewArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
     let ws = Workspace::discover(cli.workspace.as_deref(), cwd)?;
-    let answers = new_answers(args, &ws.guide, io)?;
+    let answers = crate::new::answers(args, &ws.guide, io.interactive)?;
     let path = match &args.output {
         Some(out) => absolute(&cwd.join(out)),
-        None => new_path(&ws, &answers)?,
+        None => crate::new::path(&ws, &answers)?,
     };
     let shown = ws.display(&path, &args.output.as_ref().map_or_else(String::new, |o| o.display().to_string()));
     let key = |name: &str| name.trim().to_lowercase();
@@ -382,7 +305,7 @@ fn leads(cli: &Cli, args: &LeadsArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exi
     )?;
     let engagements: Vec<&crate::model::Engagement> =
         outcome.files.iter().filter_map(|f| f.engagement.as_ref()).collect();
-    let who = given(args.name.as_deref());
+    let who = crate::new::given(args.name.as_deref());
     let rows = render::leads::rows(&engagements, who.as_deref());
     match args.format {
         LeadsFormat::Table if rows.is_empty() => {
@@ -412,15 +335,19 @@ fn report(cli: &Cli, args: &ReportArgs, cwd: &Path, io: &mut Io<'_>) -> Result<E
     let ws = Workspace::discover(cli.workspace.as_deref(), cwd)?;
     let mut regions = Vec::with_capacity(args.region.len());
     for region in &args.region {
-        regions.push(configured_region(region.trim(), &ws.guide)?);
+        regions.push(crate::new::configured_region(region.trim(), &ws.guide)?);
     }
-    let filters =
-        crate::report::Filters { regions, client: given(args.client.as_deref()), lead: given(args.lead.as_deref()) };
+    let filters = crate::report::Filters {
+        regions,
+        client: crate::new::given(args.client.as_deref()),
+        lead: crate::new::given(args.lead.as_deref()),
+    };
     let sources = ws.sources(&[], cwd)?;
     let today = today(cli);
     let outcome =
         engine::check(&ws.guide, &sources, Options { today, keep_text: false, jobs: engine::default_jobs() })?;
-    let since = args.since.as_deref().map(|rev| since_for(&ws, &outcome, rev, false)).transpose()?;
+    let since =
+        args.since.as_deref().map(|rev| crate::history::since_workspace(&ws, &outcome, rev, false)).transpose()?;
     let mut report = crate::report::build(&outcome, &ws.guide, today, &filters);
     report.since = since.as_ref();
     let to_file = args.output.is_some();
@@ -447,67 +374,10 @@ fn report(cli: &Cli, args: &ReportArgs, cwd: &Path, io: &mut Io<'_>) -> Result<E
     Ok(Exit::Success)
 }
 
-/// What changed in the workspace's engagement files since `rev` (a revision or a date).
-fn since_for(ws: &Workspace, outcome: &engine::Outcome, rev: &str, keep_base: bool) -> Result<crate::history::Since> {
-    let repo = crate::git::Repo::open(&ws.root)?;
-    let commit = repo.resolve(rev)?;
-    let current: Vec<(&str, Option<&crate::model::Engagement>)> = outcome
-        .files
-        .iter()
-        .filter(|f| f.source.path.starts_with(&ws.root))
-        .map(|f| (&*f.source.display, f.engagement.as_ref()))
-        .collect();
-    let globs: Vec<glob::Pattern> = ws.globs().iter().filter_map(|g| glob::Pattern::new(g).ok()).collect();
-    let named: std::collections::BTreeSet<&str> = current.iter().map(|(p, _)| *p).collect();
-    let is_engagement = |p: &str| named.contains(p) || ws_paths::patterns_match(&globs, p);
-    crate::history::since(&repo, commit, &current, &ws.guide, &is_engagement, keep_base)
-}
-
-/// The workspace-relative path of the engagement `target` names: a file, or (part of) a name.
-fn history_target(ws: &Workspace, target: &str, cwd: &Path, today: NaiveDate) -> Result<String> {
-    let file = absolute(&cwd.join(target));
-    if file.is_file() {
-        return file
-            .strip_prefix(&ws.root)
-            .map(ws_paths::slashed)
-            .map_err(|_| Error::usage(format!("{target} is outside the workspace {}", ws.root.display()), None));
-    }
-    let sources = ws.sources(&[], cwd)?;
-    let outcome =
-        engine::check(&ws.guide, &sources, Options { today, keep_text: false, jobs: engine::default_jobs() })?;
-    let named = |exact: bool| -> Vec<(&str, &str)> {
-        outcome
-            .files
-            .iter()
-            .filter_map(|f| Some((&*f.source.display, f.engagement.as_ref()?.engagement.str()?)))
-            .filter(|(_, name)| {
-                let (name, want) = (name.trim().to_lowercase(), target.trim().to_lowercase());
-                if exact { name == want } else { name.contains(&want) }
-            })
-            .collect()
-    };
-    let exact = named(true);
-    let found = if exact.is_empty() { named(false) } else { exact };
-    match found.as_slice() {
-        [(path, _)] => Ok((*path).to_owned()),
-        [] => Err(Error::usage(
-            format!("no engagement file or name matches `{target}`"),
-            Some("give the file's path, or part of the engagement's name"),
-        )),
-        many => {
-            let list: Vec<String> = many.iter().map(|(p, n)| format!("{n} ({p})")).collect();
-            Err(Error::usage(
-                format!("`{target}` matches {} engagements: {}", many.len(), list.join("; ")),
-                Some("be more specific, or give the file's path"),
-            ))
-        }
-    }
-}
-
 fn history(cli: &Cli, args: &HistoryArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
     let ws = Workspace::discover(cli.workspace.as_deref(), cwd)?;
     let repo = crate::git::Repo::open(&ws.root)?;
-    let path = history_target(&ws, &args.target, cwd, today(cli))?;
+    let path = crate::history::target(&ws, &args.target, cwd, today(cli))?;
     let points = crate::history::timeline(&repo, &path, &ws.guide)?;
     if points.is_empty() {
         return Err(Error::usage(
