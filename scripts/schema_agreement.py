@@ -18,8 +18,8 @@ from pathlib import Path
 # Structural rules a single-file JSON Schema check can see.
 PER_FILE = {"syntax", "unsupported-version", "missing-field", "unknown-field", "invalid-type",
             "invalid-value", "score-out-of-range", "unknown-measure", "unknown-region", "duplicate-key"}
-# Files these rules stop are outside the contract (limits and encodings).
-OUTSIDE = {"not-utf8", "file-too-large"}
+# Files these rules stop are outside the contract (limits, encodings, files not read).
+OUTSIDE = {"not-utf8", "file-too-large", "unreadable"}
 
 
 def workspaces(roots):

@@ -52,17 +52,18 @@ pub fn default_jobs() -> usize {
     std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
 }
 
-/// Checks `sources` against `guide`.
+/// Checks `sources` against `guide`. A file that is refused or cannot be read is an
+/// `unreadable` finding (and has no model); the other files are still checked.
 ///
 /// # Errors
-/// When a file cannot be read.
+/// None at present: no file's problem stops the run. The `Result` leaves room for
+/// failures of the run as a whole without changing every caller.
 pub fn check(guide: &Guide, sources: &[Source], options: Options) -> Result<Outcome> {
     let ctx = Context { today: options.today, guide };
     let results = par_map(sources, options.jobs, |source| check_one(source, &ctx, options.keep_text));
     let mut files = Vec::with_capacity(results.len());
     let mut findings = Vec::new();
-    for result in results {
-        let (checked, mut found) = result?;
+    for (checked, mut found) in results {
         files.push(checked);
         findings.append(&mut found);
     }
@@ -105,11 +106,22 @@ pub fn par_map<T: Sync, R: Send>(items: &[T], jobs: usize, f: impl Fn(&T) -> R +
 /// One file's result and its own findings.
 type FileResult = (Checked, Vec<Finding>);
 
-/// Reads and checks one file.
-fn check_one(source: &Source, ctx: &Context<'_>, keep_text: bool) -> Result<FileResult> {
-    let bytes = read_limited(&source.path)?;
-    let (engagement, findings, text) = check_bytes(source.display.clone(), &bytes, ctx, keep_text);
-    Ok((Checked { source: source.clone(), text, engagement }, findings))
+/// Reads and checks one file; one that is refused or cannot be read gives its finding.
+fn check_one(source: &Source, ctx: &Context<'_>, keep_text: bool) -> FileResult {
+    let bytes = match &source.refused {
+        Some(why) => Err(why.clone()),
+        None => read_limited(&source.path),
+    };
+    match bytes {
+        Ok(bytes) => {
+            let (engagement, findings, text) = check_bytes(source.display.clone(), &bytes, ctx, keep_text);
+            (Checked { source: source.clone(), text, engagement }, findings)
+        }
+        Err(why) => {
+            let finding = why.finding(source.display.clone());
+            (Checked { source: source.clone(), text: None, engagement: None }, vec![finding])
+        }
+    }
 }
 
 /// Checks one file's bytes: load, validate, model, per-file rules (severities not yet

@@ -20,6 +20,19 @@ pub enum Error {
         /// Why.
         source: io::Error,
     },
+    /// A file that must be read (`acctsum.yaml`) is refused or cannot be read. The message
+    /// names the path as shown and the reason, never what a link leads to.
+    #[error("{path} {message}")]
+    #[diagnostic(code(acctsum::unreadable))]
+    Unreadable {
+        /// The path, as shown.
+        path: String,
+        /// Why it is not read ("is a symbolic link that leads outside the workspace; …").
+        message: String,
+        /// How to fix it.
+        #[help]
+        help: String,
+    },
     /// A file could not be written.
     #[error("cannot write {}: {source}", path.display())]
     #[diagnostic(code(acctsum::write))]

@@ -102,6 +102,8 @@ rule_ids! {
     NotUtf8 = "not-utf8", Structural, "the file is not UTF-8 text";
     /// The file is over a size limit.
     FileTooLarge = "file-too-large", Structural, "the file is over 1 MiB, or over a limit on values, nesting or aliases";
+    /// The file or folder cannot be read, or is refused unread.
+    Unreadable = "unreadable", Structural, "the file or folder cannot be read: no permission, not a regular file, or a link that leads outside the workspace";
     /// `acctsum` is not `1`.
     UnsupportedVersion = "unsupported-version", Structural, "`acctsum` is not 1";
     /// A required key is absent or empty.

@@ -44,7 +44,7 @@ pub fn engagement(data: &[u8]) -> usize {
     let _ = render::github::findings(&mut out, &findings, tally, false);
     let _ = render::sarif::findings(&mut out, &findings, &guide);
     let count = findings.len();
-    let source = Source { display: path, path: PathBuf::from("fuzz.yaml") };
+    let source = Source::new(path, PathBuf::from("fuzz.yaml"));
     let outcome = Outcome { files: vec![Checked { source, text: None, engagement }], findings };
     let filters = Filters::default();
     let report = build(&outcome, &guide, today(), &filters);

@@ -29,5 +29,6 @@ pub mod scaffold;
 pub mod schema;
 pub mod slug;
 pub mod suggest;
+pub mod unreadable;
 pub mod validate;
 pub mod workspace;

@@ -128,7 +128,7 @@ fn check(cli: &Cli, args: &CheckArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exi
         let since = crate::history::since_workspace(&ws, &outcome, rev, true)?;
         for file in &outcome.files {
             let (Some(eng), Some(base)) = (&file.engagement, since.base.get(&*file.source.display)) else { continue };
-            let now = ws_paths::read_limited(&file.source.path)?;
+            let now = ws_paths::read_limited(&file.source.path).map_err(|why| why.error(&file.source.display))?;
             extra.extend(crate::rules::updated_not_bumped::check(eng, &now, &base.bytes, base.updated));
         }
     }

@@ -1,6 +1,15 @@
 //! The workspace: its root (found by walking up to `acctsum.yaml`), its field guide,
 //! and the engagement files it holds.
+//!
+//! acctsum runs in CI on pull requests from anyone, so what it reads is confined to the
+//! workspace: a symbolic link is followed only when it leads into the workspace (for
+//! `acctsum.yaml` and for paths named on the command line) and never while walking, and
+//! anything that is not a regular file is refused without being opened for reading. What
+//! is refused or cannot be read becomes an `unreadable` finding that names the path and
+//! nothing of what lies behind it.
 
+use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
@@ -11,12 +20,15 @@ use walkdir::WalkDir;
 use crate::document::{self, MAX_FILE_BYTES};
 use crate::error::{Error, Result};
 use crate::guide::{CONFIG_FILE, Guide};
+use crate::unreadable::Unreadable;
 
 /// A workspace root and its validated guide.
 #[derive(Debug)]
 pub struct Workspace {
     /// The root folder (absolute).
     pub root: PathBuf,
+    /// The root with every symbolic link resolved: what "inside the workspace" is checked against.
+    pub real_root: PathBuf,
     /// `acctsum.yaml`, when the workspace has one.
     pub config: Option<PathBuf>,
     /// The field guide (the built-in default without a config).
@@ -26,10 +38,22 @@ pub struct Workspace {
 /// An engagement file to read.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Source {
-    /// The path shown to the user: workspace-relative with `/`, or as given.
+    /// The path shown to the user (see [`shown`]): workspace-relative with `/`, or as
+    /// given. No two sources of one run show the same.
     pub display: Arc<str>,
     /// The path to open.
     pub path: PathBuf,
+    /// Why it is not read, when that is known before opening it: a symbolic link found
+    /// while walking, a folder that could not be listed, a link leading outside.
+    pub refused: Option<Unreadable>,
+}
+
+impl Source {
+    /// A file to read.
+    #[must_use]
+    pub fn new(display: Arc<str>, path: PathBuf) -> Self {
+        Self { display, path, refused: None }
+    }
 }
 
 const MATCH: MatchOptions =
@@ -40,26 +64,40 @@ impl Workspace {
     /// `cwd` upwards that holds `acctsum.yaml`, else `cwd` with the built-in guide.
     ///
     /// # Errors
-    /// When `dir` does not exist, or the config cannot be read or is invalid.
+    /// When `dir` does not exist, or the config is refused (a symbolic link leading
+    /// outside the workspace, not a regular file), cannot be read or is invalid.
     pub fn discover(dir: Option<&Path>, cwd: &Path) -> Result<Self> {
         let root = match dir {
             Some(dir) => {
                 let dir = cwd.join(dir);
                 if !dir.is_dir() {
-                    return Err(Error::NotFound { path: dir.display().to_string() });
+                    return Err(Error::NotFound { path: shown(&dir) });
                 }
                 absolute(&dir)
             }
             None => {
+                // Anything named acctsum.yaml (a folder, a pipe, a link) marks the root, so
+                // that a config that cannot be used is reported, not passed over.
                 let start = absolute(cwd);
-                start.ancestors().find(|a| a.join(CONFIG_FILE).is_file()).map_or(start.clone(), Path::to_path_buf)
+                start
+                    .ancestors()
+                    .find(|a| std::fs::symlink_metadata(a.join(CONFIG_FILE)).is_ok())
+                    .map_or(start.clone(), Path::to_path_buf)
             }
         };
+        let real_root = std::fs::canonicalize(&root).unwrap_or_else(|_| root.clone());
         let config_path = root.join(CONFIG_FILE);
-        if !config_path.is_file() {
-            return Ok(Self { root, config: None, guide: Guide::default() });
+        let link = match std::fs::symlink_metadata(&config_path) {
+            Ok(meta) => meta.file_type().is_symlink(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(Self { root, real_root, config: None, guide: Guide::default() });
+            }
+            Err(e) => return Err(Unreadable::io(&e, false).error(CONFIG_FILE)),
+        };
+        if let Some(why) = link.then(|| leads_outside(&config_path, &real_root, true)).flatten() {
+            return Err(why.error(CONFIG_FILE));
         }
-        let bytes = read_limited(&config_path)?;
+        let bytes = read_limited(&config_path).map_err(|why| why.error(CONFIG_FILE))?;
         let loaded = document::load(Arc::from(CONFIG_FILE), &bytes);
         let text = loaded.doc.as_ref().map(|d| d.text.clone()).unwrap_or_default();
         let mut findings = loaded.findings;
@@ -74,7 +112,7 @@ impl Workspace {
             _ => None,
         };
         match guide {
-            Some(guide) if findings.is_empty() => Ok(Self { root, config: Some(config_path), guide }),
+            Some(guide) if findings.is_empty() => Ok(Self { root, real_root, config: Some(config_path), guide }),
             _ => {
                 findings.sort_by(crate::finding::Finding::order);
                 Err(Error::Config { path: CONFIG_FILE.to_owned(), text, findings })
@@ -82,54 +120,108 @@ impl Workspace {
         }
     }
 
-    /// The path shown for `path`: relative to the root with `/` when inside it.
+    /// The path shown for `path`: relative to the root with `/` when inside it, else
+    /// `as_given`. Either way as [`shown`] writes it.
     #[must_use]
     pub fn display(&self, path: &Path, as_given: &str) -> Arc<str> {
-        match path.strip_prefix(&self.root) {
-            Ok(rel) => Arc::from(slashed(rel)),
-            Err(_) => Arc::from(as_given),
+        self.shown_at(path, Path::new(as_given))
+    }
+
+    fn shown_at(&self, path: &Path, as_given: &Path) -> Arc<str> {
+        Arc::from(shown(path.strip_prefix(&self.root).unwrap_or(as_given)))
+    }
+
+    /// Why `path` (absolute) is refused as a symbolic link leading outside the
+    /// workspace. Inside the workspace every link on the way counts; a path named
+    /// outside it is taken as named, unless it is itself a link leading out.
+    fn escapes(&self, path: &Path) -> Option<Unreadable> {
+        let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        if !link && !path.starts_with(&self.root) {
+            return None;
         }
+        leads_outside(path, &self.real_root, link)
     }
 
     /// The engagement files: the explicit paths when any are given (files as named,
     /// folders searched for `*.yaml`/`*.yml`), else those the guide's globs select.
+    /// A path that is refused or cannot be listed is kept, with the reason, so that it
+    /// becomes a finding rather than silently dropping out.
     ///
     /// # Errors
     /// When a named path does not exist, or nothing is found.
     pub fn sources(&self, paths: &[PathBuf], cwd: &Path) -> Result<Vec<Source>> {
         let mut out = Vec::new();
         if paths.is_empty() {
-            self.glob_sources(&mut out)?;
+            self.glob_sources(&mut out);
         } else {
             for given in paths {
-                let path = cwd.join(given);
-                let meta =
-                    std::fs::metadata(&path).map_err(|_| Error::NotFound { path: given.display().to_string() })?;
-                let path = absolute(&path);
-                if meta.is_dir() {
-                    let mut found = Vec::new();
-                    self.walk(&path, &mut found, |rel| {
-                        let rel = Path::new(rel);
-                        rel.extension().is_some_and(|e| e == "yaml" || e == "yml")
-                    });
-                    // Files outside the workspace are shown under the folder as it was given.
-                    let shown_dir = given.display().to_string();
-                    for source in found.iter_mut().filter(|s| !s.path.starts_with(&self.root)) {
-                        let rest = source.path.strip_prefix(&path).map(slashed).unwrap_or_default();
-                        source.display = Arc::from(format!("{}/{rest}", shown_dir.trim_end_matches('/')));
-                    }
-                    out.append(&mut found);
-                } else {
-                    out.push(Source { display: self.display(&path, &given.display().to_string()), path });
-                }
+                self.named(given, cwd, &mut out)?;
             }
         }
         out.sort();
         out.dedup_by(|a, b| a.path == b.path);
+        self.unique_displays(&mut out);
         if out.is_empty() {
             return Err(Error::NoFiles { root: self.root.clone(), globs: self.globs().join(", ") });
         }
         Ok(out)
+    }
+
+    /// Adds the sources a path named on the command line stands for.
+    fn named(&self, given: &Path, cwd: &Path, out: &mut Vec<Source>) -> Result<()> {
+        let path = absolute(&cwd.join(given));
+        let display = self.shown_at(&path, given);
+        let meta = match std::fs::metadata(&path) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Error::NotFound { path: shown(given) }),
+            Err(e) => {
+                out.push(Source { display, path, refused: Some(Unreadable::io(&e, false)) });
+                return Ok(());
+            }
+        };
+        if let Some(why) = self.escapes(&path) {
+            out.push(Source { display, path, refused: Some(why) });
+            return Ok(());
+        }
+        if !meta.is_dir() {
+            out.push(Source::new(display, path));
+            return Ok(());
+        }
+        let mut found = Vec::new();
+        self.walk(&path, &mut found, |rel| {
+            let rel = Path::new(rel);
+            rel.extension().is_some_and(|e| e == "yaml" || e == "yml")
+        });
+        // Files outside the workspace are shown under the folder as it was given.
+        for source in found.iter_mut().filter(|s| !s.path.starts_with(&self.root)) {
+            let rest = source.path.strip_prefix(&path).map(shown).unwrap_or_default();
+            source.display = match rest.as_str() {
+                "." => display.clone(),
+                rest => Arc::from(format!("{}/{rest}", display.trim_end_matches('/'))),
+            };
+        }
+        out.append(&mut found);
+        Ok(())
+    }
+
+    /// Two sources never show the same path, so that findings, snippets and models keyed
+    /// by it cannot mix two files up: a file outside the workspace whose path as given
+    /// reads like another's is shown by its absolute path instead.
+    fn unique_displays(&self, sources: &mut [Source]) {
+        let mut seen: HashMap<Arc<str>, usize> = HashMap::new();
+        for source in sources.iter() {
+            *seen.entry(source.display.clone()).or_default() += 1;
+        }
+        let mut changed = false;
+        for source in sources.iter_mut() {
+            if seen.get(&source.display).is_some_and(|n| *n > 1) && !source.path.starts_with(&self.root) {
+                source.display = Arc::from(shown(&source.path));
+                changed = true;
+            }
+        }
+        if changed {
+            sources.sort();
+        }
     }
 
     /// The globs in use: each configured glob, and its `.yml` twin for a `.yaml` glob.
@@ -145,40 +237,92 @@ impl Workspace {
         globs
     }
 
-    fn glob_sources(&self, out: &mut Vec<Source>) -> Result<()> {
+    fn glob_sources(&self, out: &mut Vec<Source>) {
         let globs = self.globs();
         let patterns: Vec<Pattern> = globs.iter().filter_map(|g| Pattern::new(g).ok()).collect();
-        let mut starts: Vec<PathBuf> = globs.iter().map(|g| self.root.join(literal_prefix(g))).collect();
+        let mut starts: Vec<PathBuf> = globs.iter().map(|g| absolute(&self.root.join(literal_prefix(g)))).collect();
         starts.sort();
         starts.dedup();
         // Walk each distinct literal prefix once (skipping those inside another).
         let walked: Vec<PathBuf> =
             starts.iter().filter(|s| !starts.iter().any(|o| o != *s && s.starts_with(o))).cloned().collect();
         for start in walked {
-            if start.is_dir() {
+            let refused = match std::fs::symlink_metadata(&start) {
+                // No such folder: nothing to find there.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => Some(Unreadable::io(&e, true)),
+                Ok(_) => self.escapes(&start),
+            };
+            if refused.is_some() {
+                out.push(Source { display: self.shown_at(&start, &start), path: start, refused });
+            } else if start.is_dir() {
                 self.walk(&start, out, |rel| patterns.iter().any(|p| p.matches_with(rel, MATCH)));
             }
         }
-        Ok(())
     }
 
     /// Walks `start` (not following symlinks, skipping hidden folders and `target/`),
-    /// keeping files whose workspace-relative path passes `keep`.
+    /// keeping files whose workspace-relative path passes `keep`. A symbolic link that
+    /// `keep` would select (or a link to a folder that could hold such files) and a
+    /// folder that cannot be listed are kept with the reason they are not read.
     fn walk(&self, start: &Path, out: &mut Vec<Source>, keep: impl Fn(&str) -> bool) {
         let config = self.root.join(CONFIG_FILE);
         let walker = WalkDir::new(start).follow_links(false).sort_by_file_name().into_iter();
-        for entry in walker.filter_entry(|e| e.depth() == 0 || !skipped(e)).flatten() {
-            if !entry.file_type().is_file() || entry.path() == config {
+        for entry in walker.filter_entry(|e| e.depth() == 0 || !skipped(e)) {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(err) => {
+                    let path = err.path().unwrap_or(start).to_path_buf();
+                    let why = walk_problem(&path, err.io_error());
+                    out.push(Source { display: self.shown_at(&path, &path), path, refused: Some(why) });
+                    continue;
+                }
+            };
+            let kind = entry.file_type();
+            let path = entry.path();
+            if kind.is_dir() || path == config {
                 continue;
             }
-            let path = entry.path();
             let rel = path
                 .strip_prefix(&self.root)
                 .map_or_else(|_| slashed(path.strip_prefix(start).unwrap_or(path)), slashed);
-            if keep(&rel) {
-                out.push(Source { display: self.display(path, &rel), path: path.to_path_buf() });
-            }
+            let refused = if kind.is_symlink() {
+                // Only asks what the link leads to (a folder or not); nothing is opened.
+                let folder = std::fs::metadata(path).is_ok_and(|m| m.is_dir());
+                let probes = ["x.yaml", "x.yml", "x/x.yaml", "x/x.yml"];
+                let selected = keep(&rel) || (folder && probes.iter().any(|p| keep(&format!("{rel}/{p}"))));
+                if !selected {
+                    continue;
+                }
+                Some(Unreadable::LinkFound { folder })
+            } else if keep(&rel) {
+                None
+            } else {
+                continue;
+            };
+            out.push(Source { display: self.shown_at(path, Path::new(&rel)), path: path.to_path_buf(), refused });
         }
+    }
+}
+
+/// Why a walk could not go on at `path`: it is a folder that cannot be listed (or, rarely,
+/// an entry whose type cannot be read).
+fn walk_problem(path: &Path, error: Option<&std::io::Error>) -> Unreadable {
+    let folder = std::fs::symlink_metadata(path).map_or(true, |m| m.is_dir());
+    match error {
+        Some(error) => Unreadable::io(error, folder),
+        // walkdir reports a loop without an I/O error; links are not followed, so this is rare.
+        None => Unreadable::Failed { folder, why: "it leads round in a loop of symbolic links".to_owned() },
+    }
+}
+
+/// Why the symbolic link `path` (or one on its way) is refused: its target lies outside
+/// `real_root`, or it leads nowhere. `direct`: `path` is the link itself.
+fn leads_outside(path: &Path, real_root: &Path, direct: bool) -> Option<Unreadable> {
+    match std::fs::canonicalize(path) {
+        Ok(real) if real.starts_with(real_root) => None,
+        Ok(_) => Some(Unreadable::LinkOutside { direct }),
+        Err(e) => Some(Unreadable::io(&e, false)),
     }
 }
 
@@ -224,11 +368,63 @@ pub fn relative(from: &Path, to: &Path) -> String {
     parts.join("/")
 }
 
-/// A path with `/` separators.
+/// A path with `/` separators, for matching against globs (a name that is not UTF-8
+/// is read lossily; show paths with [`shown`]).
 #[must_use]
 pub fn slashed(path: &Path) -> String {
     let parts: Vec<String> = path.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
     parts.join("/")
+}
+
+/// A path as acctsum shows it to the user, built from its bytes: `/` between its parts,
+/// text kept as it is, and everything else escaped, so that two different paths never
+/// show the same and no file name can drive a terminal. A byte that is not part of
+/// valid UTF-8 is shown as `\xFF`; a control character (C0, DEL, C1) as `\n`, `\t`, `\r`,
+/// `\e` (escape) or `\u{9b}`; a character that reorders or breaks lines of text (bidi
+/// controls, U+2028, U+2029) as `\u{202e}`; a backslash as `\\`. The empty path is `.`.
+#[must_use]
+pub fn shown(path: &Path) -> String {
+    let mut out = String::new();
+    for part in path.components() {
+        if part == Component::RootDir {
+            out.push('/');
+            continue;
+        }
+        if !out.is_empty() && !out.ends_with('/') {
+            out.push('/');
+        }
+        escape_into(&mut out, part.as_os_str().as_encoded_bytes());
+    }
+    if out.is_empty() {
+        out.push('.');
+    }
+    out
+}
+
+fn escape_into(out: &mut String, bytes: &[u8]) {
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            match c {
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\t' => out.push_str("\\t"),
+                '\r' => out.push_str("\\r"),
+                '\u{1b}' => out.push_str("\\e"),
+                c if c.is_control() || reorders(c) => {
+                    let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+                }
+                c => out.push(c),
+            }
+        }
+        for byte in chunk.invalid() {
+            let _ = write!(out, "\\x{byte:02X}");
+        }
+    }
+}
+
+/// Characters that change the order or the lines in which text is displayed.
+fn reorders(c: char) -> bool {
+    matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
 }
 
 /// An absolute, lexically normalised path (symlinks are left alone).
@@ -249,19 +445,71 @@ pub fn absolute(path: &Path) -> PathBuf {
     out
 }
 
-/// Reads at most one byte more than [`MAX_FILE_BYTES`], so that a huge file is refused
-/// without being read whole.
+/// Reads a regular file, at most one byte more than [`MAX_FILE_BYTES`] of it, so that a
+/// huge file is refused without being read whole. Anything else (a named pipe, a socket,
+/// a device, a folder) is refused without being opened for reading, so that nothing can
+/// block: the type is checked before opening, and again on the opened file, which is
+/// opened non-blocking, in case the path was swapped in between.
 ///
 /// # Errors
-/// When the file cannot be opened or read.
-pub fn read_limited(path: &Path) -> Result<Vec<u8>> {
-    let read = || -> std::io::Result<Vec<u8>> {
-        let file = std::fs::File::open(path)?;
-        let mut bytes = Vec::with_capacity(8192);
-        file.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes)?;
-        Ok(bytes)
-    };
-    read().map_err(|source| Error::Read { path: path.to_path_buf(), source })
+/// When the path is not a regular file, or cannot be opened or read.
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, Unreadable> {
+    let failed = |e: std::io::Error| Unreadable::io(&e, false);
+    let kind = std::fs::metadata(path).map_err(failed)?.file_type();
+    if !kind.is_file() {
+        return Err(Unreadable::of_type(kind));
+    }
+    let file = open_without_blocking(path).map_err(failed)?;
+    let kind = file.metadata().map_err(failed)?.file_type();
+    if !kind.is_file() {
+        return Err(Unreadable::of_type(kind));
+    }
+    let mut bytes = Vec::with_capacity(8192);
+    file.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(failed)?;
+    Ok(bytes)
+}
+
+/// `O_NONBLOCK` where its value is known: opening a named pipe with it returns at once
+/// instead of waiting for a writer (the libc crate is not worth adding for one constant).
+/// Elsewhere (0) the type checks before and after opening stand alone.
+#[cfg(unix)]
+const O_NONBLOCK: i32 = if cfg!(any(
+    target_os = "macos",
+    target_os = "ios",
+    target_os = "freebsd",
+    target_os = "netbsd",
+    target_os = "openbsd",
+    target_os = "dragonfly"
+)) {
+    0x0004
+} else if cfg!(all(
+    any(target_os = "linux", target_os = "android"),
+    any(
+        target_arch = "x86",
+        target_arch = "x86_64",
+        target_arch = "arm",
+        target_arch = "aarch64",
+        target_arch = "riscv64",
+        target_arch = "powerpc",
+        target_arch = "powerpc64",
+        target_arch = "s390x",
+        target_arch = "loongarch64"
+    )
+)) {
+    0o4000
+} else {
+    0
+};
+
+#[cfg(unix)]
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new().read(true).custom_flags(O_NONBLOCK).open(path)
+}
+
+#[cfg(not(unix))]
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
 }
 
 #[cfg(test)]
@@ -306,5 +554,48 @@ mod tests {
         let named = ws.sources(&[PathBuf::from("engagements/north/.hidden/c.yaml")], root).expect("files");
         assert_eq!(&*named[0].display, "engagements/north/.hidden/c.yaml");
         assert!(matches!(ws.sources(&[PathBuf::from("nope.yaml")], root), Err(Error::NotFound { .. })));
+    }
+
+    #[test]
+    fn shown_paths_escape_what_is_not_printable_text_and_never_collide() {
+        let show = |s: &str| shown(Path::new(s));
+        assert_eq!(show("engagements/north/zoë.yaml"), "engagements/north/zoë.yaml");
+        assert_eq!(show("/abs/a.yaml"), "/abs/a.yaml");
+        assert_eq!(show("./a/"), "./a");
+        assert_eq!(show(""), ".");
+        assert_eq!(show("a\\nb/\n\t\r\u{1b}[31m\u{7f}\u{9b}x"), "a\\\\nb/\\n\\t\\r\\e[31m\\u{7f}\\u{9b}x");
+        assert_eq!(show("evil\u{202e}lmy.yaml"), "evil\\u{202e}lmy.yaml");
+        // A backslash is escaped too, so a name cannot spell another name's escape.
+        assert_ne!(show("a\\n"), show("a\n"));
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let raw = |b: &[u8]| shown(Path::new(std::ffi::OsStr::from_bytes(b)));
+            assert_eq!(raw(b"a\xff.yaml"), "a\\xFF.yaml");
+            assert_ne!(raw(b"a\xff.yaml"), raw(b"a\xfe.yaml"));
+            assert_ne!(raw(b"a\xff.yaml"), show("a\\xFF.yaml"));
+            assert_eq!(raw(b"caf\xc3\xa9\xc3"), "café\\xC3");
+        }
+    }
+
+    #[test]
+    fn walk_problems_name_the_folder_and_the_reason() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let why = walk_problem(tmp.path(), Some(&denied));
+        assert_eq!(why.message(), "is a folder that cannot be read: permission denied");
+        let looped = walk_problem(tmp.path(), None);
+        assert!(looped.message().contains("loop of symbolic links"), "{}", looped.message());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_regular_files_are_read() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        assert_eq!(read_limited(tmp.path()), Err(Unreadable::NotRegular("a folder")));
+        assert_eq!(read_limited(Path::new("/dev/null")), Err(Unreadable::NotRegular("a character device")));
+        let file = tmp.path().join("a.yaml");
+        std::fs::write(&file, vec![b'x'; MAX_FILE_BYTES + 10]).expect("write");
+        assert_eq!(read_limited(&file).map(|b| b.len()), Ok(MAX_FILE_BYTES + 1));
     }
 }

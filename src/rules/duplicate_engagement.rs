@@ -24,7 +24,8 @@ impl CrossRule for DuplicateEngagement {
         for group in by_name.values().filter(|g| g.len() > 1) {
             for eng in group {
                 let Some((name, at)) = eng.engagement.valid() else { continue };
-                let others: Vec<&str> = group.iter().filter(|o| o.path != eng.path).map(|o| &*o.path).collect();
+                // Every other file of the group, by identity: even two files shown alike are named.
+                let others: Vec<&str> = group.iter().filter(|o| !std::ptr::eq(**o, *eng)).map(|o| &*o.path).collect();
                 out.push(finding(
                     self.id(),
                     &eng.path,

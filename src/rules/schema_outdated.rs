@@ -6,6 +6,7 @@ use std::sync::Arc;
 use crate::finding::{Finding, Loc, RuleId};
 use crate::guide::Guide;
 use crate::schema::{SCHEMA_PATH, engagement_schema};
+use crate::workspace::read_limited;
 
 /// Editors validate with `schema/engagement.schema.json`; once the config changes (a new
 /// region, another scale) an old schema flags good files and passes bad ones.
@@ -13,7 +14,8 @@ use crate::schema::{SCHEMA_PATH, engagement_schema};
 /// from the one its guide generates (wording — titles and descriptions — aside).
 #[must_use]
 pub fn check(root: &Path, guide: &Guide) -> Option<Finding> {
-    let written = std::fs::read_to_string(root.join(SCHEMA_PATH)).ok()?;
+    // Read like an engagement file: a regular file only, bounded, never a pipe or device.
+    let written = String::from_utf8(read_limited(&root.join(SCHEMA_PATH)).ok()?).ok()?;
     let written: Option<serde_json::Value> = serde_json::from_str(&written).ok();
     if written.map(without_wording) == Some(without_wording(engagement_schema(guide))) {
         return None;
