@@ -179,8 +179,14 @@ impl Workspace {
                 return Ok(());
             }
         };
-        if let Some(why) = self.escapes(&path) {
-            out.push(Source { display, path, refused: Some(why) });
+        // A pipe, a device (`/dev/stdin`), a socket: refused before anything else is asked of it.
+        let refused = if meta.is_dir() || meta.is_file() {
+            self.escapes(&path)
+        } else {
+            Some(Unreadable::of_type(meta.file_type()))
+        };
+        if refused.is_some() {
+            out.push(Source { display, path, refused });
             return Ok(());
         }
         if !meta.is_dir() {
@@ -280,7 +286,8 @@ impl Workspace {
             };
             let kind = entry.file_type();
             let path = entry.path();
-            if kind.is_dir() || path == config {
+            // The start is a folder (or a link to one inside the workspace) checked before.
+            if entry.depth() == 0 || kind.is_dir() || path == config {
                 continue;
             }
             let rel = path
