@@ -8,7 +8,7 @@
 //! is refused or cannot be read becomes an `unreadable` finding that names the path and
 //! nothing of what lies behind it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
@@ -159,7 +159,9 @@ impl Workspace {
             }
         }
         out.sort();
-        out.dedup_by(|a, b| a.path == b.path);
+        // One source per real path, however many ways it was named.
+        let mut seen = HashSet::new();
+        out.retain(|s| seen.insert(s.path.clone()));
         self.unique_displays(&mut out);
         if out.is_empty() {
             return Err(Error::NoFiles { root: self.root.clone(), globs: self.globs().join(", ") });
@@ -583,6 +585,30 @@ mod tests {
             assert_ne!(raw(b"a\xff.yaml"), show("a\\xFF.yaml"));
             assert_eq!(raw(b"caf\xc3\xa9\xc3"), "café\\xC3");
         }
+    }
+
+    #[test]
+    fn sources_are_one_per_real_path_and_never_shown_alike() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let (ws_dir, other) = (tmp.path().join("ws"), tmp.path().join("other"));
+        for dir in [&ws_dir, &other] {
+            std::fs::create_dir_all(dir.join("engagements")).expect("mkdir");
+            std::fs::write(dir.join("engagements/a.yaml"), "x").expect("write");
+        }
+        let ws = Workspace::discover(Some(&ws_dir), tmp.path()).expect("ws");
+        // One file outside, named once as a file and once through its folder, with another
+        // file shown between the two.
+        std::fs::write(other.join("z.yaml"), "x").expect("write");
+        let twice = [other.join("engagements/a.yaml"), PathBuf::from("./other/engagements"), "./other/z.yaml".into()];
+        assert_eq!(ws.sources(&twice, tmp.path()).expect("files").len(), 2);
+        // Two files both given as `engagements/a.yaml`: the one outside shows its absolute path.
+        let alike = [PathBuf::from("engagements/a.yaml"), ws_dir.join("engagements/a.yaml")];
+        let shown: Vec<String> =
+            ws.sources(&alike, &other).expect("files").iter().map(|s| s.display.to_string()).collect();
+        assert_eq!(
+            shown,
+            [super::shown(&absolute(&other.join("engagements/a.yaml"))), "engagements/a.yaml".to_owned()]
+        );
     }
 
     #[test]
