@@ -385,3 +385,14 @@ fn non_utf8_and_control_file_names_are_shown_losslessly_and_never_mixed_up() {
     let could_not = pack.stdout.split("Could not be read").nth(1).unwrap_or_default();
     assert!(could_not.contains("xFE.yaml") && could_not.contains("xFF.yaml"), "{}", pack.stdout);
 }
+
+#[test]
+fn fifo_as_the_schema_file_does_not_hang_check() {
+    // `schema-outdated` compares schema/engagement.schema.json with the config; it used to
+    // open whatever was there and wait for a writer.
+    let ws = workspace("", &[("engagements/north/a.yaml", CLEAN)]);
+    std::fs::create_dir(ws.path().join("schema")).expect("mkdir");
+    mkfifo(&ws.path().join("schema/engagement.schema.json"));
+    let out = acctsum(ws.path()).arg("check").output().expect("a pipe as the schema file must not hang");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+}
