@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use granit_parser::{Event, Parser, ScalarStyle, Span, StructureStyle, Tag};
+use granit_parser::{ErrorKind, Event, Marker, Parser, ScalarStyle, ScanError, Span, StructureStyle, Tag};
 
 use crate::finding::{Finding, Loc, RuleId};
 
@@ -299,19 +299,11 @@ fn loc_of(span: &Span) -> Loc {
 impl Builder {
     /// Reads the whole stream; returns whether it was read to the end without a problem.
     fn build(&mut self, text: &str) -> bool {
-        let options = granit_parser::options! { emit_comments: false };
-        for next in Parser::new_from_str_with_options(text, options) {
+        for next in Parser::new_from_str_with_options(text, parser_options(true)) {
             let (event, span) = match next {
                 Ok(pair) => pair,
                 Err(err) => {
-                    let m = err.marker();
-                    let loc = Loc {
-                        line: u32::try_from(m.line()).unwrap_or(u32::MAX),
-                        col: u32::try_from(m.col() + 1).unwrap_or(u32::MAX),
-                        offset: u32::try_from(m.byte_offset().unwrap_or(0)).unwrap_or(0),
-                        len: 0,
-                    };
-                    self.stop(RuleId::Syntax, loc, format!("invalid YAML: {}", err.info()), None);
+                    self.syntax_error(&err, text);
                     return false;
                 }
             };
@@ -320,6 +312,23 @@ impl Builder {
             }
         }
         true
+    }
+
+    /// Reports where the parser stopped. An indentation error is often the symptom of an
+    /// earlier mistake: a missing closing quote or bracket swallows the lines after it, which
+    /// are then indented too little. When the lenient parser stops too, on that line or
+    /// before, its error names the cause ("unclosed quote"), so it is the one reported.
+    fn syntax_error(&mut self, err: &ScanError, text: &str) {
+        let at = marker_loc(err.marker());
+        if indentation_help(err.kind()).is_some() {
+            let lenient = Parser::new_from_str_with_options(text, parser_options(false)).find_map(Result::err);
+            if let Some(cause) = lenient.filter(|c| marker_loc(c.marker()).line <= at.line) {
+                let message = format!("invalid YAML: {}", cause.info());
+                self.stop(RuleId::Syntax, marker_loc(cause.marker()), message, indentation_help(cause.kind()));
+                return;
+            }
+        }
+        self.stop(RuleId::Syntax, at, format!("invalid YAML: {}", err.info()), indentation_help(err.kind()));
     }
 
     fn stop(&mut self, rule: RuleId, loc: Loc, message: String, help: Option<&str>) {
@@ -574,6 +583,39 @@ impl Builder {
             },
             _ => {}
         }
+    }
+}
+
+/// The parser's options. Strict indentation refuses what YAML 1.2 refuses and the
+/// parser's default (lenient, as PyYAML) accepts: flow entries and quoted-text lines
+/// indented no further than their block, and tabs before them.
+fn parser_options(strict_indentation: bool) -> granit_parser::Options {
+    granit_parser::options! { emit_comments: false, strict_indentation: strict_indentation }
+}
+
+/// Converts a parser error position to ours.
+fn marker_loc(m: &Marker) -> Loc {
+    Loc {
+        line: u32::try_from(m.line()).unwrap_or(u32::MAX),
+        col: u32::try_from(m.col() + 1).unwrap_or(u32::MAX),
+        offset: u32::try_from(m.byte_offset().unwrap_or(0)).unwrap_or(0),
+        len: 0,
+    }
+}
+
+/// How to fix an indentation error (`None` for other errors).
+fn indentation_help(kind: &ErrorKind) -> Option<&'static str> {
+    match kind {
+        ErrorKind::InvalidIndentation => {
+            Some("in a list or mapping written with brackets, indent every line further than the key that holds it")
+        }
+        ErrorKind::InvalidQuotedScalarIndent => {
+            Some("indent every further line of quoted text further than the key that holds it")
+        }
+        ErrorKind::TabInIndentation | ErrorKind::TabInBlockIndentation => {
+            Some("indent with spaces: YAML does not allow tabs as indentation")
+        }
+        _ => None,
     }
 }
 
@@ -850,6 +892,52 @@ mod tests {
         assert_eq!(d.scalar(c.value).map(|s| s.0), Some(Scalar::Str));
         let x = d.get(root, "d").expect("d");
         assert!(d.node(x.value).bad_tag.is_some());
+    }
+
+    /// The one syntax finding of `text`, as (line, column, width, message).
+    fn syntax_at(text: &str) -> (u32, u32, u32, String) {
+        let loaded = doc(text);
+        assert!(!loaded.complete, "{text:?} was accepted");
+        assert_eq!(loaded.findings.len(), 1, "{:?}", loaded.findings);
+        let f = &loaded.findings[0];
+        assert_eq!(f.rule, RuleId::Syntax);
+        (f.loc.line, f.loc.col, f.loc.len, f.message.clone())
+    }
+
+    #[test]
+    fn under_indented_flow_list_is_a_syntax_error() {
+        // PyYAML, and the parser's lenient mode, take `Li Wei` as the list's second item.
+        let text = "leads:\n  tech: [Raj Patel,\n  Li Wei]\n";
+        assert_eq!(syntax_at(text), (3, 3, 0, "invalid YAML: invalid indentation".to_owned()));
+        assert_eq!(syntax_at("a: 1\nb: [\n]\n"), (3, 1, 0, "invalid YAML: invalid indentation".to_owned()));
+        assert!(doc("leads:\n  tech: [Raj Patel,\n   Li Wei]\n").complete, "one more space is valid");
+    }
+
+    #[test]
+    fn tabs_as_indentation_are_a_syntax_error() {
+        let tab = "invalid YAML: tab cannot be used as indentation".to_owned();
+        assert_eq!(syntax_at("headline: \"on track;\n\tmargin under pressure\"\n"), (2, 1, 0, tab));
+        let flow = "invalid YAML: tabs disallowed within this context (block indentation)".to_owned();
+        assert_eq!(syntax_at("tech: [Raj Patel,\n\tLi Wei]\n"), (2, 2, 0, flow));
+        let help = doc("tech: [Raj Patel,\n\tLi Wei]\n").findings[0].help.clone();
+        assert_eq!(help.as_deref(), Some("indent with spaces: YAML does not allow tabs as indentation"));
+        assert!(doc("headline: \"on track;\n \tmargin\"\ntech: [Raj,\n \tLi]\n").complete, "a space first is valid");
+    }
+
+    #[test]
+    fn under_indented_quoted_text_is_a_syntax_error() {
+        let message = "invalid YAML: invalid indentation in multiline quoted scalar".to_owned();
+        assert_eq!(syntax_at("leads:\n  account: \"Jane\n  Smith\"\n"), (3, 3, 0, message.clone()));
+        assert_eq!(syntax_at("headline: 'on track\nmargin'\n"), (2, 1, 0, message));
+        assert!(doc("leads:\n  account: \"Jane\n   Smith\"\n").complete, "one more space is valid");
+    }
+
+    #[test]
+    fn a_missing_closing_quote_or_bracket_is_named_not_the_indentation_it_upsets() {
+        // Strict indentation alone would stop at the next line, "invalid indentation".
+        assert_eq!(syntax_at("a: \"open\nb: 1\n"), (1, 4, 0, "invalid YAML: unclosed quote".to_owned()));
+        let flow = "invalid YAML: while parsing a flow mapping, did not find expected ',' or '}'".to_owned();
+        assert_eq!(syntax_at("m:\n  a: {b: 1\n  c: 2\n"), (3, 4, 0, flow));
     }
 
     #[test]
