@@ -229,15 +229,15 @@ pub fn load(path: Arc<str>, bytes: &[u8]) -> Loaded {
             .with_help("an account summary is a page or two of YAML; split or trim this file"),
         );
     }
+    if let Some(encoding) = wide_encoding(bytes) {
+        return fail(
+            Finding::new(RuleId::NotUtf8, path, Loc::START, format!("file is {encoding} text, not UTF-8"))
+                .with_help("save the file as UTF-8 (most editors offer it under \"encoding\")"),
+        );
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text.to_owned(),
-        Err(_) if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") => {
-            return fail(
-                Finding::new(RuleId::NotUtf8, path, Loc::START, "file is UTF-16 text, not UTF-8")
-                    .with_help("save the file as UTF-8 (most editors offer it under \"encoding\")"),
-            );
-        }
         Err(err) => {
             let at = err.valid_up_to();
             let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
@@ -258,6 +258,18 @@ pub fn load(path: Arc<str>, bytes: &[u8]) -> Loaded {
     let mut doc = builder.doc;
     doc.text = text;
     Loaded { doc: Some(doc), complete, findings: builder.findings }
+}
+
+/// The encoding of a UTF-32 or UTF-16 file, told by its byte-order mark or, without one,
+/// by where the NUL bytes of its first character fall (YAML 1.2, section 5.2). UTF-32 is
+/// tested first: its little-endian mark `FF FE 00 00` begins with UTF-16's `FF FE`. No
+/// UTF-8 YAML file starts so: YAML text holds no NUL character.
+fn wide_encoding(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0, 0, 0xFE, 0xFF, ..] | [0xFF, 0xFE, 0, 0, ..] | [0, 0, 0, _, ..] | [_, 0, 0, 0, ..] => Some("UTF-32"),
+        [0xFE, 0xFF, ..] | [0xFF, 0xFE, ..] | [0, _, ..] | [_, 0, ..] => Some("UTF-16"),
+        _ => None,
+    }
 }
 
 /// A collection being read.
@@ -938,6 +950,32 @@ mod tests {
         assert_eq!(syntax_at("a: \"open\nb: 1\n"), (1, 4, 0, "invalid YAML: unclosed quote".to_owned()));
         let flow = "invalid YAML: while parsing a flow mapping, did not find expected ',' or '}'".to_owned();
         assert_eq!(syntax_at("m:\n  a: {b: 1\n  c: 2\n"), (3, 4, 0, flow));
+    }
+
+    #[test]
+    fn utf32_and_utf16_are_named_with_or_without_a_byte_order_mark() {
+        let encode = |text: &str, wide: fn(char) -> Vec<u8>| text.chars().flat_map(wide).collect::<Vec<u8>>();
+        let utf32le = |c: char| u32::from(c).to_le_bytes().to_vec();
+        let utf32be = |c: char| u32::from(c).to_be_bytes().to_vec();
+        let utf16le = |c: char| u16::try_from(u32::from(c)).unwrap_or(0).to_le_bytes().to_vec();
+        let utf16be = |c: char| u16::try_from(u32::from(c)).unwrap_or(0).to_be_bytes().to_vec();
+        for (name, wide, expected) in [
+            ("UTF-32 LE", utf32le as fn(char) -> Vec<u8>, "UTF-32"),
+            ("UTF-32 BE", utf32be, "UTF-32"),
+            ("UTF-16 LE", utf16le, "UTF-16"),
+            ("UTF-16 BE", utf16be, "UTF-16"),
+        ] {
+            for text in ["\u{feff}acctsum: 1\n", "acctsum: 1\n"] {
+                let loaded = load(Arc::from("t"), &encode(text, wide));
+                assert_eq!(loaded.findings.len(), 1, "{name} {text:?}");
+                let f = &loaded.findings[0];
+                assert_eq!((f.rule, f.loc.line, f.loc.col), (RuleId::NotUtf8, 1, 1), "{name} {text:?}");
+                assert_eq!(f.message, format!("file is {expected} text, not UTF-8"), "{name} {text:?}");
+            }
+        }
+        // UTF-8, with or without its mark, is not mistaken for either.
+        assert!(doc("\u{feff}a: 1\n").findings.is_empty());
+        assert!(doc("a").findings.is_empty());
     }
 
     #[test]
