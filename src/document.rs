@@ -682,12 +682,12 @@ fn borrowed_range(whole: &str, part: &str) -> Option<(u32, u32)> {
     Some((u32::try_from(start).ok()?, u32::try_from(end).ok()?))
 }
 
-const CORE: &str = "tag:yaml.org,2002:";
-
 /// Whether a tag on a collection is acceptable (`!!map` on a mapping, `!!seq` on a list).
+/// Core tags are matched by their resolved name, so the verbatim `!<tag:yaml.org,2002:map>`
+/// and a `%TAG` handle that spells the same name count as `!!map`.
 fn collection_tag(tag: Option<&Tag>, expected: &str) -> Option<Box<str>> {
     let tag = tag?;
-    if (tag.handle() == CORE && tag.suffix() == expected) || is_non_specific(tag) {
+    if tag.core_suffix() == Some(expected) || is_non_specific(tag) {
         None
     } else {
         Some(tag.to_string().into_boxed_str())
@@ -710,11 +710,12 @@ fn resolve_scalar(value: &str, style: ScalarStyle, tag: Option<&Tag>) -> (Scalar
         return (Scalar::Str, None);
     }
     let bad = || Some(tag.to_string().into_boxed_str());
-    if tag.handle() != CORE {
+    // By resolved name: `!!int` and `!<tag:yaml.org,2002:int>` are the same tag.
+    let Some(core) = tag.core_suffix() else {
         return (Scalar::Str, bad());
-    }
+    };
     let plain = resolve_plain(value);
-    match (tag.suffix(), plain) {
+    match (core, plain) {
         ("str", _) => (Scalar::Str, None),
         ("int", Scalar::Int(_)) | ("float", Scalar::Float) | ("bool", Scalar::Bool(_)) | ("null", Scalar::Null) => {
             (plain, None)
@@ -976,6 +977,33 @@ mod tests {
         // UTF-8, with or without its mark, is not mistaken for either.
         assert!(doc("\u{feff}a: 1\n").findings.is_empty());
         assert!(doc("a").findings.is_empty());
+    }
+
+    #[test]
+    fn verbatim_core_tags_resolve_like_their_shorthand() {
+        let text = "a: !<tag:yaml.org,2002:int> 5\nb: !<tag:yaml.org,2002:str> 5\nc: !<tag:yaml.org,2002:bool> true\n\
+                    d: !<tag:yaml.org,2002:map> {k: v}\ne: !<tag:yaml.org,2002:seq> [x]\nf: !<tag:yaml.org,2002:int> x\n\
+                    g: !<tag:example.com,2000:int> 5\n";
+        let loaded = doc(text);
+        assert!(loaded.complete && loaded.findings.is_empty(), "{:?}", loaded.findings);
+        let d = loaded.doc.expect("doc");
+        let root = d.root().expect("root");
+        let node = |key| d.get(root, key).expect(key).value;
+        assert_eq!(d.scalar(node("a")).map(|s| s.0), Some(Scalar::Int(Some(5))));
+        assert_eq!(d.scalar(node("b")).map(|s| s.0), Some(Scalar::Str));
+        assert_eq!(d.scalar(node("c")).map(|s| s.0), Some(Scalar::Bool(true)));
+        for key in ["a", "b", "c", "d", "e"] {
+            assert!(d.node(node(key)).bad_tag.is_none(), "{key}: {:?}", d.node(node(key)).bad_tag);
+        }
+        assert!(d.node(node("f")).bad_tag.is_some(), "`x` is not an int");
+        assert!(d.node(node("g")).bad_tag.is_some(), "not a core tag");
+        // A `%TAG` handle naming the core prefix is the core prefix.
+        let loaded = doc("%TAG !c! tag:yaml.org,2002:\n---\na: !c!int 5\nb: !c!seq [x]\n");
+        let d = loaded.doc.expect("doc");
+        let root = d.root().expect("root");
+        let a = d.get(root, "a").expect("a").value;
+        assert_eq!(d.scalar(a).map(|s| s.0), Some(Scalar::Int(Some(5))));
+        assert!(d.node(d.get(root, "b").expect("b").value).bad_tag.is_none());
     }
 
     #[test]
