@@ -187,3 +187,31 @@ fn break_lock(root: &Path, path: &Path, held: &str) -> bool {
     let _ = std::fs::remove_file(&aside);
     false
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_live_lock_is_not_stale_and_a_dead_one_is() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let (held, note) = lock(tmp.path()).expect("lock");
+        assert!(note.is_none());
+        let path = tmp.path().join(LOCK_FILE);
+        assert!(std::fs::read_to_string(&path).expect("read").starts_with(&format!("pid {} ", std::process::id())));
+        assert!(stale(&path).is_none(), "this process holds it");
+        // The holder's content changed (another took the lock): it is put back, not removed.
+        assert!(!break_lock(tmp.path(), &path, "pid 1 other\n"));
+        assert!(path.is_file());
+        drop(held);
+        assert!(!path.exists(), "released on drop");
+        let old = std::time::SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000);
+        std::fs::write(&path, "pid 4294967294 x\n").expect("plant");
+        std::fs::File::options().write(true).open(&path).expect("open").set_modified(old).expect("mtime");
+        assert_eq!(stale(&path).as_deref(), Some("pid 4294967294 x\n"));
+        assert!(break_lock(tmp.path(), &path, "pid 4294967294 x\n"));
+        assert!(!path.exists());
+        let names: Vec<_> = std::fs::read_dir(tmp.path()).expect("dir").collect();
+        assert!(names.is_empty(), "nothing left aside");
+    }
+}

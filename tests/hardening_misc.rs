@@ -245,3 +245,27 @@ fn output_over_a_symbolic_link_is_refused() {
     assert_eq!(std::fs::read_to_string(&target).expect("read"), "kept\n");
     assert!(!Path::new(&ws.path().join("nowhere")).exists());
 }
+
+#[test]
+fn a_lock_left_by_a_killed_new_is_broken_with_a_note() {
+    let ws = workspace::<&str, &str>("acctsum: 1\n", &[]);
+    let lock = ws.path().join(".acctsum-new.lock");
+    // No process has this id (Linux's limit is 2^22), and the file is years old.
+    std::fs::write(&lock, "pid 4294967294 .acctsum-dead01.tmp\n").expect("plant");
+    std::fs::File::options()
+        .write(true)
+        .open(&lock)
+        .expect("open")
+        .set_modified(std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000_000))
+        .expect("mtime");
+    let ran =
+        acctsum(ws.path(), &["new", "After A Crash", "--client", "C", "--region", "north", "--account-lead", "P"]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    assert!(
+        ran.stderr
+            .contains("note: removed .acctsum-new.lock, left by an `acctsum new` that did not finish (pid 4294967294)"),
+        "{}",
+        ran.stderr
+    );
+    assert!(!lock.exists());
+}
