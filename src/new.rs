@@ -135,8 +135,8 @@ pub(crate) fn lock(root: &Path) -> Result<(Lock, Option<String>)> {
                     "note: removed {LOCK_FILE}, left by an `acctsum new` that did not finish ({})",
                     held.split_whitespace().take(2).collect::<Vec<_>>().join(" ")
                 ));
+                continue;
             }
-            continue;
         }
         if Instant::now() >= deadline {
             return Err(Error::usage(
