@@ -108,7 +108,7 @@ pub struct CheckArgs {
     #[arg(long, value_name = "REV|DATE")]
     pub since: Option<String>,
 
-    /// Check with this many threads (default: one per core).
+    /// Check with this many threads (default: one per core; more than the cores are capped to them).
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
 }

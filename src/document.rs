@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use granit_parser::{Event, Parser, ScalarStyle, Span, StructureStyle, Tag};
+use granit_parser::{ErrorKind, Event, Marker, Parser, ScalarStyle, ScanError, Span, StructureStyle, Tag};
 
 use crate::finding::{Finding, Loc, RuleId};
 
@@ -229,15 +229,15 @@ pub fn load(path: Arc<str>, bytes: &[u8]) -> Loaded {
             .with_help("an account summary is a page or two of YAML; split or trim this file"),
         );
     }
+    if let Some(encoding) = wide_encoding(bytes) {
+        return fail(
+            Finding::new(RuleId::NotUtf8, path, Loc::START, format!("file is {encoding} text, not UTF-8"))
+                .with_help("save the file as UTF-8 (most editors offer it under \"encoding\")"),
+        );
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text.to_owned(),
-        Err(_) if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") => {
-            return fail(
-                Finding::new(RuleId::NotUtf8, path, Loc::START, "file is UTF-16 text, not UTF-8")
-                    .with_help("save the file as UTF-8 (most editors offer it under \"encoding\")"),
-            );
-        }
         Err(err) => {
             let at = err.valid_up_to();
             let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
@@ -258,6 +258,18 @@ pub fn load(path: Arc<str>, bytes: &[u8]) -> Loaded {
     let mut doc = builder.doc;
     doc.text = text;
     Loaded { doc: Some(doc), complete, findings: builder.findings }
+}
+
+/// The encoding of a UTF-32 or UTF-16 file, told by its byte-order mark or, without one,
+/// by where the NUL bytes of its first character fall (YAML 1.2, section 5.2). UTF-32 is
+/// tested first: its little-endian mark `FF FE 00 00` begins with UTF-16's `FF FE`. No
+/// UTF-8 YAML file starts so: YAML text holds no NUL character.
+fn wide_encoding(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0, 0, 0xFE, 0xFF, ..] | [0xFF, 0xFE, 0, 0, ..] | [0, 0, 0, _, ..] | [_, 0, 0, 0, ..] => Some("UTF-32"),
+        [0xFE, 0xFF, ..] | [0xFF, 0xFE, ..] | [0, _, ..] | [_, 0, ..] => Some("UTF-16"),
+        _ => None,
+    }
 }
 
 /// A collection being read.
@@ -299,19 +311,11 @@ fn loc_of(span: &Span) -> Loc {
 impl Builder {
     /// Reads the whole stream; returns whether it was read to the end without a problem.
     fn build(&mut self, text: &str) -> bool {
-        let options = granit_parser::options! { emit_comments: false };
-        for next in Parser::new_from_str_with_options(text, options) {
+        for next in Parser::new_from_str_with_options(text, parser_options(true)) {
             let (event, span) = match next {
                 Ok(pair) => pair,
                 Err(err) => {
-                    let m = err.marker();
-                    let loc = Loc {
-                        line: u32::try_from(m.line()).unwrap_or(u32::MAX),
-                        col: u32::try_from(m.col() + 1).unwrap_or(u32::MAX),
-                        offset: u32::try_from(m.byte_offset().unwrap_or(0)).unwrap_or(0),
-                        len: 0,
-                    };
-                    self.stop(RuleId::Syntax, loc, format!("invalid YAML: {}", err.info()), None);
+                    self.syntax_error(&err, text);
                     return false;
                 }
             };
@@ -320,6 +324,23 @@ impl Builder {
             }
         }
         true
+    }
+
+    /// Reports where the parser stopped. An indentation error is often the symptom of an
+    /// earlier mistake: a missing closing quote or bracket swallows the lines after it, which
+    /// are then indented too little. When the lenient parser stops too, on that line or
+    /// before, its error names the cause ("unclosed quote"), so it is the one reported.
+    fn syntax_error(&mut self, err: &ScanError, text: &str) {
+        let at = marker_loc(err.marker());
+        if indentation_help(err.kind()).is_some() {
+            let lenient = Parser::new_from_str_with_options(text, parser_options(false)).find_map(Result::err);
+            if let Some(cause) = lenient.filter(|c| marker_loc(c.marker()).line <= at.line) {
+                let message = format!("invalid YAML: {}", cause.info());
+                self.stop(RuleId::Syntax, marker_loc(cause.marker()), message, indentation_help(cause.kind()));
+                return;
+            }
+        }
+        self.stop(RuleId::Syntax, at, format!("invalid YAML: {}", err.info()), indentation_help(err.kind()));
     }
 
     fn stop(&mut self, rule: RuleId, loc: Loc, message: String, help: Option<&str>) {
@@ -577,6 +598,39 @@ impl Builder {
     }
 }
 
+/// The parser's options. Strict indentation refuses what YAML 1.2 refuses and the
+/// parser's default (lenient, as PyYAML) accepts: flow entries and quoted-text lines
+/// indented no further than their block, and tabs before them.
+fn parser_options(strict_indentation: bool) -> granit_parser::Options {
+    granit_parser::options! { emit_comments: false, strict_indentation: strict_indentation }
+}
+
+/// Converts a parser error position to ours.
+fn marker_loc(m: &Marker) -> Loc {
+    Loc {
+        line: u32::try_from(m.line()).unwrap_or(u32::MAX),
+        col: u32::try_from(m.col() + 1).unwrap_or(u32::MAX),
+        offset: u32::try_from(m.byte_offset().unwrap_or(0)).unwrap_or(0),
+        len: 0,
+    }
+}
+
+/// How to fix an indentation error (`None` for other errors).
+fn indentation_help(kind: &ErrorKind) -> Option<&'static str> {
+    match kind {
+        ErrorKind::InvalidIndentation => {
+            Some("in a list or mapping written with brackets, indent every line further than the key that holds it")
+        }
+        ErrorKind::InvalidQuotedScalarIndent => {
+            Some("indent every further line of quoted text further than the key that holds it")
+        }
+        ErrorKind::TabInIndentation | ErrorKind::TabInBlockIndentation => {
+            Some("indent with spaces: YAML does not allow tabs as indentation")
+        }
+        _ => None,
+    }
+}
+
 /// The `-` that introduces a block list item starting at `at`: on the same line just
 /// before it, or alone (perhaps with a comment) on a line above.
 fn dash_before(text: &str, at: Loc) -> Option<Loc> {
@@ -628,12 +682,12 @@ fn borrowed_range(whole: &str, part: &str) -> Option<(u32, u32)> {
     Some((u32::try_from(start).ok()?, u32::try_from(end).ok()?))
 }
 
-const CORE: &str = "tag:yaml.org,2002:";
-
 /// Whether a tag on a collection is acceptable (`!!map` on a mapping, `!!seq` on a list).
+/// Core tags are matched by their resolved name, so the verbatim `!<tag:yaml.org,2002:map>`
+/// and a `%TAG` handle that spells the same name count as `!!map`.
 fn collection_tag(tag: Option<&Tag>, expected: &str) -> Option<Box<str>> {
     let tag = tag?;
-    if (tag.handle() == CORE && tag.suffix() == expected) || is_non_specific(tag) {
+    if tag.core_suffix() == Some(expected) || is_non_specific(tag) {
         None
     } else {
         Some(tag.to_string().into_boxed_str())
@@ -656,11 +710,12 @@ fn resolve_scalar(value: &str, style: ScalarStyle, tag: Option<&Tag>) -> (Scalar
         return (Scalar::Str, None);
     }
     let bad = || Some(tag.to_string().into_boxed_str());
-    if tag.handle() != CORE {
+    // By resolved name: `!!int` and `!<tag:yaml.org,2002:int>` are the same tag.
+    let Some(core) = tag.core_suffix() else {
         return (Scalar::Str, bad());
-    }
+    };
     let plain = resolve_plain(value);
-    match (tag.suffix(), plain) {
+    match (core, plain) {
         ("str", _) => (Scalar::Str, None),
         ("int", Scalar::Int(_)) | ("float", Scalar::Float) | ("bool", Scalar::Bool(_)) | ("null", Scalar::Null) => {
             (plain, None)
@@ -850,6 +905,105 @@ mod tests {
         assert_eq!(d.scalar(c.value).map(|s| s.0), Some(Scalar::Str));
         let x = d.get(root, "d").expect("d");
         assert!(d.node(x.value).bad_tag.is_some());
+    }
+
+    /// The one syntax finding of `text`, as (line, column, width, message).
+    fn syntax_at(text: &str) -> (u32, u32, u32, String) {
+        let loaded = doc(text);
+        assert!(!loaded.complete, "{text:?} was accepted");
+        assert_eq!(loaded.findings.len(), 1, "{:?}", loaded.findings);
+        let f = &loaded.findings[0];
+        assert_eq!(f.rule, RuleId::Syntax);
+        (f.loc.line, f.loc.col, f.loc.len, f.message.clone())
+    }
+
+    #[test]
+    fn under_indented_flow_list_is_a_syntax_error() {
+        // PyYAML, and the parser's lenient mode, take `Li Wei` as the list's second item.
+        let text = "leads:\n  tech: [Raj Patel,\n  Li Wei]\n";
+        assert_eq!(syntax_at(text), (3, 3, 0, "invalid YAML: invalid indentation".to_owned()));
+        assert_eq!(syntax_at("a: 1\nb: [\n]\n"), (3, 1, 0, "invalid YAML: invalid indentation".to_owned()));
+        assert!(doc("leads:\n  tech: [Raj Patel,\n   Li Wei]\n").complete, "one more space is valid");
+    }
+
+    #[test]
+    fn tabs_as_indentation_are_a_syntax_error() {
+        let tab = "invalid YAML: tab cannot be used as indentation".to_owned();
+        assert_eq!(syntax_at("headline: \"on track;\n\tmargin under pressure\"\n"), (2, 1, 0, tab));
+        let flow = "invalid YAML: tabs disallowed within this context (block indentation)".to_owned();
+        assert_eq!(syntax_at("tech: [Raj Patel,\n\tLi Wei]\n"), (2, 2, 0, flow));
+        let help = doc("tech: [Raj Patel,\n\tLi Wei]\n").findings[0].help.clone();
+        assert_eq!(help.as_deref(), Some("indent with spaces: YAML does not allow tabs as indentation"));
+        assert!(doc("headline: \"on track;\n \tmargin\"\ntech: [Raj,\n \tLi]\n").complete, "a space first is valid");
+    }
+
+    #[test]
+    fn under_indented_quoted_text_is_a_syntax_error() {
+        let message = "invalid YAML: invalid indentation in multiline quoted scalar".to_owned();
+        assert_eq!(syntax_at("leads:\n  account: \"Jane\n  Smith\"\n"), (3, 3, 0, message.clone()));
+        assert_eq!(syntax_at("headline: 'on track\nmargin'\n"), (2, 1, 0, message));
+        assert!(doc("leads:\n  account: \"Jane\n   Smith\"\n").complete, "one more space is valid");
+    }
+
+    #[test]
+    fn a_missing_closing_quote_or_bracket_is_named_not_the_indentation_it_upsets() {
+        // Strict indentation alone would stop at the next line, "invalid indentation".
+        assert_eq!(syntax_at("a: \"open\nb: 1\n"), (1, 4, 0, "invalid YAML: unclosed quote".to_owned()));
+        let flow = "invalid YAML: while parsing a flow mapping, did not find expected ',' or '}'".to_owned();
+        assert_eq!(syntax_at("m:\n  a: {b: 1\n  c: 2\n"), (3, 4, 0, flow));
+    }
+
+    #[test]
+    fn utf32_and_utf16_are_named_with_or_without_a_byte_order_mark() {
+        let encode = |text: &str, wide: fn(char) -> Vec<u8>| text.chars().flat_map(wide).collect::<Vec<u8>>();
+        let utf32le = |c: char| u32::from(c).to_le_bytes().to_vec();
+        let utf32be = |c: char| u32::from(c).to_be_bytes().to_vec();
+        let utf16le = |c: char| u16::try_from(u32::from(c)).unwrap_or(0).to_le_bytes().to_vec();
+        let utf16be = |c: char| u16::try_from(u32::from(c)).unwrap_or(0).to_be_bytes().to_vec();
+        for (name, wide, expected) in [
+            ("UTF-32 LE", utf32le as fn(char) -> Vec<u8>, "UTF-32"),
+            ("UTF-32 BE", utf32be, "UTF-32"),
+            ("UTF-16 LE", utf16le, "UTF-16"),
+            ("UTF-16 BE", utf16be, "UTF-16"),
+        ] {
+            for text in ["\u{feff}acctsum: 1\n", "acctsum: 1\n"] {
+                let loaded = load(Arc::from("t"), &encode(text, wide));
+                assert_eq!(loaded.findings.len(), 1, "{name} {text:?}");
+                let f = &loaded.findings[0];
+                assert_eq!((f.rule, f.loc.line, f.loc.col), (RuleId::NotUtf8, 1, 1), "{name} {text:?}");
+                assert_eq!(f.message, format!("file is {expected} text, not UTF-8"), "{name} {text:?}");
+            }
+        }
+        // UTF-8, with or without its mark, is not mistaken for either.
+        assert!(doc("\u{feff}a: 1\n").findings.is_empty());
+        assert!(doc("a").findings.is_empty());
+    }
+
+    #[test]
+    fn verbatim_core_tags_resolve_like_their_shorthand() {
+        let text = "a: !<tag:yaml.org,2002:int> 5\nb: !<tag:yaml.org,2002:str> 5\nc: !<tag:yaml.org,2002:bool> true\n\
+                    d: !<tag:yaml.org,2002:map> {k: v}\ne: !<tag:yaml.org,2002:seq> [x]\nf: !<tag:yaml.org,2002:int> x\n\
+                    g: !<tag:example.com,2000:int> 5\n";
+        let loaded = doc(text);
+        assert!(loaded.complete && loaded.findings.is_empty(), "{:?}", loaded.findings);
+        let d = loaded.doc.expect("doc");
+        let root = d.root().expect("root");
+        let node = |key| d.get(root, key).expect(key).value;
+        assert_eq!(d.scalar(node("a")).map(|s| s.0), Some(Scalar::Int(Some(5))));
+        assert_eq!(d.scalar(node("b")).map(|s| s.0), Some(Scalar::Str));
+        assert_eq!(d.scalar(node("c")).map(|s| s.0), Some(Scalar::Bool(true)));
+        for key in ["a", "b", "c", "d", "e"] {
+            assert!(d.node(node(key)).bad_tag.is_none(), "{key}: {:?}", d.node(node(key)).bad_tag);
+        }
+        assert!(d.node(node("f")).bad_tag.is_some(), "`x` is not an int");
+        assert!(d.node(node("g")).bad_tag.is_some(), "not a core tag");
+        // A `%TAG` handle naming the core prefix is the core prefix.
+        let loaded = doc("%TAG !c! tag:yaml.org,2002:\n---\na: !c!int 5\nb: !c!seq [x]\n");
+        let d = loaded.doc.expect("doc");
+        let root = d.root().expect("root");
+        let a = d.get(root, "a").expect("a").value;
+        assert_eq!(d.scalar(a).map(|s| s.0), Some(Scalar::Int(Some(5))));
+        assert!(d.node(d.get(root, "b").expect("b").value).bad_tag.is_none());
     }
 
     #[test]

@@ -74,10 +74,19 @@ pub fn check(guide: &Guide, sources: &[Source], options: Options) -> Result<Outc
     Ok(Outcome { files, findings })
 }
 
-/// `f` applied to every item on `jobs` threads (work is handed out one item at a time, so
-/// a slow file does not hold up a whole share), results in the items' order.
+/// How many threads to run for `items` items when `jobs` are asked for on a machine that
+/// runs `cores` at once: at least 1, and no more than either of the others. More threads
+/// than cores buy nothing, and a thread per file can exceed a process limit.
+#[must_use]
+pub fn workers(jobs: usize, items: usize, cores: usize) -> usize {
+    jobs.min(items).min(cores).max(1)
+}
+
+/// `f` applied to every item on up to `jobs` threads, never more than the machine's cores
+/// (work is handed out one item at a time, so a slow file does not hold up a whole share),
+/// results in the items' order.
 pub fn par_map<T: Sync, R: Send>(items: &[T], jobs: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let jobs = jobs.clamp(1, items.len().max(1));
+    let jobs = workers(jobs, items.len(), default_jobs());
     if jobs == 1 {
         return items.iter().map(f).collect();
     }
@@ -148,4 +157,18 @@ pub fn check_bytes(
     }
     let text = if keep_text { loaded.doc.map(|d| d.text) } else { None };
     (engagement, findings, text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn workers_are_capped_at_the_cores_and_the_items() {
+        assert_eq!(workers(65_535, 10_000, 2), 2);
+        assert_eq!(workers(65_535, 1, 8), 1);
+        assert_eq!(workers(3, 100, 8), 3);
+        assert_eq!(workers(0, 0, 0), 1);
+        assert!(workers(usize::MAX, usize::MAX, default_jobs()) <= default_jobs());
+    }
 }

@@ -1,7 +1,9 @@
 //! `acctsum new`: the answers (from flags, or asked at a terminal), the file's path, and
 //! the values checked before anything is written.
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use crate::cli::NewArgs;
 use crate::error::{Error, Result};
@@ -85,4 +87,131 @@ pub(crate) fn path(ws: &Workspace, new: &NewEngagement) -> Result<PathBuf> {
     let chosen =
         candidates.iter().find(|c| workspace::glob_matches(&globs, &workspace::slashed(c))).unwrap_or(&candidates[0]);
     Ok(ws.root.join(chosen))
+}
+
+/// The lock file that makes `new`'s look-up of the names in use and its write one step.
+pub(crate) const LOCK_FILE: &str = ".acctsum-new.lock";
+/// How long `new` waits for another `new` in the same workspace to finish.
+const LOCK_WAIT: Duration = Duration::from_secs(60);
+/// A lock file whose writer cannot be asked whether it still runs is broken after this long
+/// (a `new` holds it for the time it takes to read the workspace's files).
+const LOCK_STALE_AFTER: Duration = Duration::from_secs(30);
+
+/// Held while `new` reads the names in use and writes its file, so that two `new` with the
+/// same name cannot both find it free. Removed when dropped.
+#[derive(Debug)]
+pub(crate) struct Lock {
+    path: PathBuf,
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+/// Takes the workspace's `new` lock, waiting while another `new` holds it. A lock left by
+/// a `new` that was killed (its process is gone, or where that cannot be told, it is older
+/// than [`LOCK_STALE_AFTER`]) is broken; the returned note says so.
+pub(crate) fn lock(root: &Path) -> Result<(Lock, Option<String>)> {
+    let path = root.join(LOCK_FILE);
+    let fail = |source| Error::Write { path: path.clone(), source };
+    // The lock appears whole, content and all: written aside, then linked into place
+    // unless a lock is there already. Its name makes each lock's content unique.
+    let mut tmp = crate::output::temp_builder().tempfile_in(root).map_err(fail)?;
+    let token = tmp.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    writeln!(tmp, "pid {} {token}", std::process::id()).map_err(fail)?;
+    let deadline = Instant::now() + LOCK_WAIT;
+    let mut note = None;
+    loop {
+        match tmp.persist_noclobber(&path) {
+            Ok(_) => return Ok((Lock { path }, note)),
+            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => tmp = e.file,
+            Err(e) => return Err(fail(e.error)),
+        }
+        if let Some(held) = stale(&path) {
+            if break_lock(root, &path, &held) {
+                note = Some(format!(
+                    "note: removed {LOCK_FILE}, left by an `acctsum new` that did not finish ({})",
+                    held.split_whitespace().take(2).collect::<Vec<_>>().join(" ")
+                ));
+                continue;
+            }
+        }
+        if Instant::now() >= deadline {
+            return Err(Error::usage(
+                format!("another `acctsum new` has held {} for over {} s", path.display(), LOCK_WAIT.as_secs()),
+                Some("wait for it to finish; if none is running, remove that file"),
+            ));
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// The content of the lock at `path` when its writer is gone.
+fn stale(path: &Path) -> Option<String> {
+    let held = std::fs::read_to_string(path).ok()?;
+    let pid = held.strip_prefix("pid ").and_then(|p| p.split_whitespace().next()?.parse::<u32>().ok());
+    let procfs = Path::new("/proc/self").is_dir();
+    let gone = match pid {
+        Some(pid) if procfs => !Path::new("/proc").join(pid.to_string()).exists(),
+        _ => {
+            let age = std::fs::metadata(path).ok()?.modified().ok()?.elapsed().ok()?;
+            age > LOCK_STALE_AFTER
+        }
+    };
+    gone.then_some(held)
+}
+
+/// Removes the stale lock that held `held`, unless another `new` replaced it meanwhile:
+/// the lock is first moved aside (one process wins the move), and put back if it is not the
+/// one found stale. Returns whether a stale lock was removed.
+fn break_lock(root: &Path, path: &Path, held: &str) -> bool {
+    let aside = root.join(format!("{LOCK_FILE}.{}", std::process::id()));
+    if std::fs::rename(path, &aside).is_err() {
+        return false;
+    }
+    if std::fs::read_to_string(&aside).is_ok_and(|now| now == held) {
+        let _ = std::fs::remove_file(&aside);
+        return true;
+    }
+    // A live lock, taken since it was found stale: put it back, never over a newer one.
+    // (Should a third `new` take the lock in this moment, two would hold it; that needs a
+    // killed `new` and three starting within microseconds of each other.)
+    match std::fs::hard_link(&aside, path) {
+        Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
+            let _ = std::fs::rename(&aside, path);
+        }
+        _ => {}
+    }
+    let _ = std::fs::remove_file(&aside);
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_live_lock_is_not_stale_and_a_dead_one_is() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let (held, note) = lock(tmp.path()).expect("lock");
+        assert!(note.is_none());
+        let path = tmp.path().join(LOCK_FILE);
+        assert!(std::fs::read_to_string(&path).expect("read").starts_with(&format!("pid {} ", std::process::id())));
+        assert!(stale(&path).is_none(), "this process holds it");
+        // The holder's content changed (another took the lock): it is put back, not removed.
+        assert!(!break_lock(tmp.path(), &path, "pid 1 other\n"));
+        assert!(path.is_file());
+        drop(held);
+        assert!(!path.exists(), "released on drop");
+        let old = std::time::SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000);
+        std::fs::write(&path, "pid 4294967294 x\n").expect("plant");
+        std::fs::File::options().write(true).open(&path).expect("open").set_modified(old).expect("mtime");
+        assert_eq!(stale(&path).as_deref(), Some("pid 4294967294 x\n"));
+        assert!(break_lock(tmp.path(), &path, "pid 4294967294 x\n"));
+        assert!(!path.exists());
+        let names: Vec<_> = std::fs::read_dir(tmp.path()).expect("dir").collect();
+        assert!(names.is_empty(), "nothing left aside");
+    }
 }

@@ -208,6 +208,13 @@ fn new(cli: &Cli, args: &NewArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
         None => crate::new::path(&ws, &answers)?,
     };
     let shown = ws.display(&path, &args.output.as_ref().map_or_else(String::new, |o| o.display().to_string()));
+    crate::output::refuse_link(&path)?;
+    // From reading the names in use to writing the file, no other `new` in this workspace
+    // runs: two with the same name cannot both find it free.
+    let (lock, note) = crate::new::lock(&ws.root)?;
+    if let Some(note) = note.filter(|_| !cli.quiet) {
+        writeln!(io.err, "{note}")?;
+    }
     let key = |name: &str| name.trim().to_lowercase();
     // The names already in use, and what the target file holds if it exists.
     let existing = match ws.sources(&[], cwd) {
@@ -251,6 +258,7 @@ fn new(cli: &Cli, args: &NewArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
     let modeline = ws_paths::relative(&folder, &ws.root.join(schema::SCHEMA_PATH));
     let text = scaffold::engagement(&answers, &ws.guide, today(cli), &modeline);
     write_atomic(&path, text.as_bytes(), false)?;
+    drop(lock);
     writeln!(io.out, "created {shown}")?;
     if !cli.quiet {
         let rel = ws_paths::slashed(path.strip_prefix(&ws.root).unwrap_or(&path));
@@ -269,23 +277,30 @@ fn new(cli: &Cli, args: &NewArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
 fn init(cli: &Cli, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
     let root = absolute(&cli.workspace.as_ref().map_or_else(|| cwd.to_path_buf(), |d| cwd.join(d)));
     let guide = crate::guide::Guide::default();
-    let config = root.join(crate::guide::CONFIG_FILE);
-    let schema_file = root.join(schema::SCHEMA_PATH);
-    for (path, name) in [(&config, crate::guide::CONFIG_FILE), (&schema_file, schema::SCHEMA_PATH)] {
-        if path.exists() {
-            return Err(Error::Exists { path: format!("{name} (in {})", root.display()) });
-        }
+    let config = scaffold::config(&guide);
+    let schema_text = schema::engagement_schema_text(&guide);
+    let mut files: Vec<(&str, &[u8])> =
+        vec![(crate::guide::CONFIG_FILE, config.as_bytes()), (schema::SCHEMA_PATH, schema_text.as_bytes())];
+    // Git keeps no empty folders: an empty (or new) engagements folder gets a placeholder,
+    // hidden from `check`. A folder that holds files already is kept as it is.
+    let engagements = ws_paths::slashed(&ws_paths::literal_prefix(crate::guide::DEFAULT_GLOB));
+    let gitkeep = format!("{engagements}/.gitkeep");
+    if std::fs::read_dir(root.join(&engagements)).map_or(true, |mut d| d.next().is_none()) {
+        files.push((&gitkeep, b""));
     }
-    write_atomic(&config, scaffold::config(&guide).as_bytes(), false)?;
-    write_atomic(&schema_file, schema::engagement_schema_text(&guide).as_bytes(), false)?;
-    let engagements = root.join(ws_paths::literal_prefix(crate::guide::DEFAULT_GLOB));
-    std::fs::create_dir_all(&engagements).map_err(|source| Error::Write { path: engagements.clone(), source })?;
-    let empty = std::fs::read_dir(&engagements).map(|mut d| d.next().is_none()).unwrap_or(false);
-    if empty {
-        // Git keeps no empty folders; this placeholder is hidden from `check`.
-        write_atomic(&engagements.join(".gitkeep"), b"", false)?;
+    // Plan every write and check every target first: init writes all of it or nothing.
+    let paths: Vec<&str> = files.iter().map(|(path, _)| *path).collect();
+    let conflicts = crate::output::conflicts(&root, &paths);
+    if !conflicts.is_empty() {
+        return Err(Error::usage(
+            format!("acctsum init wrote nothing in {}: {}", root.display(), conflicts.join("; ")),
+            Some(
+                "acctsum never overwrites a file; move these out of the way, or start the workspace in another folder (-C DIR)",
+            ),
+        ));
     }
-    writeln!(io.out, "created acctsum.yaml, engagements/ and {} in {}", schema::SCHEMA_PATH, root.display())?;
+    crate::output::create_all(&root, &files)?;
+    writeln!(io.out, "created acctsum.yaml, {engagements}/ and {} in {}", schema::SCHEMA_PATH, root.display())?;
     if !cli.quiet {
         writeln!(
             io.err,
