@@ -122,9 +122,9 @@ fn quoted(text: &str) -> String {
 /// Panics when `out`, the output of `format`, holds a character that must not reach a
 /// terminal raw. Line feeds are fine, and so is CSV's CRLF line end.
 fn assert_visible(format: &str, out: &str) {
-    let raw = out.char_indices().find(|&(i, c)| {
-        is_hidden(c) && c != '\n' && !(c == '\r' && format == "csv" && out[i + 1..].starts_with('\n'))
-    });
+    let raw = out
+        .char_indices()
+        .find(|&(i, c)| is_hidden(c) && c != '\n' && !(c == '\r' && format == "csv" && out[i + 1..].starts_with('\n')));
     if let Some((at, c)) = raw {
         let from = out[..at].char_indices().rev().nth(40).map_or(0, |(i, _)| i);
         panic!("{format} output holds {c:?} raw: {:?}", &out[from..at]);

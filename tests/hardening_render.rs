@@ -14,7 +14,8 @@ const CONFIG: &str = "acctsum: 1\nregions: [north, south]\n";
 /// Whether `c` must never reach a terminal raw (the set of `render::text::is_hidden`,
 /// written out independently).
 fn hidden(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    c.is_control()
+        || matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Fails when `out` holds a hidden character other than a line feed (and, for CSV, the
@@ -109,8 +110,8 @@ fn snippets_point_at_the_right_column_in_crlf_lone_cr_and_multibyte_files() {
     // 424 characters (624 columns) before the key: cut 40 characters before it.
     let wide = block(&out, "unknown field `wrong`");
     let expected = format!(
-        "[engagements/wide.yaml:1:425]\n 1 │ …{}\", wrong: 1}}\n   · {}──┬──\n",
-        format!("é{}", "東é".repeat(18)),
+        "[engagements/wide.yaml:1:425]\n 1 │ …é{}\", wrong: 1}}\n   · {}──┬──\n",
+        "東é".repeat(18),
         // `…`, then 37 characters of which 18 are two columns wide, then `", `.
         " ".repeat(1 + 37 + 18 + 3)
     );
@@ -196,7 +197,10 @@ fn control_characters_are_escaped_in_every_text_format() {
     let key = r"unknown field `x\e[2J\e]52;c;ZWNobyBvd25lZA==\u{7}\e[2J\e[5m\u{8}\u{9b}31m\u{0}\u{202e}evil\e]0;title";
     assert!(short.contains(key), "{short}");
     let json = acctsum(ws.path(), &["check", "--format", "json"]).stdout;
-    assert!(json.contains(r"\u001b]52;c;ZWNobyBvd25lZA==\u0007\u001b[2J\u001b[5m\b\u009b31m\u0000\u202eevil"), "{json}");
+    assert!(
+        json.contains(r"\u001b]52;c;ZWNobyBvd25lZA==\u0007\u001b[2J\u001b[5m\b\u009b31m\u0000\u202eevil"),
+        "{json}"
+    );
 }
 
 #[test]
@@ -341,7 +345,10 @@ fn sarif_is_streamed() {
         .collect();
     assert!(expected.len() > 3_000);
     assert_eq!(sarif["runs"][0]["results"].as_array().expect("results"), &expected);
-    assert_eq!(sarif["runs"][0]["tool"]["driver"]["rules"].as_array().map(Vec::len), Some(acctsum::finding::RuleId::ALL.len()));
+    assert_eq!(
+        sarif["runs"][0]["tool"]["driver"]["rules"].as_array().map(Vec::len),
+        Some(acctsum::finding::RuleId::ALL.len())
+    );
 }
 
 #[test]
