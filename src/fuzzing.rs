@@ -9,6 +9,7 @@ use std::sync::Arc;
 use crate::engine::{Checked, Outcome, check_bytes};
 use crate::finding::{Finding, Tally};
 use crate::guide::Guide;
+use crate::render::text::is_hidden;
 use crate::render::{self, Style};
 use crate::report::{Filters, build};
 use crate::rules::{self, Context};
@@ -71,5 +72,146 @@ pub fn config(data: &[u8]) {
             ..Default::default()
         };
         let _ = crate::scaffold::engagement(&new, &guide, today(), "schema.json");
+    }
+}
+
+/// The engagement file [`terminal`] fills with user text: `@Q` stands for it, in a name,
+/// titles, notes, a key and every other place that holds text.
+const TEMPLATE: &str = "acctsum: 1
+engagement: @Q
+client: @Q
+region: north
+leads: {account: @Q, tech: [@Q, Li], delivery: @Q, relationship: @Q, client_practice: @Q}
+updated: 2026-11-18
+status: red
+headline: @Q
+next_steps: [@Q]
+service_review: {last: 2026-11-03}
+actions: [{action: @Q, owner: @Q, due: 2026-11-01}]
+risks: [{title: @Q, score: 1, mitigation: @Q, owner: @Q}, {title: @Q, score: 3}]
+account_status:
+  customer: {score: 1, notes: @Q, action: @Q}
+  team: {score: 1}
+objectives: [{title: @Q, date: 2026-11-01, comfort: 1, notes: @Q}]
+strategy:
+  growth: {score: 1, notes: @Q}
+stakeholders: [{name: @Q, role: @Q, side: client}]
+wins: [{date: 2026-10-30, title: @Q}]
+opportunities: [{title: @Q, notes: @Q}]
+@Q: an unknown key
+";
+
+/// `text` as a YAML double-quoted scalar: printable ASCII as it is, everything else
+/// escaped, so that any text makes valid YAML.
+fn quoted(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            ' '..='~' => out.push(c),
+            _ => out.push_str(&format!("\\U{:08x}", u32::from(c))),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Panics when `out`, the output of `format`, holds a character that must not reach a
+/// terminal raw. Line feeds are fine, and so is CSV's CRLF line end.
+fn assert_visible(format: &str, out: &str) {
+    let raw = out
+        .char_indices()
+        .find(|&(i, c)| is_hidden(c) && c != '\n' && !(c == '\r' && format == "csv" && out[i + 1..].starts_with('\n')));
+    if let Some((at, c)) = raw {
+        let from = out[..at].char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+        panic!("{format} output holds {c:?} raw: {:?}", &out[from..at]);
+    }
+}
+
+/// The guide [`terminal`] uses: a measure named and explained with `q`, when that makes a
+/// valid configuration.
+fn hostile_guide(q: &str) -> Guide {
+    let text = format!(
+        "acctsum: 1\nregions: [north, south]\nmeasures:\n  account_status:\n    - {{key: customer, name: {q}, guide: {q}}}\n    - {{key: team, name: Team}}\n  strategy:\n    - {{key: growth, name: Growth, guide: {q}}}\n"
+    );
+    let loaded = crate::document::load(Arc::from("acctsum.yaml"), text.as_bytes());
+    loaded.doc.and_then(|doc| Guide::parse(&doc).ok()).unwrap_or_default()
+}
+
+/// `data` as user text in every place an engagement file holds text (and in a measure of
+/// the field guide), then as a whole file: through every text renderer of `check`,
+/// `report`, `leads`, `history` and `guide`, and a fatal error quoting it. No control
+/// character may reach any output raw: text formats show them escaped, JSON as `\u`
+/// escapes.
+pub fn terminal(data: &[u8]) {
+    let raw = String::from_utf8_lossy(data);
+    let q = quoted(&raw);
+    let guide = hostile_guide(&q);
+    let ctx = Context { today: today(), guide: &guide };
+    let style = Style::PLAIN;
+    let path: Arc<str> = Arc::from("engagements/north/fuzz.yaml");
+    for bytes in [TEMPLATE.replace("@Q", &q).into_bytes(), data.to_vec()] {
+        let (engagement, mut findings, text) = check_bytes(path.clone(), &bytes, &ctx, true);
+        rules::apply_severities(&mut findings, &guide);
+        findings.sort_by(Finding::order);
+        let tally = Tally::of(1, &findings);
+        let texts: HashMap<&str, &str> = text.as_deref().map(|t| (&*path, t)).into_iter().collect();
+        let mut outputs: Vec<(&str, Vec<u8>)> = Vec::new();
+        let mut out = Vec::new();
+        let _ = render::human::findings(&mut out, &findings, &texts, style);
+        let _ = render::human::summary(&mut out, tally);
+        outputs.push(("human", std::mem::take(&mut out)));
+        let _ = render::short::findings(&mut out, &findings);
+        outputs.push(("short", std::mem::take(&mut out)));
+        let _ = render::github::findings(&mut out, &findings, tally, false);
+        outputs.push(("github", std::mem::take(&mut out)));
+        let _ = render::json::findings(&mut out, &findings, tally);
+        outputs.push(("json", std::mem::take(&mut out)));
+        let _ = render::sarif::findings(&mut out, &findings, &guide);
+        outputs.push(("sarif", std::mem::take(&mut out)));
+        let source = Source { display: path.clone(), path: PathBuf::from("fuzz.yaml") };
+        let points: Vec<crate::history::Point> = [engagement.clone(), None]
+            .into_iter()
+            .map(|engagement| crate::history::Point {
+                version: crate::git::Version {
+                    commit: "0123456789abcdef".to_owned(),
+                    date: today(),
+                    path: path.to_string(),
+                },
+                engagement,
+            })
+            .collect();
+        let outcome = Outcome { files: vec![Checked { source, text: None, engagement }], findings };
+        let filters = Filters::default();
+        let report = build(&outcome, &guide, today(), &filters);
+        let _ = render::table::report(&mut out, &report, style);
+        outputs.push(("report table", std::mem::take(&mut out)));
+        outputs.push(("csv", render::csv::report(&report).into_bytes()));
+        outputs.push(("markdown", render::markdown::pack(&report).into_bytes()));
+        outputs.push(("report json", render::json::report::render(&report).unwrap_or_default().into_bytes()));
+        let engagements: Vec<_> = outcome.files.iter().filter_map(|f| f.engagement.as_ref()).collect();
+        let rows = render::leads::rows(&engagements, None);
+        let _ = render::leads::table(&mut out, &rows, style);
+        let _ = render::leads::json(&mut out, &rows);
+        outputs.push(("leads", std::mem::take(&mut out)));
+        outputs.push(("history table", render::history::table(&path, &points, &guide, style).into_bytes()));
+        outputs.push(("history markdown", render::history::markdown(&path, &points, &guide).into_bytes()));
+        let history_json = render::history::json(&path, &points, &guide).unwrap_or_default();
+        outputs.push(("history json", history_json.into_bytes()));
+        let _ = render::guide::whole(&mut out, &guide, style.width);
+        let paths = render::guide::field_paths();
+        if let Some(topic) = render::guide::find("customer", &guide, &paths) {
+            let _ = render::guide::topic(&mut out, topic, &guide, style.width);
+        }
+        outputs.push(("guide", std::mem::take(&mut out)));
+        let error = crate::error::Error::usage(format!("`{raw}` is not a field"), Some(&raw));
+        let _ = render::human::diagnostic(&mut out, &error, style);
+        outputs.push(("diagnostic", out));
+        for (format, bytes) in &outputs {
+            assert_visible(format, &String::from_utf8_lossy(bytes));
+        }
     }
 }

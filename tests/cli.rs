@@ -21,7 +21,7 @@ use common::workspace;
 #[test]
 fn clean_workspace_exits_0_with_a_summary() {
     let ws = workspace("acctsum: 1\n", &[("engagements/north/a.yaml", CLEAN)]);
-    acctsum(ws.path()).arg("check").assert().code(0).stdout("1 files checked: 0 errors, 0 warnings\n");
+    acctsum(ws.path()).arg("check").assert().code(0).stdout("1 file checked: 0 errors, 0 warnings\n");
 }
 
 #[test]
@@ -38,7 +38,7 @@ fn errors_exit_1() {
 fn warnings_exit_0_unless_strict() {
     let stale = CLEAN.replace("updated: 2026-11-18", "updated: 2026-10-01");
     let ws = workspace("", &[("engagements/north/a.yaml", &stale)]);
-    acctsum(ws.path()).arg("check").assert().code(0).stdout(contains("1 files checked: 0 errors, 1 warnings"));
+    acctsum(ws.path()).arg("check").assert().code(0).stdout(contains("1 file checked: 0 errors, 1 warnings"));
     acctsum(ws.path()).args(["check", "--strict"]).assert().code(1);
 }
 
@@ -111,8 +111,8 @@ fn explicit_paths_override_the_glob() {
             ("other/c.yml", &CLEAN.replace("Acme Payments Platform", "Other")),
         ],
     );
-    acctsum(ws.path()).arg("check").assert().code(0).stdout(contains("1 files checked"));
-    acctsum(ws.path()).args(["check", "other"]).assert().code(0).stdout(contains("1 files checked"));
+    acctsum(ws.path()).arg("check").assert().code(0).stdout(contains("1 file checked"));
+    acctsum(ws.path()).args(["check", "other"]).assert().code(0).stdout(contains("1 file checked"));
     acctsum(ws.path())
         .args(["check", "--format", "short", "engagements/north/.hidden/b.yaml"])
         .assert()

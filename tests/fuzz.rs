@@ -27,5 +27,6 @@ fn regression_inputs_and_fixtures_pass_the_fuzz_pipeline() {
         let data = std::fs::read(path).expect("read");
         let _ = acctsum::fuzzing::engagement(&data);
         acctsum::fuzzing::config(&data);
+        acctsum::fuzzing::terminal(&data);
     }
 }

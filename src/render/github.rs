@@ -2,14 +2,16 @@
 
 use std::io::{self, Write};
 
+use super::human::checked;
+use super::text::terminal;
 use crate::finding::{Finding, Severity, Tally};
 
-/// Escapes the message part of a workflow command.
+/// Escapes the message part of a workflow command, as GitHub reads it back: `%`, CR, LF.
 fn data(s: &str) -> String {
     s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
-/// Escapes a property value of a workflow command.
+/// Escapes a property value of a workflow command: as [`data`], and `:` and `,`.
 fn property(s: &str) -> String {
     data(s).replace(':', "%3A").replace(',', "%2C")
 }
@@ -24,15 +26,17 @@ pub fn findings(out: &mut dyn Write, findings: &[Finding], tally: Tally, quiet: 
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut message = f.message.clone();
+        // Control characters are shown escaped (GitHub's log viewer runs ANSI sequences);
+        // the only line breaks left are those put before the help.
+        let mut message = terminal(&f.message).into_owned();
         if let Some(help) = &f.help {
             message.push_str("\n\nhelp: ");
-            message.push_str(help);
+            message.push_str(&terminal(help));
         }
         writeln!(
             out,
             "::{level} file={},line={},col={},title={}::{}",
-            property(&f.path),
+            property(&terminal(&f.path)),
             f.loc.line,
             f.loc.col,
             property(&format!("acctsum {}", f.rule)),
@@ -40,7 +44,7 @@ pub fn findings(out: &mut dyn Write, findings: &[Finding], tally: Tally, quiet: 
         )?;
     }
     if !quiet {
-        writeln!(out, "{} files checked: {} errors, {} warnings", tally.files, tally.errors, tally.warnings)?;
+        writeln!(out, "{}", checked(tally))?;
     }
     Ok(())
 }
@@ -53,5 +57,6 @@ mod tests {
     fn escaping() {
         assert_eq!(data("50% done\nnext"), "50%25 done%0Anext");
         assert_eq!(property("a,b:c"), "a%2Cb%3Ac");
+        assert_eq!(data("::set-env 100%\r\n"), "::set-env 100%25%0D%0A");
     }
 }

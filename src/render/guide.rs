@@ -2,6 +2,7 @@
 
 use std::io::{self, Write};
 
+use super::text::terminal;
 use crate::format::{self, Field, Section, Shape};
 use crate::guide::{Guide, Measure};
 
@@ -34,11 +35,13 @@ pub fn field_paths() -> Vec<(String, &'static Field)> {
     out
 }
 
-/// Wraps `text` to `width` columns, every line starting with `indent` spaces.
+/// Wraps `text` to `width` columns, every line starting with `indent` spaces; control
+/// characters (from `acctsum.yaml`'s guide text) are shown escaped.
 fn wrap(out: &mut dyn Write, text: &str, indent: usize, width: usize) -> io::Result<()> {
     let room = width.saturating_sub(indent).max(20);
     let mut line = String::new();
     for word in text.split_whitespace() {
+        let word = terminal(word);
         if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > room {
             writeln!(out, "{:indent$}{line}", "")?;
             line.clear();
@@ -46,7 +49,7 @@ fn wrap(out: &mut dyn Write, text: &str, indent: usize, width: usize) -> io::Res
         if !line.is_empty() {
             line.push(' ');
         }
-        line.push_str(word);
+        line.push_str(&word);
     }
     if !line.is_empty() {
         writeln!(out, "{:indent$}{line}", "")?;
@@ -56,7 +59,7 @@ fn wrap(out: &mut dyn Write, text: &str, indent: usize, width: usize) -> io::Res
 
 fn field(out: &mut dyn Write, path: &str, field: &Field, guide: &Guide, width: usize) -> io::Result<()> {
     let need = if field.required { "required" } else { "optional" };
-    writeln!(out, "{path}  ({need}) {}", field.shape.describe(guide))?;
+    writeln!(out, "{path}  ({need}) {}", terminal(&field.shape.describe(guide)))?;
     wrap(out, field.doc, 4, width)
 }
 
@@ -72,7 +75,7 @@ fn measures(out: &mut dyn Write, section: Section, guide: &Guide, width: usize) 
 }
 
 fn measure(out: &mut dyn Write, m: &Measure, width: usize) -> io::Result<()> {
-    writeln!(out, "    {}  {}", m.key, m.name)?;
+    writeln!(out, "    {}  {}", terminal(&m.key), terminal(&m.name))?;
     if m.guide.is_empty() { Ok(()) } else { wrap(out, &m.guide, 8, width) }
 }
 
@@ -152,7 +155,7 @@ pub fn topic(out: &mut dyn Write, topic: Topic<'_>, guide: &Guide, width: usize)
             Ok(())
         }
         Topic::Measure(section, m) => {
-            writeln!(out, "{}.{}  ({}) {{score, notes, action}}", section.key(), m.key, m.name)?;
+            writeln!(out, "{}.{}  ({}) {{score, notes, action}}", section.key(), terminal(&m.key), terminal(&m.name))?;
             if !m.guide.is_empty() {
                 wrap(out, &m.guide, 4, width)?;
             }

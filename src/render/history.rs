@@ -11,7 +11,7 @@ use crate::guide::Guide;
 use crate::history::{Point, updated};
 use crate::model::{Engagement, Status};
 use crate::render::markdown::{cue, status_cue};
-use crate::render::text::md;
+use crate::render::text::{md, terminal};
 
 /// Every configured measure, in guide order.
 fn measures(guide: &Guide) -> Vec<(Section, &str)> {
@@ -61,7 +61,7 @@ pub fn table(path: &str, points: &[Point], guide: &Guide, style: Style) -> Strin
         }
         table::row(&mut t, cells, style);
     }
-    format!("{} ({path}): {} commits\n{t}\n", name(points, path), points.len())
+    format!("{} ({}): {} commits\n{t}\n", terminal(&name(points, path)), terminal(path), points.len())
 }
 
 /// The mean and the lowest of a section's scores at each point.
@@ -94,7 +94,7 @@ fn section_series(points: &[Point], guide: &Guide, section: Section) -> Option<(
 pub fn markdown(path: &str, points: &[Point], guide: &Guide) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# History: {}\n", md(&name(points, path)));
-    let _ = writeln!(out, "{} commits touched `{}`, oldest first.\n", points.len(), path.replace('`', "'"));
+    let _ = writeln!(out, "{} commits touched `{}`, oldest first.\n", points.len(), terminal(&path.replace('`', "'")));
     let measures = measures(guide);
     let mut header = vec!["commit".to_owned(), "date".to_owned(), "updated".to_owned(), "status".to_owned()];
     header.extend(measures.iter().map(|(_, k)| md(k)));
@@ -191,7 +191,5 @@ pub fn json(path: &str, points: &[Point], guide: &Guide) -> serde_json::Result<S
         })
         .collect();
     let doc = serde_json::json!({"version": 1, "path": path, "engagement": name(points, path), "history": list});
-    let mut text = serde_json::to_string_pretty(&doc)?;
-    text.push('\n');
-    Ok(text)
+    super::json_text::string(&doc)
 }

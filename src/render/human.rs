@@ -5,55 +5,28 @@ use std::collections::HashMap;
 use std::fmt;
 use std::io::{self, Write};
 
-use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceCode,
-    SourceSpan, SpanContents,
-};
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
 use super::Style;
+use super::snippet::{Index, Snippet};
+use super::text::terminal;
 use crate::finding::{Finding, Severity, Tally};
-
-/// A file's text under its name, so that snippets are headed by the path.
-#[derive(Debug)]
-struct Named<'a> {
-    name: &'a str,
-    text: &'a str,
-}
-
-impl SourceCode for Named<'_> {
-    fn read_span<'b>(
-        &'b self,
-        span: &SourceSpan,
-        before: usize,
-        after: usize,
-    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let inner = self.text.read_span(span, before, after)?;
-        Ok(Box::new(MietteSpanContents::new_named(
-            self.name.to_owned(),
-            inner.data(),
-            *inner.span(),
-            inner.line(),
-            inner.column(),
-            inner.line_count(),
-        )))
-    }
-}
 
 /// A finding dressed as a miette diagnostic.
 #[derive(Debug)]
 struct Shown<'a> {
     finding: &'a Finding,
-    source: Option<Named<'a>>,
+    snippet: Option<Snippet>,
 }
 
 impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let finding = self.finding;
-        if self.source.is_none() {
+        if self.snippet.is_none() {
             // Without a snippet (a file that is not text), the message carries the place.
-            write!(f, "{}:{}:{}: ", finding.path, finding.loc.line, finding.loc.col)?;
+            write!(f, "{}:{}:{}: ", terminal(&finding.path), finding.loc.line, finding.loc.col)?;
         }
-        f.write_str(&finding.message)
+        f.write_str(&terminal(&finding.message))
     }
 }
 
@@ -72,20 +45,17 @@ impl Diagnostic for Shown<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.finding.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.finding.help.as_deref().map(|h| Box::new(terminal(h)) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.source.as_ref().map(|s| s as &dyn SourceCode)
+        self.snippet.as_ref().map(|s| s as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let source = self.source.as_ref()?;
-        let loc = self.finding.loc;
-        let start = (loc.offset as usize).min(source.text.len());
-        let len = (loc.len as usize).min(source.text.len() - start);
+        let snippet = self.snippet.as_ref()?;
         let label = self.finding.rule.as_str().replace('-', " ");
-        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(Some(label), SourceSpan::new(start.into(), len)))))
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(Some(label), snippet.label))))
     }
 }
 
@@ -105,6 +75,9 @@ pub fn handler(style: Style) -> GraphicalReportHandler {
 
 /// Writes each finding with its snippet. `texts` maps paths to file texts.
 ///
+/// A file is indexed once for all its findings when they come grouped by file (as in
+/// report order); each snippet then costs a bounded amount, whatever the file.
+///
 /// # Errors
 /// When writing fails.
 pub fn findings(
@@ -115,11 +88,20 @@ pub fn findings(
 ) -> io::Result<()> {
     let handler = handler(style);
     let mut buffer = String::new();
+    let mut indexed: Option<(&str, Index<'_>)> = None;
     for finding in findings {
-        let source = texts.get(&*finding.path).map(|text| Named { name: &finding.path, text });
+        let snippet = texts.get(&*finding.path).map(|text| {
+            let index = match indexed.take() {
+                Some((path, index)) if path == &*finding.path => index,
+                _ => Index::new(text),
+            };
+            let snippet = Snippet::new(&index, &terminal(&finding.path), finding.loc);
+            indexed = Some((&finding.path, index));
+            snippet
+        });
         buffer.clear();
         handler
-            .render_report(&mut buffer, &Shown { finding, source })
+            .render_report(&mut buffer, &Shown { finding, snippet })
             .map_err(|_| io::Error::other("formatting a diagnostic failed"))?;
         out.write_all(buffer.as_bytes())?;
         writeln!(out)?;
@@ -127,22 +109,100 @@ pub fn findings(
     Ok(())
 }
 
-/// Writes the summary line: `N files checked: E errors, W warnings`.
+/// The summary line: `N files checked: E errors, W warnings` (`1 file checked`).
+#[must_use]
+pub fn checked(tally: Tally) -> String {
+    let files = if tally.files == 1 { "file" } else { "files" };
+    format!("{} {files} checked: {} errors, {} warnings", tally.files, tally.errors, tally.warnings)
+}
+
+/// Writes the summary line (see [`checked`]).
 ///
 /// # Errors
 /// When writing fails.
 pub fn summary(out: &mut dyn Write, tally: Tally) -> io::Result<()> {
-    writeln!(out, "{} files checked: {} errors, {} warnings", tally.files, tally.errors, tally.warnings)
+    writeln!(out, "{}", checked(tally))
 }
 
-/// Writes any diagnostic (a fatal error) in the same style.
+/// A diagnostic's text with control characters escaped: message, code, help, link and
+/// causes. Labels and source code are left out, so that no raw source reaches miette.
+#[derive(Debug)]
+struct Escaped {
+    message: String,
+    code: Option<String>,
+    help: Option<String>,
+    url: Option<String>,
+    severity: Option<miette::Severity>,
+    cause: Option<Box<Escaped>>,
+}
+
+/// The most causes shown under a fatal error.
+const MAX_CAUSES: usize = 16;
+
+impl Escaped {
+    fn of(diagnostic: &dyn Diagnostic) -> Self {
+        let text = |d: Box<dyn fmt::Display + '_>| terminal(&d.to_string()).into_owned();
+        Self {
+            code: diagnostic.code().map(text),
+            help: diagnostic.help().map(text),
+            url: diagnostic.url().map(text),
+            severity: diagnostic.severity(),
+            message: terminal(&diagnostic.to_string()).into_owned(),
+            cause: diagnostic.source().map(|c| Box::new(Self::cause(c, MAX_CAUSES))),
+        }
+    }
+
+    /// An error and its causes, as plain escaped text.
+    fn cause(error: &dyn std::error::Error, depth: usize) -> Self {
+        Self {
+            message: terminal(&error.to_string()).into_owned(),
+            code: None,
+            help: None,
+            url: None,
+            severity: None,
+            cause: error.source().filter(|_| depth > 0).map(|c| Box::new(Self::cause(c, depth - 1))),
+        }
+    }
+}
+
+impl fmt::Display for Escaped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Escaped {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.cause.as_deref().map(|c| c as &(dyn std::error::Error + 'static))
+    }
+}
+
+impl Diagnostic for Escaped {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.code.as_ref().map(|c| Box::new(c) as Box<dyn fmt::Display>)
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        self.severity
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn url<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.url.as_ref().map(|u| Box::new(u) as Box<dyn fmt::Display>)
+    }
+}
+
+/// Writes any diagnostic (a fatal error) in the same style, its text escaped.
 ///
 /// # Errors
 /// When writing fails.
 pub fn diagnostic(out: &mut dyn Write, diagnostic: &dyn Diagnostic, style: Style) -> io::Result<()> {
     let mut buffer = String::new();
     handler(style)
-        .render_report(&mut buffer, diagnostic)
+        .render_report(&mut buffer, &Escaped::of(diagnostic))
         .map_err(|_| io::Error::other("formatting a diagnostic failed"))?;
     out.write_all(buffer.as_bytes())
 }

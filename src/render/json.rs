@@ -45,7 +45,7 @@ struct Document<'a> {
 /// When writing fails.
 pub fn findings(out: &mut dyn Write, findings: &[Finding], tally: Tally) -> io::Result<()> {
     let doc = Document { version: 1, findings: findings.iter().map(JsonFinding::from).collect(), summary: tally };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    super::json_text::write(&mut *out, &doc)?;
     writeln!(out)
 }
 
@@ -288,8 +288,6 @@ pub mod report {
             engagements,
             invalid: report.invalid.iter().map(|i| Invalid { path: i.path, errors: i.errors }).collect(),
         };
-        let mut text = serde_json::to_string_pretty(&doc)?;
-        text.push('\n');
-        Ok(text)
+        crate::render::json_text::string(&doc)
     }
 }

@@ -144,6 +144,6 @@ struct Json<'a> {
 /// # Errors
 /// When writing fails.
 pub fn json(out: &mut dyn Write, rows: &[Row<'_>]) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &Json { version: 1, engagements: rows })?;
+    super::json_text::write(&mut *out, &Json { version: 1, engagements: rows })?;
     writeln!(out)
 }

@@ -6,10 +6,12 @@ pub mod guide;
 pub mod history;
 pub mod human;
 pub mod json;
+pub mod json_text;
 pub mod leads;
 pub mod markdown;
 pub mod sarif;
 pub mod short;
+mod snippet;
 pub mod table;
 pub mod text;
 

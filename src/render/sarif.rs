@@ -1,8 +1,8 @@
 //! `check --format sarif`: SARIF 2.1.0 for code scanning (GitHub, GitLab, Azure DevOps).
 
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Write};
 
-use serde_json::{Value, json};
+use serde::{Serialize, Serializer};
 
 use crate::finding::{Finding, RuleId, RuleKind, Severity};
 use crate::guide::Guide;
@@ -18,66 +18,173 @@ fn level(severity: Option<Severity>) -> &'static str {
     }
 }
 
+// The log's parts, field by field in SARIF's order. Results are serialised one at a time
+// as they are written, so memory does not grow with the number of findings.
+
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run<'a>; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    tool: Tool,
+    column_kind: &'static str,
+    results: Results<'a>,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver {
+    name: &'static str,
+    version: &'static str,
+    information_uri: &'static str,
+    rules: Vec<Rule>,
+}
+
+#[derive(Serialize)]
+struct Text<T> {
+    text: T,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Rule {
+    id: &'static str,
+    short_description: Text<&'static str>,
+    help_uri: String,
+    default_configuration: Level,
+    properties: Properties,
+}
+
+#[derive(Serialize)]
+struct Level {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+struct Properties {
+    kind: &'static str,
+}
+
+/// Every finding, serialised as it is written.
+struct Results<'a>(&'a [Finding]);
+
+impl Serialize for Results<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(SarifResult::of))
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult {
+    rule_id: &'static str,
+    rule_index: usize,
+    level: &'static str,
+    message: Text<String>,
+    locations: [Location; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location {
+    physical_location: PhysicalLocation,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    region: Region,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactLocation {
+    uri: String,
+    uri_base_id: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: u32,
+    start_column: u32,
+}
+
+impl SarifResult {
+    fn of(f: &Finding) -> Self {
+        let text = match &f.help {
+            Some(help) => format!("{} (help: {help})", f.message),
+            None => f.message.clone(),
+        };
+        Self {
+            rule_id: f.rule.as_str(),
+            rule_index: RuleId::ALL.iter().position(|r| *r == f.rule).unwrap_or_default(),
+            level: level(Some(f.severity)),
+            message: Text { text },
+            locations: [Location {
+                physical_location: PhysicalLocation {
+                    artifact_location: ArtifactLocation { uri: uri(&f.path), uri_base_id: "%SRCROOT%" },
+                    region: Region { start_line: f.loc.line.max(1), start_column: f.loc.col.max(1) },
+                },
+            }],
+        }
+    }
+}
+
 /// Writes one SARIF log with one run: every rule acctsum has (with its configured level)
 /// and every finding, located by line and column (columns count Unicode code points).
+/// The log is streamed: memory does not grow with the number of findings.
 ///
 /// # Errors
 /// When writing fails.
 pub fn findings(out: &mut dyn Write, findings: &[Finding], guide: &Guide) -> io::Result<()> {
-    let rules: Vec<Value> = RuleId::ALL
+    let rules = RuleId::ALL
         .iter()
-        .map(|rule| {
-            let kind = match rule.kind() {
-                RuleKind::Structural => "structural",
-                RuleKind::Content(_) => "content",
-            };
-            json!({
-                "id": rule.as_str(),
-                "shortDescription": {"text": rule.summary()},
-                "helpUri": format!("{RULES_URI}#{}", rule.as_str()),
-                "defaultConfiguration": {"level": level(guide.severity(*rule))},
-                "properties": {"kind": kind},
-            })
+        .map(|rule| Rule {
+            id: rule.as_str(),
+            short_description: Text { text: rule.summary() },
+            help_uri: format!("{RULES_URI}#{}", rule.as_str()),
+            default_configuration: Level { level: level(guide.severity(*rule)) },
+            properties: Properties {
+                kind: match rule.kind() {
+                    RuleKind::Structural => "structural",
+                    RuleKind::Content(_) => "content",
+                },
+            },
         })
         .collect();
-    let results: Vec<Value> = findings
-        .iter()
-        .map(|f| {
-            let index = RuleId::ALL.iter().position(|r| *r == f.rule).unwrap_or_default();
-            let text = match &f.help {
-                Some(help) => format!("{} (help: {help})", f.message),
-                None => f.message.clone(),
-            };
-            json!({
-                "ruleId": f.rule.as_str(),
-                "ruleIndex": index,
-                "level": level(Some(f.severity)),
-                "message": {"text": text},
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": uri(&f.path), "uriBaseId": "%SRCROOT%"},
-                        "region": {"startLine": f.loc.line.max(1), "startColumn": f.loc.col.max(1)},
-                    }
-                }],
-            })
-        })
-        .collect();
-    let log = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "acctsum",
-                "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/acctsum/acctsum",
-                "rules": rules,
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
+    let log = Log {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: [Run {
+            tool: Tool {
+                driver: Driver {
+                    name: "acctsum",
+                    version: env!("CARGO_PKG_VERSION"),
+                    information_uri: "https://github.com/acctsum/acctsum",
+                    rules,
+                },
+            },
+            column_kind: "unicodeCodePoints",
+            results: Results(findings),
         }],
-    });
-    serde_json::to_writer_pretty(&mut *out, &log)?;
-    writeln!(out)
+    };
+    let mut out = BufWriter::with_capacity(1 << 16, out);
+    super::json_text::write(&mut out, &log)?;
+    writeln!(out)?;
+    out.flush()
 }
 
 /// A relative path as a URI reference: `/` separators, and the characters a URI cannot

@@ -2,16 +2,17 @@
 
 use std::io::{self, Write};
 
+use super::text::terminal;
 use crate::finding::Finding;
 
-/// Writes one line per finding.
+/// Writes one line per finding; control characters (line breaks too) are shown escaped.
 ///
 /// # Errors
 /// When writing fails.
 pub fn findings(out: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
     for f in findings {
-        let message = f.message.replace(['\n', '\r'], " ");
-        writeln!(out, "{}:{}:{}: {}[{}]: {message}", f.path, f.loc.line, f.loc.col, f.severity, f.rule)?;
+        let (path, message) = (terminal(&f.path), terminal(&f.message));
+        writeln!(out, "{path}:{}:{}: {}[{}]: {message}", f.loc.line, f.loc.col, f.severity, f.rule)?;
     }
     Ok(())
 }

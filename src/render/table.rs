@@ -4,6 +4,7 @@
 use comfy_table::{Attribute, Color, ContentArrangement, Table, presets};
 
 use super::Style;
+use super::text::terminal;
 
 /// How a cell should stand out when colour is on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,23 +24,30 @@ pub enum Tone {
 /// One cell: its text and tone.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cell {
-    /// The text.
+    /// The text, as shown.
     pub text: String,
     /// How it stands out.
     pub tone: Tone,
 }
 
 impl Cell {
-    /// A plain cell.
+    /// A plain cell showing `text` on one line, control characters escaped.
     #[must_use]
-    pub fn text(text: impl Into<String>) -> Self {
-        Self { text: text.into(), tone: Tone::Plain }
+    pub fn text(text: impl AsRef<str>) -> Self {
+        Self::toned(text, Tone::Plain)
     }
 
-    /// A cell with a tone.
+    /// A cell with a tone, showing `text` on one line, control characters escaped.
     #[must_use]
-    pub fn toned(text: impl Into<String>, tone: Tone) -> Self {
-        Self { text: text.into(), tone }
+    pub fn toned(text: impl AsRef<str>, tone: Tone) -> Self {
+        Self { text: terminal(text.as_ref()).into_owned(), tone }
+    }
+
+    /// A cell of several lines (on a terminal, to keep a column narrow), each escaped.
+    #[must_use]
+    pub fn lines(lines: &[&str], separator: &str, tone: Tone) -> Self {
+        let lines: Vec<_> = lines.iter().map(|l| terminal(l)).collect();
+        Self { text: lines.join(separator), tone }
     }
 }
 
@@ -58,7 +66,9 @@ pub fn new(style: Style, header: &[&str]) -> Table {
     let header: Vec<comfy_table::Cell> = header
         .iter()
         .map(|h| {
-            let cell = comfy_table::Cell::new(h);
+            // A header's line breaks are ours; what it quotes from the command line is escaped.
+            let lines: Vec<_> = h.split('\n').map(terminal).collect();
+            let cell = comfy_table::Cell::new(lines.join("\n"));
             if style.color { cell.add_attribute(Attribute::Bold) } else { cell }
         })
         .collect();
@@ -105,7 +115,7 @@ pub fn report(out: &mut dyn std::io::Write, report: &crate::report::Report<'_>, 
     use crate::model::Status;
 
     if report.items.is_empty() {
-        writeln!(out, "No engagement matches ({}).", report.scope())?;
+        writeln!(out, "No engagement matches ({}).", terminal(&report.scope()))?;
     } else {
         let show_region = report.filters.regions.len() != 1;
         // Fitted to a terminal, two-line cells keep columns narrow; in a file, one line a row.
@@ -150,21 +160,22 @@ pub fn report(out: &mut dyn std::io::Write, report: &crate::report::Report<'_>, 
             };
             let updated = e.updated.get().map_or_else(String::new, ToString::to_string);
             let updated = if item.stale {
-                Cell::toned(format!("{updated}{nl}({}d, stale)", item.age_days), Tone::Bad)
+                Cell::lines(&[&updated, &format!("({}d, stale)", item.age_days)], nl, Tone::Bad)
             } else {
-                Cell::text(format!("{updated}{nl}({}d)", item.age_days))
+                Cell::lines(&[&updated, &format!("({}d)", item.age_days)], nl, Tone::Plain)
             };
             let low: Vec<String> = item.low_scores.iter().map(|(_, key, s)| format!("{key} {s}")).collect();
             let count =
                 |n: usize| if n == 0 { Cell::toned("—", Tone::Dim) } else { Cell::toned(n.to_string(), Tone::Warn) };
-            // Other findings, by rule, that the columns do not already show.
-            let mut also: Vec<String> = item
-                .findings
-                .iter()
-                .filter(|f| !matches!(f.rule, RuleId::Stale | RuleId::ActionOverdue))
-                .map(|f| f.rule.as_str().replace('-', " "))
-                .collect();
-            also.dedup();
+            // Other findings, by rule, that the columns do not already show: each rule once,
+            // in the order of its first finding.
+            let mut also: Vec<String> = Vec::new();
+            for f in item.findings.iter().filter(|f| !matches!(f.rule, RuleId::Stale | RuleId::ActionOverdue)) {
+                let rule = f.rule.as_str().replace('-', " ");
+                if !also.contains(&rule) {
+                    also.push(rule);
+                }
+            }
             let mut cells = vec![Cell::text(item.name()), Cell::text(e.client.str().unwrap_or("—"))];
             if show_region {
                 cells.push(Cell::text(e.region.str().unwrap_or("—")));
@@ -180,7 +191,7 @@ pub fn report(out: &mut dyn std::io::Write, report: &crate::report::Report<'_>, 
             if also_column {
                 cells.push(if also.is_empty() { Cell::toned("—", Tone::Dim) } else { Cell::text(also.join(", ")) });
             } else if !also.is_empty() {
-                also_lines.push(format!("  {}: {}", item.name(), also.join(", ")));
+                also_lines.push(format!("  {}: {}", terminal(item.name()), also.join(", ")));
             }
             if report.since.is_some() {
                 cells.push(report.changes(item).map_or_else(
@@ -214,7 +225,7 @@ pub fn report(out: &mut dyn std::io::Write, report: &crate::report::Report<'_>, 
             out,
             "{} engagements ({}): {} red, {} amber, {} green; {} stale; {} low scores; {} overdue actions.",
             o.engagements,
-            report.scope(),
+            terminal(&report.scope()),
             o.red,
             o.amber,
             o.green,
@@ -227,14 +238,15 @@ pub fn report(out: &mut dyn std::io::Write, report: &crate::report::Report<'_>, 
         let list: Vec<String> = report
             .invalid
             .iter()
-            .map(|i| format!("{} ({} error{})", i.path, i.errors, if i.errors == 1 { "" } else { "s" }))
+            .map(|i| format!("{} ({} error{})", terminal(i.path), i.errors, if i.errors == 1 { "" } else { "s" }))
             .collect();
         writeln!(out, "Could not be read, so not summarised: {} (`acctsum check` says why).", list.join(", "))?;
     }
     let removed = report.removed();
     if let (Some(since), false) = (report.since, removed.is_empty()) {
-        let gone: Vec<String> = removed.iter().map(|r| format!("{} ({})", r.name(), r.path)).collect();
-        writeln!(out, "Gone since {}: {}.", since.commit.asked, gone.join(", "))?;
+        let gone: Vec<String> =
+            removed.iter().map(|r| format!("{} ({})", terminal(r.name()), terminal(&r.path))).collect();
+        writeln!(out, "Gone since {}: {}.", terminal(&since.commit.asked), gone.join(", "))?;
     }
     Ok(())
 }

@@ -1,8 +1,66 @@
-//! Safe text for documents: Markdown escaping and CSV fields.
+//! Safe text: for terminals, Markdown documents and CSV fields.
+//!
+//! Text a user wrote (names, titles, notes, keys, source lines) never reaches a terminal
+//! raw: [`terminal`] shows every control character visibly, in one notation used by every
+//! text format:
+//!
+//! - `\e` for ESC (U+001B), and `\t`, `\n`, `\r` for tab, line feed and carriage return;
+//! - `\u{…}` (lowercase hex, as Rust writes it) for every other C0 control, DEL (U+007F),
+//!   the C1 controls (U+0080–U+009F, e.g. `\u{9b}`), and the bidirectional and direction
+//!   marks that can make text read other than it is (U+061C, U+200E, U+200F,
+//!   U+202A–U+202E, U+2066–U+2069, e.g. `\u{202e}`).
+//!
+//! A backslash stays as it is, so escaping is idempotent: text escaped once (a file name
+//! escaped where it was read) comes through a second time unchanged.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+/// Whether `c` must not reach a terminal as it is.
+#[must_use]
+pub fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Appends the visible form of a character that [`is_hidden`].
+fn push_visible(out: &mut String, c: char) {
+    match c {
+        '\u{1b}' => out.push_str("\\e"),
+        '\t' => out.push_str("\\t"),
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        _ => {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        }
+    }
+}
+
+/// User text for a terminal, on one line: every control character, line breaks and tabs
+/// included, shown escaped (see the module documentation for the notation).
+#[must_use]
+pub fn terminal(text: &str) -> Cow<'_, str> {
+    let Some(first) = text.find(is_hidden) else { return Cow::Borrowed(text) };
+    let mut out = String::with_capacity(text.len() + 8);
+    out.push_str(&text[..first]);
+    push_terminal(&mut out, &text[first..]);
+    Cow::Owned(out)
+}
+
+/// Appends `text` escaped as [`terminal`] does.
+pub fn push_terminal(out: &mut String, text: &str) {
+    for c in text.chars() {
+        if is_hidden(c) {
+            push_visible(out, c);
+        } else {
+            out.push(c);
+        }
+    }
+}
 
 /// Escapes user text for Markdown (GitHub-flavoured): the result is one line, renders as
 /// the same text, and cannot open a table cell, a heading, a list, a link, an emphasis,
-/// a code span or any HTML.
+/// a code span or any HTML. Control characters render escaped, as [`terminal`] shows them.
 #[must_use]
 pub fn md(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -25,6 +83,11 @@ pub fn md(text: &str) -> String {
                 out.push_str("\\.");
             }
             '@' => out.push_str("\\@"),
+            // The backslash of the visible form is itself escaped, so that it renders.
+            c if is_hidden(c) => {
+                out.push('\\');
+                push_visible(&mut out, c);
+            }
             _ => out.push(c),
         }
     }
@@ -40,14 +103,25 @@ pub fn md(text: &str) -> String {
     out
 }
 
-/// A CSV field (RFC 4180): quoted when it holds a comma, quote or line break; a leading
-/// `=`, `+`, `-`, `@` or tab is prefixed with `'` so that a spreadsheet shows it as text
-/// rather than running it as a formula.
+/// What a spreadsheet may take as the start of a formula, in ASCII and full width.
+const FORMULA: [char; 8] = ['=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}'];
+
+/// Whether a spreadsheet may skip `c` before a formula: white space (a space, a no-break
+/// space, an ideographic space…) and the zero-width characters.
+fn blank(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
+}
+
+/// A CSV field (RFC 4180) on one line: control characters escaped as [`terminal`] shows
+/// them, quoted when it holds a comma or a quote. A field that starts a formula (`=`, `+`,
+/// `-`, `@` or their full-width forms, perhaps after blanks such as a space or a no-break
+/// space) is prefixed with `'`, so that a spreadsheet shows it as text rather than running it.
 #[must_use]
 pub fn csv(field: &str) -> String {
+    let field = terminal(field);
     let guarded =
-        if field.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{field}") } else { field.to_owned() };
-    if guarded.contains([',', '"', '\n', '\r']) { format!("\"{}\"", guarded.replace('"', "\"\"")) } else { guarded }
+        if field.trim_start_matches(blank).starts_with(FORMULA) { format!("'{field}") } else { field.into_owned() };
+    if guarded.contains([',', '"']) { format!("\"{}\"", guarded.replace('"', "\"\"")) } else { guarded }
 }
 
 #[cfg(test)]
@@ -74,6 +148,25 @@ mod tests {
         assert_eq!(csv("a, b"), "\"a, b\"");
         assert_eq!(csv("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv("=SUM(A1)"), "'=SUM(A1)");
-        assert_eq!(csv("two\nlines"), "\"two\nlines\"");
+        assert_eq!(csv("two\nlines"), "two\\nlines");
+        assert_eq!(csv(" =1+1"), "' =1+1");
+        assert_eq!(csv("\u{a0}\u{3000}+1"), "'\u{a0}\u{3000}+1");
+        assert_eq!(csv("\u{ff1d}1+1"), "'\u{ff1d}1+1");
+        assert_eq!(csv("\tx"), "\\tx");
+    }
+
+    #[test]
+    fn terminal_escaping() {
+        assert!(matches!(terminal("plain, café, 東京 \\ \\e"), Cow::Borrowed(_)));
+        assert_eq!(terminal("a\u{1b}]52;c;eA==\u{7}b"), "a\\e]52;c;eA==\\u{7}b");
+        assert_eq!(terminal("\0\u{8}\t\n\r\u{7f}\u{9b}\u{85}"), "\\u{0}\\u{8}\\t\\n\\r\\u{7f}\\u{9b}\\u{85}");
+        assert_eq!(terminal("\u{202e}txt.exe\u{2066}\u{200f}\u{61c}"), "\\u{202e}txt.exe\\u{2066}\\u{200f}\\u{61c}");
+        let once = terminal("x\u{1b}[2J\\y").into_owned();
+        assert_eq!(terminal(&once), once, "escaping twice changes nothing");
+    }
+
+    #[test]
+    fn markdown_shows_controls_escaped() {
+        assert_eq!(md("a\u{1b}cb\u{7}\u{0}\u{202e}"), "a\\\\ecb\\\\u{7}\\\\u{0}\\\\u{202e}");
     }
 }
