@@ -172,7 +172,7 @@ pub fn terminal(data: &[u8]) {
         outputs.push(("json", std::mem::take(&mut out)));
         let _ = render::sarif::findings(&mut out, &findings, &guide);
         outputs.push(("sarif", std::mem::take(&mut out)));
-        let source = Source { display: path.clone(), path: PathBuf::from("fuzz.yaml") };
+        let source = Source::new(path.clone(), PathBuf::from("fuzz.yaml"));
         let points: Vec<crate::history::Point> = [engagement.clone(), None]
             .into_iter()
             .map(|engagement| crate::history::Point {
