@@ -1,30 +1,69 @@
 //! Engagement versions from git: what changed since a commit, and how scores moved over
 //! the commits that touched one file.
+//!
+//! Old versions get the same limit as files on disk: a blob over
+//! [`MAX_FILE_BYTES`](document::MAX_FILE_BYTES) is never read, and versions are read a
+//! bounded number of bytes at a time, each kept only as far as the output needs it.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-
-use std::path::Path;
 
 use crate::document;
 use crate::engine::{Options, Outcome};
 use crate::error::{Error, Result};
 use crate::format::Section;
-use crate::git::{Commit, Repo, Version};
+use crate::git::{Commit, Content, Object, Repo, Version};
 use crate::guide::Guide;
 use crate::model::{Engagement, Scores, Status};
 use crate::validate;
 use crate::workspace::{self, Workspace};
 
-/// The model of a file's bytes (valid parts only), or `None` when it cannot be read.
-#[must_use]
-pub fn model(path: &str, bytes: &[u8], guide: &Guide) -> Option<Engagement> {
-    let loaded = document::load(Arc::from(path), bytes);
-    let doc = loaded.doc.filter(|_| loaded.complete)?;
+/// Most bytes of file versions held at once while they are parsed (a few files on each
+/// thread; one file is at most 1 MiB).
+const READ_BUDGET: usize = 32 << 20;
+
+/// Why a version of a file has no model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unread {
+    /// Larger than the limit for engagement files (its size in bytes): never read, as
+    /// `file-too-large` for a file on disk.
+    TooLarge(u64),
+    /// A symbolic link or a submodule at that commit, not a file.
+    NotAFile,
+    /// The commit deleted the file.
+    Deleted,
+    /// Not in the repository (a shallow or partial clone).
+    Missing,
+    /// Read, but not a valid engagement file (`acctsum check` on that version says why).
+    Invalid,
+}
+
+impl Unread {
+    /// A word for outputs: `file-too-large`, `not-a-file`, `deleted`, `missing`, `invalid`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::TooLarge(_) => "file-too-large",
+            Self::NotAFile => "not-a-file",
+            Self::Deleted => "deleted",
+            Self::Missing => "missing",
+            Self::Invalid => "invalid",
+        }
+    }
+}
+
+/// The model of a file version (valid parts only), or why it has none.
+///
+/// # Errors
+/// The reason the version could not be read, or [`Unread::Invalid`].
+pub fn model(path: &str, content: Result<&[u8], Unread>, guide: &Guide) -> Result<Engagement, Unread> {
+    let loaded = document::load(Arc::from(path), content?);
+    let doc = loaded.doc.filter(|_| loaded.complete).ok_or(Unread::Invalid)?;
     let (rec, _) = validate::engagement(&doc, guide);
-    Some(Engagement::from_rec(doc.path.clone(), rec?))
+    Ok(Engagement::from_rec(doc.path.clone(), rec.ok_or(Unread::Invalid)?))
 }
 
 /// One measure whose score moved.
@@ -61,6 +100,9 @@ pub struct Changes {
     pub actions_added: Vec<String>,
     /// Actions open at the base and gone now.
     pub actions_removed: Vec<String>,
+    /// Why the version at the base could not be read, when it could not: then nothing
+    /// else could be compared (and the other fields say nothing moved).
+    pub base_unread: Option<Unread>,
 }
 
 impl Changes {
@@ -122,6 +164,8 @@ pub struct Removed {
     pub path: String,
     /// Its model at the base, when it could be read.
     pub engagement: Option<Engagement>,
+    /// Why it could not be read, when it could not.
+    pub unread: Option<Unread>,
 }
 
 impl Removed {
@@ -204,8 +248,8 @@ pub fn compare(old: &Engagement, new: &Engagement) -> Changes {
 /// The base version of a current file, kept for `check --since`.
 #[derive(Debug)]
 pub struct Base {
-    /// The file's bytes at the base.
-    pub bytes: Vec<u8>,
+    /// The file's bytes at the base, or why they could not be read.
+    pub bytes: Result<Vec<u8>, Unread>,
     /// Its `updated` at the base, when valid.
     pub updated: Option<NaiveDate>,
 }
@@ -215,109 +259,245 @@ enum Read {
     /// Paired with the current file at this index, and compared.
     Paired(usize, Changes, Option<Base>),
     /// Not paired (gone, or git's pairing was a different engagement): its model.
-    Alone(String, Option<Box<Engagement>>),
+    Alone(String, Result<Box<Engagement>, Unread>),
 }
 
-/// Compares every current engagement (`current`: path → model) with its version at
-/// `commit`, following renames; `is_engagement` selects engagement files among the
-/// base's. With `keep_base`, each paired file's base bytes are kept (for `check --since`).
+/// A current engagement file, as [`since`] pairs it with its version at the base.
+#[derive(Clone, Copy, Debug)]
+pub struct Current<'a> {
+    /// Its path relative to the workspace root: the real name, byte for byte.
+    pub path: &'a Path,
+    /// Its path as shown; [`Since::changes`] is keyed by it.
+    pub shown: &'a str,
+    /// Its model, when it is valid.
+    pub engagement: Option<&'a Engagement>,
+}
+
+/// A workspace-relative path from git, as shown.
+fn shown(path: &Path) -> String {
+    workspace::slashed(path)
+}
+
+/// Reads each object that can be read — a regular file up to
+/// [`MAX_FILE_BYTES`](document::MAX_FILE_BYTES), sizes asked first — and hands `map` its
+/// bytes or why there are none. Versions are read a bounded number of bytes at a time and
+/// mapped on every core; `sink` gets the results in order.
+fn read_each<R: Send>(
+    repo: &Repo,
+    objects: &[&Object],
+    map: impl Fn(usize, Result<&[u8], Unread>) -> R + Sync,
+    mut sink: impl FnMut(usize, R),
+) -> Result<()> {
+    let unknown: Vec<&str> = objects
+        .iter()
+        .filter_map(|o| match o {
+            Object::File { id, size: None } => Some(id.as_str()),
+            _ => None,
+        })
+        .collect();
+    let mut asked = repo.sizes(&unknown)?.into_iter();
+    let limit = document::MAX_FILE_BYTES as u64;
+    let plan: Vec<Result<&str, Unread>> = objects
+        .iter()
+        .map(|o| match o {
+            Object::File { id, size } => match size.or_else(|| asked.next().flatten()) {
+                None => Err(Unread::Missing),
+                Some(size) if size > limit => Err(Unread::TooLarge(size)),
+                Some(_) => Ok(id.as_str()),
+            },
+            Object::Other => Err(Unread::NotAFile),
+            Object::Deleted => Err(Unread::Deleted),
+        })
+        .collect();
+    let wanted: Vec<(usize, &str)> =
+        plan.iter().enumerate().filter_map(|(i, p)| Some((i, *p.as_ref().ok()?))).collect();
+    let ids: Vec<&str> = wanted.iter().map(|(_, id)| *id).collect();
+    let jobs = crate::engine::default_jobs();
+    let flush = |chunk: &mut Vec<(usize, Result<Vec<u8>, Unread>)>, sink: &mut dyn FnMut(usize, R)| {
+        let done = crate::engine::par_map(chunk, jobs, |(i, content)| map(*i, content.as_deref().map_err(|w| *w)));
+        for ((i, _), r) in chunk.iter().zip(done) {
+            sink(*i, r);
+        }
+        chunk.clear();
+    };
+    let mut chunk: Vec<(usize, Result<Vec<u8>, Unread>)> = Vec::new();
+    let mut held = 0;
+    let mut next = 0;
+    // Those that are not read take their turn in order, between those that are.
+    let queue_unread = |chunk: &mut Vec<(usize, Result<Vec<u8>, Unread>)>, next: &mut usize, upto: usize| {
+        while *next < upto {
+            if let Err(why) = plan[*next] {
+                chunk.push((*next, Err(why)));
+            }
+            *next += 1;
+        }
+    };
+    repo.read_blobs(&ids, limit, |k, content| {
+        let i = wanted[k].0;
+        queue_unread(&mut chunk, &mut next, i);
+        let content = match content {
+            Content::Bytes(bytes) => Ok(bytes),
+            Content::TooLarge(size) => Err(Unread::TooLarge(size)),
+            Content::Missing => Err(Unread::Missing),
+        };
+        held += content.as_ref().map_or(0, Vec::len);
+        chunk.push((i, content));
+        next = i + 1;
+        if held >= READ_BUDGET {
+            flush(&mut chunk, &mut sink);
+            held = 0;
+        }
+        Ok(())
+    })?;
+    queue_unread(&mut chunk, &mut next, plan.len());
+    flush(&mut chunk, &mut sink);
+    Ok(())
+}
+
+/// Compares every current engagement with its version at `commit`, following renames;
+/// `is_engagement` selects engagement files among the base's (workspace-relative paths).
+/// With `keep_base`, each paired file's base bytes are kept (for `check --since`).
 ///
-/// Git is run four times whatever the number of files; the base versions are read in one
-/// `git cat-file --batch` and parsed on `jobs` threads.
+/// Git is run a handful of times whatever the number of files; the base versions are read
+/// in one `git cat-file --batch`, a bounded number of bytes at a time, and parsed on every
+/// core. A version over the size limit is never read: its [`Unread`] says so.
 ///
 /// # Errors
 /// When git fails.
 pub fn since(
     repo: &Repo,
     commit: Commit,
-    current: &[(&str, Option<&Engagement>)],
+    current: &[Current<'_>],
     guide: &Guide,
-    is_engagement: &dyn Fn(&str) -> bool,
+    is_engagement: &dyn Fn(&Path) -> bool,
     keep_base: bool,
 ) -> Result<Since> {
-    let base_files: Vec<(String, String)> =
-        repo.files_at(&commit.id)?.into_iter().filter(|(p, _)| is_engagement(p)).collect();
-    let renamed: BTreeMap<String, String> =
+    let base_files: Vec<crate::git::Entry> =
+        repo.files_at(&commit.id)?.into_iter().filter(|e| is_engagement(&e.path)).collect();
+    let renamed: BTreeMap<PathBuf, PathBuf> =
         repo.renames(&commit.id)?.into_iter().map(|(old, new)| (new, old)).collect();
-    let at_base: BTreeMap<&str, usize> = base_files.iter().enumerate().map(|(i, (p, _))| (p.as_str(), i)).collect();
-    // Pair by path, following git's renames: base index → current index.
+    let at_base: BTreeMap<&Path, usize> = base_files.iter().enumerate().map(|(i, e)| (e.path.as_path(), i)).collect();
+    // Pair by real path, following git's renames: base index → current index.
     let mut pair: BTreeMap<usize, usize> = BTreeMap::new();
-    for (c, (path, _)) in current.iter().enumerate() {
-        let from = renamed.get(*path).and_then(|old| at_base.get(old.as_str())).or_else(|| at_base.get(path));
+    for (c, now) in current.iter().enumerate() {
+        let from = renamed.get(now.path).and_then(|old| at_base.get(old.as_path())).or_else(|| at_base.get(now.path));
         if let Some(&b) = from {
             pair.entry(b).or_insert(c);
         }
     }
-    let ids: Vec<&str> = base_files.iter().map(|(_, id)| id.as_str()).collect();
-    let blobs = repo.read_blobs(&ids)?;
-    let work: Vec<(usize, Option<Vec<u8>>)> = blobs.into_iter().enumerate().collect();
-    let read = crate::engine::par_map(&work, crate::engine::default_jobs(), |(b, bytes)| {
-        let path = &base_files[*b].0;
-        let old = bytes.as_ref().and_then(|bytes| model(path, bytes, guide));
-        let Some(&c) = pair.get(b) else { return Read::Alone(path.clone(), old.map(Box::new)) };
-        let (now_path, now) = current[c];
+    let objects: Vec<&Object> = base_files.iter().map(|e| &e.object).collect();
+    let mut read = Vec::with_capacity(base_files.len());
+    let compare_one = |b: usize, content: Result<&[u8], Unread>| {
+        let path = shown(&base_files[b].path);
+        let old = model(&path, content, guide);
+        let Some(&c) = pair.get(&b) else { return Read::Alone(path, old.map(Box::new)) };
+        let now = current[c];
         // Git pairs files by content; a pair counts only while it is the same engagement.
-        let same = match (old.as_ref().and_then(|o| o.engagement.str()), now.and_then(|n| n.engagement.str())) {
-            (Some(a), Some(b)) => key(a) == key(b),
-            _ => true,
-        };
+        let same =
+            match (old.as_ref().ok().and_then(|o| o.engagement.str()), now.engagement.and_then(|n| n.engagement.str()))
+            {
+                (Some(a), Some(b)) => key(a) == key(b),
+                _ => true,
+            };
         if !same {
-            return Read::Alone(path.clone(), old.map(Box::new));
+            return Read::Alone(path, old.map(Box::new));
         }
-        let mut changes = match (&old, now) {
-            (Some(old), Some(now)) => compare(old, now),
-            _ => Changes::default(),
+        let mut changes = match (&old, now.engagement) {
+            (Ok(old), Some(now)) => compare(old, now),
+            (Err(why), _) => Changes { base_unread: Some(*why), ..Changes::default() },
+            (Ok(_), None) => Changes::default(),
         };
-        if path != now_path {
-            changes.moved_from = Some(path.clone());
+        if base_files[b].path != now.path {
+            changes.moved_from = Some(path);
         }
         let base = keep_base.then(|| Base {
-            bytes: bytes.clone().unwrap_or_default(),
-            updated: old.as_ref().and_then(|o| o.updated.copied()),
+            bytes: content.map(<[u8]>::to_vec),
+            updated: old.as_ref().ok().and_then(|o| o.updated.copied()),
         });
         Read::Paired(c, changes, base)
-    });
+    };
+    read_each(repo, &objects, compare_one, |_, r| read.push(r))?;
     let mut changes = BTreeMap::new();
     let mut kept = BTreeMap::new();
-    let mut alone: Vec<(String, Option<Box<Engagement>>)> = Vec::new();
+    let mut alone: Vec<(String, Result<Box<Engagement>, Unread>)> = Vec::new();
     let mut paired_current = BTreeSet::new();
     for r in read {
         match r {
             Read::Paired(c, ch, base) => {
                 paired_current.insert(c);
-                changes.insert(current[c].0.to_owned(), ch);
+                changes.insert(current[c].shown.to_owned(), ch);
                 if let Some(base) = base {
-                    kept.insert(current[c].0.to_owned(), base);
+                    kept.insert(current[c].shown.to_owned(), base);
                 }
             }
             Read::Alone(path, old) => alone.push((path, old)),
         }
     }
     // A current file git could not pair may still be a base engagement under a new path.
-    for (c, &(path, now)) in current.iter().enumerate() {
+    for (c, now) in current.iter().enumerate() {
         if paired_current.contains(&c) {
             continue;
         }
-        let name = now.and_then(|e| e.engagement.str()).map(key);
+        let name = now.engagement.and_then(|e| e.engagement.str()).map(key);
         let twin = name.as_ref().and_then(|name| {
             alone
                 .iter()
-                .position(|(_, old)| old.as_ref().and_then(|o| o.engagement.str()).map(key).as_ref() == Some(name))
+                .position(|(_, old)| old.as_ref().ok().and_then(|o| o.engagement.str()).map(key).as_ref() == Some(name))
         });
-        let ch = match (twin, now) {
-            (Some(i), Some(now)) => {
+        let ch = match (twin, now.engagement) {
+            (Some(i), Some(eng)) => {
                 let (old_path, old) = alone.swap_remove(i);
-                let ch = old.as_ref().map(|old| compare(old, now)).unwrap_or_default();
+                let ch = old.as_ref().map(|old| compare(old, eng)).unwrap_or_default();
                 Changes { moved_from: Some(old_path), ..ch }
             }
             _ => Changes { added: true, ..Changes::default() },
         };
-        changes.insert(path.to_owned(), ch);
+        changes.insert(now.shown.to_owned(), ch);
     }
     alone.sort_by(|a, b| a.0.cmp(&b.0));
-    let removed =
-        alone.into_iter().map(|(path, engagement)| Removed { path, engagement: engagement.map(|e| *e) }).collect();
+    let removed = alone
+        .into_iter()
+        .map(|(path, old)| match old {
+            Ok(engagement) => Removed { path, engagement: Some(*engagement), unread: None },
+            Err(why) => Removed { path, engagement: None, unread: Some(why) },
+        })
+        .collect();
     Ok(Since { commit, changes, removed, base: kept })
+}
+
+/// What `history` shows of one version: small, whatever the size of the file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// `updated`, when valid.
+    pub updated: Option<NaiveDate>,
+    /// `status`, when valid.
+    pub status: Option<Status>,
+    /// The valid score of each configured measure present: (section, key, score).
+    pub scores: Vec<(Section, String, i64)>,
+}
+
+impl Summary {
+    /// What `history` shows of `eng`.
+    #[must_use]
+    pub fn of(eng: &Engagement) -> Self {
+        let scores = Section::ALL
+            .iter()
+            .flat_map(|&section| {
+                let entries = match section {
+                    Section::AccountStatus => &eng.account_status.entries,
+                    Section::Strategy => &eng.strategy.entries,
+                };
+                entries.iter().filter_map(move |s| Some((section, s.key.clone(), s.score.copied()?)))
+            })
+            .collect();
+        Self { updated: eng.updated.copied(), status: eng.status.copied(), scores }
+    }
+
+    /// The score of a measure, when valid.
+    #[must_use]
+    pub fn score(&self, section: Section, key: &str) -> Option<i64> {
+        self.scores.iter().find(|(s, k, _)| *s == section && k == key).map(|(_, _, score)| *score)
+    }
 }
 
 /// One point of a file's history.
@@ -325,31 +505,66 @@ pub fn since(
 pub struct Point {
     /// The commit.
     pub version: Version,
-    /// The engagement at that commit; `None` when that version could not be read.
-    pub engagement: Option<Engagement>,
+    /// What the file held at that commit, or why that version could not be read.
+    pub summary: Result<Summary, Unread>,
 }
 
 /// The history of one file: every commit that touched it, oldest first.
+#[derive(Debug, Default)]
+pub struct Timeline {
+    /// The file, as shown (workspace-relative).
+    pub path: String,
+    /// The engagement's name in the newest version that has one.
+    pub name: Option<String>,
+    /// The points, oldest first.
+    pub points: Vec<Point>,
+}
+
+impl Timeline {
+    /// An empty timeline of the file shown as `path`.
+    #[must_use]
+    pub fn new(path: &str) -> Self {
+        Self { path: path.to_owned(), ..Self::default() }
+    }
+
+    /// Adds the next (newer) version, keeping only what `history` shows of its model.
+    pub fn push(&mut self, version: Version, model: Result<&Engagement, Unread>) {
+        if let Some(name) = model.ok().and_then(|e| e.engagement.str()) {
+            self.name = Some(name.to_owned());
+        }
+        self.points.push(Point { version, summary: model.map(Summary::of) });
+    }
+
+    /// The engagement's name, or the path when no version names it.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.path)
+    }
+}
+
+/// The history of the file at `path` (workspace-relative; shown as `shown`): every commit
+/// that touched it, oldest first. Versions are read as they arrive and only their summary
+/// is kept; a version over the size limit is never read.
 ///
 /// # Errors
 /// When git fails.
-pub fn timeline(repo: &Repo, path: &str, guide: &Guide) -> Result<Vec<Point>> {
+pub fn timeline(repo: &Repo, path: &Path, shown: &str, guide: &Guide) -> Result<Timeline> {
     let versions = repo.log(path)?;
-    let blobs = repo.read_versions(&versions)?;
-    Ok(versions
-        .into_iter()
-        .zip(blobs)
-        .map(|(version, bytes)| {
-            let engagement = bytes.and_then(|b| model(&version.path, &b, guide));
-            Point { version, engagement }
-        })
-        .collect())
+    let objects: Vec<&Object> = versions.iter().map(|v| &v.object).collect();
+    let mut timeline = Timeline::new(shown);
+    read_each(
+        repo,
+        &objects,
+        |i, content| model(&versions[i].path, content, guide),
+        |i, model| timeline.push(versions[i].clone(), model.as_ref().map_err(|w| *w)),
+    )?;
+    Ok(timeline)
 }
 
 /// The date a history point shows for `updated`, when valid.
 #[must_use]
 pub fn updated(point: &Point) -> Option<NaiveDate> {
-    point.engagement.as_ref().and_then(|e| e.updated.copied())
+    point.summary.as_ref().ok().and_then(|s| s.updated)
 }
 
 /// What changed in the workspace's engagement files since `rev` (a revision or a date).
@@ -359,29 +574,40 @@ pub fn updated(point: &Point) -> Option<NaiveDate> {
 pub fn since_workspace(ws: &Workspace, outcome: &Outcome, rev: &str, keep_base: bool) -> Result<Since> {
     let repo = Repo::open(&ws.root)?;
     let commit = repo.resolve(rev)?;
-    let current: Vec<(&str, Option<&Engagement>)> = outcome
+    let current: Vec<Current<'_>> = outcome
         .files
         .iter()
-        .filter(|f| f.source.path.starts_with(&ws.root))
-        .map(|f| (&*f.source.display, f.engagement.as_ref()))
+        .filter_map(|f| {
+            let path = f.source.path.strip_prefix(&ws.root).ok()?;
+            Some(Current { path, shown: &f.source.display, engagement: f.engagement.as_ref() })
+        })
         .collect();
     let globs: Vec<glob::Pattern> = ws.globs().iter().filter_map(|g| glob::Pattern::new(g).ok()).collect();
-    let named: std::collections::BTreeSet<&str> = current.iter().map(|(p, _)| *p).collect();
-    let is_engagement = |p: &str| named.contains(p) || workspace::patterns_match(&globs, p);
+    let named: BTreeSet<&Path> = current.iter().map(|c| c.path).collect();
+    let is_engagement = |p: &Path| named.contains(p) || workspace::patterns_match(&globs, &shown(p));
     since(&repo, commit, &current, &ws.guide, &is_engagement, keep_base)
 }
 
-/// The workspace-relative path of the engagement `target` names: a file, or (part of) a name.
+/// The engagement file `history` is asked about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Target {
+    /// Its path relative to the workspace root: the real name, byte for byte.
+    pub path: PathBuf,
+    /// Its path as shown.
+    pub shown: String,
+}
+
+/// The engagement file `target` names: a file, or (part of) an engagement's name.
 ///
 /// # Errors
 /// When nothing or more than one engagement matches.
-pub fn target(ws: &Workspace, target: &str, cwd: &Path, today: NaiveDate) -> Result<String> {
+pub fn target(ws: &Workspace, target: &str, cwd: &Path, today: NaiveDate) -> Result<Target> {
     let file = workspace::absolute(&cwd.join(target));
     if file.is_file() {
-        return file
-            .strip_prefix(&ws.root)
-            .map(workspace::slashed)
-            .map_err(|_| Error::usage(format!("{target} is outside the workspace {}", ws.root.display()), None));
+        let Ok(path) = file.strip_prefix(&ws.root) else {
+            return Err(Error::usage(format!("{target} is outside the workspace {}", ws.root.display()), None));
+        };
+        return Ok(Target { path: path.to_path_buf(), shown: ws.display(&file, target).to_string() });
     }
     let sources = ws.sources(&[], cwd)?;
     let outcome = crate::engine::check(
@@ -389,11 +615,11 @@ pub fn target(ws: &Workspace, target: &str, cwd: &Path, today: NaiveDate) -> Res
         &sources,
         Options { today, keep_text: false, jobs: crate::engine::default_jobs() },
     )?;
-    let named = |exact: bool| -> Vec<(&str, &str)> {
+    let named = |exact: bool| -> Vec<(&crate::engine::Checked, &str)> {
         outcome
             .files
             .iter()
-            .filter_map(|f| Some((&*f.source.display, f.engagement.as_ref()?.engagement.str()?)))
+            .filter_map(|f| Some((f, f.engagement.as_ref()?.engagement.str()?)))
             .filter(|(_, name)| {
                 let (name, want) = (name.trim().to_lowercase(), target.trim().to_lowercase());
                 if exact { name == want } else { name.contains(&want) }
@@ -403,13 +629,16 @@ pub fn target(ws: &Workspace, target: &str, cwd: &Path, today: NaiveDate) -> Res
     let exact = named(true);
     let found = if exact.is_empty() { named(false) } else { exact };
     match found.as_slice() {
-        [(path, _)] => Ok((*path).to_owned()),
+        [(file, _)] => match file.source.path.strip_prefix(&ws.root) {
+            Ok(path) => Ok(Target { path: path.to_path_buf(), shown: file.source.display.to_string() }),
+            Err(_) => Err(Error::usage(format!("{} is outside the workspace", file.source.display), None)),
+        },
         [] => Err(Error::usage(
             format!("no engagement file or name matches `{target}`"),
             Some("give the file's path, or part of the engagement's name"),
         )),
         many => {
-            let list: Vec<String> = many.iter().map(|(p, n)| format!("{n} ({p})")).collect();
+            let list: Vec<String> = many.iter().map(|(f, n)| format!("{n} ({})", f.source.display)).collect();
             Err(Error::usage(
                 format!("`{target}` matches {} engagements: {}", many.len(), list.join("; ")),
                 Some("be more specific, or give the file's path"),
