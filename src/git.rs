@@ -6,14 +6,15 @@
 //! removed, pathspecs are literal, and names are listed NUL-separated and kept as the
 //! bytes git printed.
 
+mod process;
+
 use std::ffi::OsStr;
-use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdout, Command, Output, Stdio};
-use std::thread::JoinHandle;
+use std::process::{Command, Output, Stdio};
 
 use chrono::NaiveDate;
 
+use self::process::{Batch, detail};
 use crate::error::{Error, Result};
 
 /// The `GIT_*` variables passed on to git: they only bound where git looks for the
@@ -32,9 +33,6 @@ const GLOBAL_OPTIONS: [&str; 8] = [
     "-c",
     "core.fsmonitor=false",
 ];
-
-/// Most of git's standard error kept in an error message.
-const MAX_DETAIL_CHARS: usize = 2000;
 
 /// A repository seen from a workspace inside it.
 #[derive(Debug)]
@@ -154,20 +152,6 @@ fn date_of(commit: &str, text: &str) -> Result<NaiveDate> {
         .ok_or_else(|| Error::GitDate { commit: commit.to_owned(), text: text.chars().take(80).collect() })
 }
 
-/// What git printed on standard error, for a message: trimmed and bounded.
-fn detail(stderr: &[u8]) -> String {
-    let text = String::from_utf8_lossy(stderr);
-    let text = text.trim();
-    if text.is_empty() {
-        return "no message".to_owned();
-    }
-    let mut kept: String = text.chars().take(MAX_DETAIL_CHARS).collect();
-    if kept.len() < text.len() {
-        kept.push('…');
-    }
-    kept
-}
-
 /// The command as named in messages: its first words, without the options always passed.
 fn named(args: &[&OsStr]) -> String {
     args.iter().take(2).map(|a| a.to_string_lossy()).collect::<Vec<_>>().join(" ")
@@ -276,7 +260,7 @@ impl Repo {
         if !out.status.success() {
             return Err(Error::GitFailed { command: "rev-parse --verify".into(), detail: detail(&out.stderr) });
         }
-        let date = self.run(&["show", "-s", "--format=%cs", &id])?;
+        let date = self.run(&["show", "-s", "--format=%cs", &id, "--"])?;
         let date = date_of(&id, String::from_utf8_lossy(&date).trim())?;
         Ok(Commit { id, date, asked: since.to_owned() })
     }
@@ -287,7 +271,7 @@ impl Repo {
     /// whose date git cannot print cannot be placed in time and is passed over.
     fn last_commit_on_or_before(&self, day: NaiveDate) -> Result<Option<(String, NaiveDate)>> {
         let mut best: Option<(i64, String, NaiveDate)> = None;
-        self.each_line(&["log", "--format=%H %ct %cs", "HEAD"], |line| {
+        process::each_line(self.command(), &["log", "--format=%H %ct %cs", "HEAD", "--"], |line| {
             let line = String::from_utf8_lossy(line);
             let mut words = line.split(' ');
             let (Some(id), Some(time), Some(date)) = (words.next(), words.next(), words.next()) else { return };
@@ -297,30 +281,6 @@ impl Repo {
             }
         })?;
         Ok(best.map(|(_, id, date)| (id, date)))
-    }
-
-    /// Runs git and hands each line of its output to `each`, without holding the output.
-    fn each_line(&self, args: &[&str], mut each: impl FnMut(&[u8])) -> Result<()> {
-        let what = || format!("git {}", args.iter().take(2).copied().collect::<Vec<_>>().join(" "));
-        let mut child = self
-            .command()
-            .args(args)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .map_err(|source| Error::Git { what: what(), source })?;
-        let errors = drain(child.stderr.take());
-        let stdout = child.stdout.take().ok_or_else(|| Error::Git { what: what(), source: no_pipe() })?;
-        let mut reader = BufReader::new(stdout);
-        let mut line = Vec::new();
-        loop {
-            line.clear();
-            if reader.read_until(b'\n', &mut line).map_err(|source| Error::Git { what: what(), source })? == 0 {
-                break;
-            }
-            each(line.strip_suffix(b"\n").unwrap_or(&line));
-        }
-        finish(&mut child, errors, &what())
     }
 
     /// The files under the workspace at `commit`, with their sizes.
@@ -400,7 +360,7 @@ impl Repo {
         if ids.is_empty() {
             return Ok(sizes);
         }
-        let mut batch = Batch::start(self, "--batch-check", ids)?;
+        let mut batch = Batch::start(self.command(), "--batch-check", ids)?;
         for _ in ids {
             let header = batch.header()?;
             sizes.push(header.and_then(|(kind, size)| (kind == "blob").then_some(size)));
@@ -424,7 +384,7 @@ impl Repo {
         if ids.is_empty() {
             return Ok(());
         }
-        let mut batch = Batch::start(self, "--batch", ids)?;
+        let mut batch = Batch::start(self.command(), "--batch", ids)?;
         for i in 0..ids.len() {
             let content = match batch.header()? {
                 Some(("blob", size)) if size <= limit => Content::Bytes(batch.body(size)?),
@@ -475,133 +435,6 @@ fn parse_log(out: &[u8]) -> Result<Vec<Version>> {
         });
     }
     Ok(versions)
-}
-
-fn no_pipe() -> std::io::Error {
-    std::io::Error::other("no pipe to git")
-}
-
-/// Collects a child's standard error on a thread, so that a chatty git never blocks on it.
-fn drain(stderr: Option<std::process::ChildStderr>) -> JoinHandle<Vec<u8>> {
-    std::thread::spawn(move || {
-        let mut text = Vec::new();
-        if let Some(mut stderr) = stderr {
-            let _ = stderr.read_to_end(&mut text);
-        }
-        text
-    })
-}
-
-/// Waits for a child and turns a failure into an error with what it printed.
-fn finish(child: &mut Child, errors: JoinHandle<Vec<u8>>, what: &str) -> Result<()> {
-    let status = child.wait().map_err(|source| Error::Git { what: what.to_owned(), source })?;
-    let stderr = errors.join().unwrap_or_default();
-    if status.success() {
-        Ok(())
-    } else {
-        Err(Error::GitFailed { command: what.trim_start_matches("git ").to_owned(), detail: detail(&stderr) })
-    }
-}
-
-/// One `git cat-file` process answering a list of object ids.
-struct Batch {
-    child: Child,
-    reader: BufReader<ChildStdout>,
-    writer: Option<JoinHandle<std::io::Result<()>>>,
-    errors: Option<JoinHandle<Vec<u8>>>,
-    what: String,
-}
-
-impl Batch {
-    fn start(repo: &Repo, mode: &str, ids: &[&str]) -> Result<Self> {
-        let what = format!("git cat-file {mode}");
-        let fail = |source| Error::Git { what: what.clone(), source };
-        let mut child = repo
-            .command()
-            .args(["cat-file", mode])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .map_err(fail)?;
-        let mut stdin = child.stdin.take().ok_or_else(|| fail(no_pipe()))?;
-        // Ids only (git's own, checked): nothing in a file name can reach this protocol.
-        let input: String =
-            ids.iter().map(|id| if is_object_id(id) { format!("{id}\n") } else { "0\n".into() }).collect();
-        // Write on another thread: git answers while it reads, and both pipes are bounded.
-        let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-        let errors = drain(child.stderr.take());
-        let stdout = child.stdout.take().ok_or_else(|| fail(no_pipe()))?;
-        let reader = BufReader::with_capacity(1 << 16, stdout);
-        Ok(Self { child, reader, writer: Some(writer), errors: Some(errors), what })
-    }
-
-    fn io_error(&self, source: std::io::Error) -> Error {
-        Error::Git { what: self.what.clone(), source }
-    }
-
-    /// The next answer: (type, size) of an object, or `None` for one git does not have.
-    fn header(&mut self) -> Result<Option<(&'static str, u64)>> {
-        let mut header = Vec::new();
-        let read = (&mut self.reader).take(1024).read_until(b'\n', &mut header).map_err(|e| self.io_error(e))?;
-        if read == 0 || !header.ends_with(b"\n") {
-            return Err(self.failure());
-        }
-        let header = String::from_utf8_lossy(&header);
-        let mut words = header.split_whitespace().rev();
-        let (size, kind) = (words.next(), words.next());
-        let kind = match kind {
-            Some("blob") => "blob",
-            Some("tree" | "commit" | "tag") => "other",
-            _ => return Ok(None),
-        };
-        Ok(size.and_then(|s| s.parse().ok()).map(|size| (kind, size)))
-    }
-
-    /// The body of an object of `size` bytes, and the newline after it.
-    fn body(&mut self, size: u64) -> Result<Vec<u8>> {
-        let mut body = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-        (&mut self.reader).take(size).read_to_end(&mut body).map_err(|e| self.io_error(e))?;
-        let mut newline = [0u8; 1];
-        self.reader.read_exact(&mut newline).map_err(|e| self.io_error(e))?;
-        if u64::try_from(body.len()).ok() != Some(size) {
-            return Err(self.failure());
-        }
-        Ok(body)
-    }
-
-    /// Passes over the body of an object of `size` bytes without keeping it.
-    fn skip(&mut self, size: u64) -> Result<()> {
-        std::io::copy(&mut (&mut self.reader).take(size.saturating_add(1)), &mut std::io::sink())
-            .map_err(|e| self.io_error(e))?;
-        Ok(())
-    }
-
-    /// The error for output that stopped short: git's own words when it failed.
-    fn failure(&mut self) -> Error {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        let stderr = self.errors.take().and_then(|e| e.join().ok()).unwrap_or_default();
-        Error::GitFailed { command: self.what.trim_start_matches("git ").to_owned(), detail: detail(&stderr) }
-    }
-
-    fn finish(mut self) -> Result<()> {
-        if let Some(writer) = self.writer.take() {
-            let _ = writer.join();
-        }
-        let errors = self.errors.take().unwrap_or_else(|| drain(None));
-        finish(&mut self.child, errors, &self.what)
-    }
-}
-
-impl Drop for Batch {
-    fn drop(&mut self) {
-        // Stopped early (an error): do not leave git running.
-        if self.errors.is_some() {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
 }
 
 #[cfg(test)]

@@ -2,69 +2,27 @@
 //! the commits that touched one file.
 //!
 //! Old versions get the same limit as files on disk: a blob over
-//! [`MAX_FILE_BYTES`](document::MAX_FILE_BYTES) is never read, and versions are read a
+//! [`MAX_FILE_BYTES`](crate::document::MAX_FILE_BYTES) is never read, and versions are read a
 //! bounded number of bytes at a time, each kept only as far as the output needs it.
+
+mod read;
+mod timeline;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use crate::document;
-use crate::engine::{Options, Outcome};
-use crate::error::{Error, Result};
+use self::read::read_each;
+pub use self::read::{Unread, model};
+pub use self::timeline::{Point, Summary, Target, Timeline, target, timeline, updated};
+use crate::engine::Outcome;
+use crate::error::Result;
 use crate::format::Section;
-use crate::git::{Commit, Content, Object, Repo, Version};
+use crate::git::{Commit, Object, Repo};
 use crate::guide::Guide;
 use crate::model::{Engagement, Scores, Status};
-use crate::validate;
 use crate::workspace::{self, Workspace};
-
-/// Most bytes of file versions held at once while they are parsed (a few files on each
-/// thread; one file is at most 1 MiB).
-const READ_BUDGET: usize = 32 << 20;
-
-/// Why a version of a file has no model.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Unread {
-    /// Larger than the limit for engagement files (its size in bytes): never read, as
-    /// `file-too-large` for a file on disk.
-    TooLarge(u64),
-    /// A symbolic link or a submodule at that commit, not a file.
-    NotAFile,
-    /// The commit deleted the file.
-    Deleted,
-    /// Not in the repository (a shallow or partial clone).
-    Missing,
-    /// Read, but not a valid engagement file (`acctsum check` on that version says why).
-    Invalid,
-}
-
-impl Unread {
-    /// A word for outputs: `file-too-large`, `not-a-file`, `deleted`, `missing`, `invalid`.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::TooLarge(_) => "file-too-large",
-            Self::NotAFile => "not-a-file",
-            Self::Deleted => "deleted",
-            Self::Missing => "missing",
-            Self::Invalid => "invalid",
-        }
-    }
-}
-
-/// The model of a file version (valid parts only), or why it has none.
-///
-/// # Errors
-/// The reason the version could not be read, or [`Unread::Invalid`].
-pub fn model(path: &str, content: Result<&[u8], Unread>, guide: &Guide) -> Result<Engagement, Unread> {
-    let loaded = document::load(Arc::from(path), content?);
-    let doc = loaded.doc.filter(|_| loaded.complete).ok_or(Unread::Invalid)?;
-    let (rec, _) = validate::engagement(&doc, guide);
-    Ok(Engagement::from_rec(doc.path.clone(), rec.ok_or(Unread::Invalid)?))
-}
 
 /// One measure whose score moved.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -278,82 +236,6 @@ fn shown(path: &Path) -> String {
     workspace::slashed(path)
 }
 
-/// Reads each object that can be read — a regular file up to
-/// [`MAX_FILE_BYTES`](document::MAX_FILE_BYTES), sizes asked first — and hands `map` its
-/// bytes or why there are none. Versions are read a bounded number of bytes at a time and
-/// mapped on every core; `sink` gets the results in order.
-fn read_each<R: Send>(
-    repo: &Repo,
-    objects: &[&Object],
-    map: impl Fn(usize, Result<&[u8], Unread>) -> R + Sync,
-    mut sink: impl FnMut(usize, R),
-) -> Result<()> {
-    let unknown: Vec<&str> = objects
-        .iter()
-        .filter_map(|o| match o {
-            Object::File { id, size: None } => Some(id.as_str()),
-            _ => None,
-        })
-        .collect();
-    let mut asked = repo.sizes(&unknown)?.into_iter();
-    let limit = document::MAX_FILE_BYTES as u64;
-    let plan: Vec<Result<&str, Unread>> = objects
-        .iter()
-        .map(|o| match o {
-            Object::File { id, size } => match size.or_else(|| asked.next().flatten()) {
-                None => Err(Unread::Missing),
-                Some(size) if size > limit => Err(Unread::TooLarge(size)),
-                Some(_) => Ok(id.as_str()),
-            },
-            Object::Other => Err(Unread::NotAFile),
-            Object::Deleted => Err(Unread::Deleted),
-        })
-        .collect();
-    let wanted: Vec<(usize, &str)> =
-        plan.iter().enumerate().filter_map(|(i, p)| Some((i, *p.as_ref().ok()?))).collect();
-    let ids: Vec<&str> = wanted.iter().map(|(_, id)| *id).collect();
-    let jobs = crate::engine::default_jobs();
-    let flush = |chunk: &mut Vec<(usize, Result<Vec<u8>, Unread>)>, sink: &mut dyn FnMut(usize, R)| {
-        let done = crate::engine::par_map(chunk, jobs, |(i, content)| map(*i, content.as_deref().map_err(|w| *w)));
-        for ((i, _), r) in chunk.iter().zip(done) {
-            sink(*i, r);
-        }
-        chunk.clear();
-    };
-    let mut chunk: Vec<(usize, Result<Vec<u8>, Unread>)> = Vec::new();
-    let mut held = 0;
-    let mut next = 0;
-    // Those that are not read take their turn in order, between those that are.
-    let queue_unread = |chunk: &mut Vec<(usize, Result<Vec<u8>, Unread>)>, next: &mut usize, upto: usize| {
-        while *next < upto {
-            if let Err(why) = plan[*next] {
-                chunk.push((*next, Err(why)));
-            }
-            *next += 1;
-        }
-    };
-    repo.read_blobs(&ids, limit, |k, content| {
-        let i = wanted[k].0;
-        queue_unread(&mut chunk, &mut next, i);
-        let content = match content {
-            Content::Bytes(bytes) => Ok(bytes),
-            Content::TooLarge(size) => Err(Unread::TooLarge(size)),
-            Content::Missing => Err(Unread::Missing),
-        };
-        held += content.as_ref().map_or(0, Vec::len);
-        chunk.push((i, content));
-        next = i + 1;
-        if held >= READ_BUDGET {
-            flush(&mut chunk, &mut sink);
-            held = 0;
-        }
-        Ok(())
-    })?;
-    queue_unread(&mut chunk, &mut next, plan.len());
-    flush(&mut chunk, &mut sink);
-    Ok(())
-}
-
 /// Compares every current engagement with its version at `commit`, following renames;
 /// `is_engagement` selects engagement files among the base's (workspace-relative paths).
 /// With `keep_base`, each paired file's base bytes are kept (for `check --since`).
@@ -465,108 +347,6 @@ pub fn since(
     Ok(Since { commit, changes, removed, base: kept })
 }
 
-/// What `history` shows of one version: small, whatever the size of the file.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Summary {
-    /// `updated`, when valid.
-    pub updated: Option<NaiveDate>,
-    /// `status`, when valid.
-    pub status: Option<Status>,
-    /// The valid score of each configured measure present: (section, key, score).
-    pub scores: Vec<(Section, String, i64)>,
-}
-
-impl Summary {
-    /// What `history` shows of `eng`.
-    #[must_use]
-    pub fn of(eng: &Engagement) -> Self {
-        let scores = Section::ALL
-            .iter()
-            .flat_map(|&section| {
-                let entries = match section {
-                    Section::AccountStatus => &eng.account_status.entries,
-                    Section::Strategy => &eng.strategy.entries,
-                };
-                entries.iter().filter_map(move |s| Some((section, s.key.clone(), s.score.copied()?)))
-            })
-            .collect();
-        Self { updated: eng.updated.copied(), status: eng.status.copied(), scores }
-    }
-
-    /// The score of a measure, when valid.
-    #[must_use]
-    pub fn score(&self, section: Section, key: &str) -> Option<i64> {
-        self.scores.iter().find(|(s, k, _)| *s == section && k == key).map(|(_, _, score)| *score)
-    }
-}
-
-/// One point of a file's history.
-#[derive(Debug)]
-pub struct Point {
-    /// The commit.
-    pub version: Version,
-    /// What the file held at that commit, or why that version could not be read.
-    pub summary: Result<Summary, Unread>,
-}
-
-/// The history of one file: every commit that touched it, oldest first.
-#[derive(Debug, Default)]
-pub struct Timeline {
-    /// The file, as shown (workspace-relative).
-    pub path: String,
-    /// The engagement's name in the newest version that has one.
-    pub name: Option<String>,
-    /// The points, oldest first.
-    pub points: Vec<Point>,
-}
-
-impl Timeline {
-    /// An empty timeline of the file shown as `path`.
-    #[must_use]
-    pub fn new(path: &str) -> Self {
-        Self { path: path.to_owned(), ..Self::default() }
-    }
-
-    /// Adds the next (newer) version, keeping only what `history` shows of its model.
-    pub fn push(&mut self, version: Version, model: Result<&Engagement, Unread>) {
-        if let Some(name) = model.ok().and_then(|e| e.engagement.str()) {
-            self.name = Some(name.to_owned());
-        }
-        self.points.push(Point { version, summary: model.map(Summary::of) });
-    }
-
-    /// The engagement's name, or the path when no version names it.
-    #[must_use]
-    pub fn name(&self) -> &str {
-        self.name.as_deref().unwrap_or(&self.path)
-    }
-}
-
-/// The history of the file at `path` (workspace-relative; shown as `shown`): every commit
-/// that touched it, oldest first. Versions are read as they arrive and only their summary
-/// is kept; a version over the size limit is never read.
-///
-/// # Errors
-/// When git fails.
-pub fn timeline(repo: &Repo, path: &Path, shown: &str, guide: &Guide) -> Result<Timeline> {
-    let versions = repo.log(path)?;
-    let objects: Vec<&Object> = versions.iter().map(|v| &v.object).collect();
-    let mut timeline = Timeline::new(shown);
-    read_each(
-        repo,
-        &objects,
-        |i, content| model(&versions[i].path, content, guide),
-        |i, model| timeline.push(versions[i].clone(), model.as_ref().map_err(|w| *w)),
-    )?;
-    Ok(timeline)
-}
-
-/// The date a history point shows for `updated`, when valid.
-#[must_use]
-pub fn updated(point: &Point) -> Option<NaiveDate> {
-    point.summary.as_ref().ok().and_then(|s| s.updated)
-}
-
 /// What changed in the workspace's engagement files since `rev` (a revision or a date).
 ///
 /// # Errors
@@ -586,65 +366,6 @@ pub fn since_workspace(ws: &Workspace, outcome: &Outcome, rev: &str, keep_base: 
     let named: BTreeSet<&Path> = current.iter().map(|c| c.path).collect();
     let is_engagement = |p: &Path| named.contains(p) || workspace::patterns_match(&globs, &shown(p));
     since(&repo, commit, &current, &ws.guide, &is_engagement, keep_base)
-}
-
-/// The engagement file `history` is asked about.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Target {
-    /// Its path relative to the workspace root: the real name, byte for byte.
-    pub path: PathBuf,
-    /// Its path as shown.
-    pub shown: String,
-}
-
-/// The engagement file `target` names: a file, or (part of) an engagement's name.
-///
-/// # Errors
-/// When nothing or more than one engagement matches.
-pub fn target(ws: &Workspace, target: &str, cwd: &Path, today: NaiveDate) -> Result<Target> {
-    let file = workspace::absolute(&cwd.join(target));
-    if file.is_file() {
-        let Ok(path) = file.strip_prefix(&ws.root) else {
-            return Err(Error::usage(format!("{target} is outside the workspace {}", ws.root.display()), None));
-        };
-        return Ok(Target { path: path.to_path_buf(), shown: ws.display(&file, target).to_string() });
-    }
-    let sources = ws.sources(&[], cwd)?;
-    let outcome = crate::engine::check(
-        &ws.guide,
-        &sources,
-        Options { today, keep_text: false, jobs: crate::engine::default_jobs() },
-    )?;
-    let named = |exact: bool| -> Vec<(&crate::engine::Checked, &str)> {
-        outcome
-            .files
-            .iter()
-            .filter_map(|f| Some((f, f.engagement.as_ref()?.engagement.str()?)))
-            .filter(|(_, name)| {
-                let (name, want) = (name.trim().to_lowercase(), target.trim().to_lowercase());
-                if exact { name == want } else { name.contains(&want) }
-            })
-            .collect()
-    };
-    let exact = named(true);
-    let found = if exact.is_empty() { named(false) } else { exact };
-    match found.as_slice() {
-        [(file, _)] => match file.source.path.strip_prefix(&ws.root) {
-            Ok(path) => Ok(Target { path: path.to_path_buf(), shown: file.source.display.to_string() }),
-            Err(_) => Err(Error::usage(format!("{} is outside the workspace", file.source.display), None)),
-        },
-        [] => Err(Error::usage(
-            format!("no engagement file or name matches `{target}`"),
-            Some("give the file's path, or part of the engagement's name"),
-        )),
-        many => {
-            let list: Vec<String> = many.iter().map(|(f, n)| format!("{n} ({})", f.source.display)).collect();
-            Err(Error::usage(
-                format!("`{target}` matches {} engagements: {}", many.len(), list.join("; ")),
-                Some("be more specific, or give the file's path"),
-            ))
-        }
-    }
 }
 
 #[cfg(test)]
