@@ -405,6 +405,8 @@ impl Repo {
 /// Paths are taken by count, never by their content, so any byte may be in a name.
 fn parse_log(out: &[u8]) -> Result<Vec<Version>> {
     let mut versions: Vec<Version> = Vec::new();
+    // A commit counts once git lists the file in it.
+    let mut commit: Option<(String, NaiveDate)> = None;
     let mut fields = out.split(|&b| b == 0);
     while let Some(field) = fields.next() {
         let field = field.strip_prefix(b"\n").unwrap_or(field);
@@ -419,20 +421,19 @@ fn parse_log(out: &[u8]) -> Result<Vec<Version>> {
             for _ in 0..paths {
                 path = fields.next();
             }
-            if let (Some(version), Some(path), [_, mode, _, id, ..]) = (versions.last_mut(), path, words.as_slice()) {
-                version.path = shown(path);
-                version.object = Object::from_mode(mode, id, None);
+            if let (Some((id, date)), Some(path), [_, mode, _, blob, ..]) = (commit.take(), path, words.as_slice()) {
+                versions.push(Version {
+                    commit: id,
+                    date,
+                    path: shown(path),
+                    object: Object::from_mode(mode, blob, None),
+                });
             }
             continue;
         }
         let head = String::from_utf8_lossy(field);
-        let (commit, date) = head.split_once(' ').unwrap_or((&head, ""));
-        versions.push(Version {
-            commit: commit.to_owned(),
-            date: date_of(commit, date)?,
-            path: String::new(),
-            object: Object::Deleted,
-        });
+        let (id, date) = head.split_once(' ').unwrap_or((&head, ""));
+        commit = Some((id.to_owned(), date_of(id, date)?));
     }
     Ok(versions)
 }
@@ -446,8 +447,11 @@ mod tests {
         let a = "a".repeat(40);
         let b = "b".repeat(40);
         let c = "c".repeat(40);
+        // A commit git lists without the file (`d`) is not a version of it.
         let out = format!(
-            "{a} 2026-11-05\0\n:100644 100644 {b} {c} M\0odd\n:name\0{b} 2026-10-01\0\n:100644 100644 {c} {b} R090\0old\0e\u{1}new\0{c} 2026-09-01\0\n:100644 000000 {c} {} D\0gone\0",
+            "{a} 2026-11-05\0\n:100644 100644 {b} {c} M\0odd\n:name\0{b} 2026-10-01\0\n:100644 100644 {c} {b} R090\0old\0e\u{1}new\0{} 2026-09-15\0{c} 2026-09-01\0\n:100644 000000 {c} {} D\0gone\0{b} 2026-08-01\0\n:000000 120000 {} {a} A\0link\0",
+            "d".repeat(40),
+            "0".repeat(40),
             "0".repeat(40)
         );
         let versions = parse_log(out.as_bytes()).expect("parses");
@@ -459,6 +463,7 @@ mod tests {
                 ("a", "odd\n:name", &Object::File { id: c.clone(), size: None }),
                 ("b", "e\u{1}new", &Object::File { id: b.clone(), size: None }),
                 ("c", "gone", &Object::Deleted),
+                ("b", "link", &Object::Other),
             ]
         );
     }

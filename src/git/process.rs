@@ -43,10 +43,15 @@ pub(super) fn each_line(mut git: Command, args: &[&str], mut each: impl FnMut(&[
     let mut line = Vec::new();
     loop {
         line.clear();
-        if reader.read_until(b'\n', &mut line).map_err(|source| Error::Git { what: what(), source })? == 0 {
-            break;
+        match reader.read_until(b'\n', &mut line) {
+            Ok(0) => break,
+            Ok(_) => each(line.strip_suffix(b"\n").unwrap_or(&line)),
+            Err(source) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(Error::Git { what: what(), source });
+            }
         }
-        each(line.strip_suffix(b"\n").unwrap_or(&line));
     }
     finish(&mut child, errors, &what())
 }
