@@ -227,6 +227,11 @@ impl Repo {
         Ok(out.stdout)
     }
 
+    /// Whether `HEAD` names a commit (not so in a repository without commits).
+    fn has_commits(&self) -> bool {
+        self.output(&["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]).is_ok_and(|out| out.status.success())
+    }
+
     fn is_shallow(&self) -> bool {
         self.run(&["rev-parse", "--is-shallow-repository"]).is_ok_and(|s| s.trim_ascii() == b"true")
     }
@@ -242,7 +247,11 @@ impl Repo {
             if self.is_shallow() { " This is a shallow clone: fetch more history (git fetch --unshallow)." } else { "" }
         };
         if let Some(day) = crate::validate::parse_date(since) {
-            let Some((id, date)) = self.last_commit_on_or_before(day)? else {
+            let found = match self.last_commit_on_or_before(day) {
+                Err(_) if !self.has_commits() => None,
+                other => other?,
+            };
+            let Some((id, date)) = found else {
                 return Err(Error::usage(format!("no commit on or before {day}.{}", shallow()), None));
             };
             return Ok(Commit { id, date, asked: since.to_owned() });

@@ -291,6 +291,15 @@ fn since_a_far_future_date_finds_the_last_commit() {
         .assert()
         .code(2)
         .stderr(contains("no commit on or before 2026-09-30"));
+    // Nor does any day in a repository without commits.
+    let empty = Repo::new();
+    empty.write("engagements/north/payments.yaml", &engagement("Payments"));
+    empty
+        .acctsum()
+        .args(["report", "--since", "2100-01-01"])
+        .assert()
+        .code(2)
+        .stderr(contains("no commit on or before 2100-01-01"));
 }
 
 #[test]
