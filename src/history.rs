@@ -21,7 +21,7 @@ use crate::error::Result;
 use crate::format::Section;
 use crate::git::{Commit, Object, Repo};
 use crate::guide::Guide;
-use crate::model::{Engagement, Scores, Status};
+use crate::model::{Action, Engagement, Scores, Status};
 use crate::workspace::{self, Workspace};
 
 /// One measure whose score moved.
@@ -164,6 +164,25 @@ fn score_changes(section: Section, old: &Scores, new: &Scores, out: &mut Vec<Sco
     out.sort_by_key(|c| (c.section, new.entries.iter().position(|s| s.key == c.key).unwrap_or(usize::MAX)));
 }
 
+/// Each item with a text, keyed by that text (compared without case) and the number of
+/// items before it with the same text: the second "Ship" of one version pairs with the
+/// second "Ship" of the other. Look-ups by key keep a comparison linear-logarithmic in the
+/// number of items.
+fn keyed<'a, T>(items: &'a [T], text: impl Fn(&'a T) -> Option<&'a str>) -> Vec<((String, usize), &'a T, &'a str)> {
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    items
+        .iter()
+        .filter_map(|item| {
+            let text = text(item)?;
+            let k = key(text);
+            let n = seen.entry(k.clone()).or_default();
+            let out = ((k, *n), item, text);
+            *n += 1;
+            Some(out)
+        })
+        .collect()
+}
+
 /// What changed from `old` to `new`.
 #[must_use]
 pub fn compare(old: &Engagement, new: &Engagement) -> Changes {
@@ -175,29 +194,28 @@ pub fn compare(old: &Engagement, new: &Engagement) -> Changes {
     }
     score_changes(Section::AccountStatus, &old.account_status, &new.account_status, &mut c.scores);
     score_changes(Section::Strategy, &old.strategy, &new.strategy, &mut c.scores);
-    let titles = |e: &Engagement| -> Vec<(String, String)> {
-        e.risks.iter().filter_map(|r| r.title.str().map(|t| (key(t), t.to_owned()))).collect()
-    };
-    let (old_risks, new_risks) = (titles(old), titles(new));
+    let (old_risks, new_risks) = (keyed(&old.risks, |r| r.title.str()), keyed(&new.risks, |r| r.title.str()));
+    let old_keys: BTreeSet<&(String, usize)> = old_risks.iter().map(|(k, _, _)| k).collect();
+    let new_keys: BTreeSet<&(String, usize)> = new_risks.iter().map(|(k, _, _)| k).collect();
     c.risks_added =
-        new_risks.iter().filter(|(k, _)| !old_risks.iter().any(|(o, _)| o == k)).map(|(_, t)| t.clone()).collect();
+        new_risks.iter().filter(|(k, _, _)| !old_keys.contains(k)).map(|(_, _, t)| (*t).to_owned()).collect();
     c.risks_removed =
-        old_risks.iter().filter(|(k, _)| !new_risks.iter().any(|(n, _)| n == k)).map(|(_, t)| t.clone()).collect();
-    for action in &new.actions {
-        let Some(text) = action.action.str() else { continue };
-        match old.actions.iter().find(|a| a.action.str().is_some_and(|t| key(t) == key(text))) {
-            None => c.actions_added.push(text.to_owned()),
+        old_risks.iter().filter(|(k, _, _)| !new_keys.contains(k)).map(|(_, _, t)| (*t).to_owned()).collect();
+    let (old_actions, new_actions) = (keyed(&old.actions, |a| a.action.str()), keyed(&new.actions, |a| a.action.str()));
+    let before: BTreeMap<&(String, usize), &Action> = old_actions.iter().map(|(k, a, _)| (k, *a)).collect();
+    let now: BTreeSet<&(String, usize)> = new_actions.iter().map(|(k, _, _)| k).collect();
+    for (k, action, text) in &new_actions {
+        match before.get(k) {
+            None => c.actions_added.push((*text).to_owned()),
             Some(before) if before.is_open() == Some(true) && action.is_open() == Some(false) => {
-                c.actions_completed.push(text.to_owned());
+                c.actions_completed.push((*text).to_owned());
             }
             Some(_) => {}
         }
     }
-    for action in &old.actions {
-        let Some(text) = action.action.str() else { continue };
-        let gone = !new.actions.iter().any(|a| a.action.str().is_some_and(|t| key(t) == key(text)));
-        if gone && action.is_open() == Some(true) {
-            c.actions_removed.push(text.to_owned());
+    for (k, action, text) in &old_actions {
+        if !now.contains(k) && action.is_open() == Some(true) {
+            c.actions_removed.push((*text).to_owned());
         }
     }
     c
@@ -399,6 +417,24 @@ mod tests {
         assert_eq!(
             Changes { status: Some((Status::Amber, Status::Green)), ..Changes::default() }.brief(),
             "amber→green ↑"
+        );
+    }
+
+    #[test]
+    fn items_with_the_same_text_pair_in_order() {
+        let guide = Guide::default();
+        let twice = format!(
+            "{BASE}actions:\n  - {{action: Close, owner: A, due: 2026-12-01}}\n  - {{action: close, owner: A, due: 2026-12-01, status: done}}\nrisks:\n  - {{title: R, score: 3, mitigation: M}}\n  - {{title: R, score: 3, mitigation: M}}\n"
+        );
+        let same = engagement_at("a", &twice, &guide);
+        assert_eq!(compare(&same, &same), Changes::default(), "a version compared with itself");
+        let once = format!(
+            "{BASE}actions:\n  - {{action: Close, owner: A, due: 2026-12-01}}\nrisks:\n  - {{title: R, score: 3, mitigation: M}}\n"
+        );
+        let c = compare(&engagement_at("a", &once, &guide), &same);
+        assert_eq!(
+            (c.actions_added, c.actions_completed, c.risks_added),
+            (vec!["close".to_owned()], vec![], vec!["R".to_owned()])
         );
     }
 }
