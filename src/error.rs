@@ -89,6 +89,52 @@ pub enum Error {
         /// The path, as shown.
         path: String,
     },
+    /// Git could not be started, or talking to it failed.
+    #[error("cannot run git ({what}): {source}")]
+    #[diagnostic(
+        code(acctsum::git),
+        help("install git and make sure it is on PATH; --since and `history` read the workspace's git history")
+    )]
+    Git {
+        /// What acctsum was asking git to do.
+        what: String,
+        /// Why.
+        source: io::Error,
+    },
+    /// Git ran and failed.
+    #[error("`git {command}` failed: {detail}")]
+    #[diagnostic(
+        code(acctsum::git_failed),
+        help("run that git command in the workspace to see why; acctsum reads only the workspace's own repository")
+    )]
+    GitFailed {
+        /// The git command, without the options acctsum always passes.
+        command: String,
+        /// What git printed on standard error.
+        detail: String,
+    },
+    /// Git printed a committer date that is not a date.
+    #[error("cannot read the date of commit {commit}: git gave `{text}`, not a date YYYY-MM-DD")]
+    #[diagnostic(
+        code(acctsum::git_date),
+        help("acctsum reads commit dates from year 0 to 9999; see the commit with `git cat-file -p COMMIT`")
+    )]
+    GitDate {
+        /// The commit.
+        commit: String,
+        /// What git printed for its date.
+        text: String,
+    },
+    /// A question could not be asked or answered at the terminal.
+    #[error("could not read an answer from the terminal: {source}")]
+    #[diagnostic(
+        code(acctsum::prompt),
+        help("give every value on the command line instead (see `acctsum new --help`)")
+    )]
+    Prompt {
+        /// Why.
+        source: io::Error,
+    },
     /// Writing the output failed.
     #[error("cannot write output: {0}")]
     #[diagnostic(code(acctsum::output))]

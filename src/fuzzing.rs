@@ -173,17 +173,16 @@ pub fn terminal(data: &[u8]) {
         let _ = render::sarif::findings(&mut out, &findings, &guide);
         outputs.push(("sarif", std::mem::take(&mut out)));
         let source = Source::new(path.clone(), PathBuf::from("fuzz.yaml"));
-        let points: Vec<crate::history::Point> = [engagement.clone(), None]
-            .into_iter()
-            .map(|engagement| crate::history::Point {
-                version: crate::git::Version {
-                    commit: "0123456789abcdef".to_owned(),
-                    date: today(),
-                    path: path.to_string(),
-                },
-                engagement,
-            })
-            .collect();
+        let mut timeline = crate::history::Timeline::new(&path);
+        for (i, engagement) in [engagement.as_ref(), None].into_iter().enumerate() {
+            let version = crate::git::Version {
+                commit: format!("{i:040x}"),
+                date: today(),
+                path: path.to_string(),
+                object: crate::git::Object::File { id: format!("{i:040x}"), size: Some(0) },
+            };
+            timeline.push(version, engagement.ok_or(crate::history::Unread::Invalid));
+        }
         let outcome = Outcome { files: vec![Checked { source, text: None, engagement }], findings };
         let filters = Filters::default();
         let report = build(&outcome, &guide, today(), &filters);
@@ -197,9 +196,9 @@ pub fn terminal(data: &[u8]) {
         let _ = render::leads::table(&mut out, &rows, style);
         let _ = render::leads::json(&mut out, &rows);
         outputs.push(("leads", std::mem::take(&mut out)));
-        outputs.push(("history table", render::history::table(&path, &points, &guide, style).into_bytes()));
-        outputs.push(("history markdown", render::history::markdown(&path, &points, &guide).into_bytes()));
-        let history_json = render::history::json(&path, &points, &guide).unwrap_or_default();
+        outputs.push(("history table", render::history::table(&timeline, &guide, style).into_bytes()));
+        outputs.push(("history markdown", render::history::markdown(&timeline, &guide).into_bytes()));
+        let history_json = render::history::json(&timeline, &guide).unwrap_or_default();
         outputs.push(("history json", history_json.into_bytes()));
         let _ = render::guide::whole(&mut out, &guide, style.width);
         let paths = render::guide::field_paths();
@@ -214,4 +213,72 @@ pub fn terminal(data: &[u8]) {
             assert_visible(format, &String::from_utf8_lossy(bytes));
         }
     }
+}
+
+/// Where `history` splits its input into versions of one file.
+pub const VERSION_SEPARATOR: &[u8] = b"\n--8<--\n";
+
+/// Most versions one `history` input stands for.
+const MAX_VERSIONS: usize = 64;
+
+/// `data` as the successive versions of one engagement file (split on
+/// [`VERSION_SEPARATOR`]), through the git path: each version's model as `history` and
+/// `--since` build it (a version over the size limit is `file-too-large`), the comparison
+/// of each version with the one before, and the history in every format. Returns the
+/// number of versions.
+#[must_use]
+pub fn history(data: &[u8]) -> usize {
+    use crate::git::{Object, Version};
+    use crate::history::{self, Timeline, Unread};
+
+    let guide = Guide::default();
+    let path = "engagements/north/fuzz.yaml";
+    let mut timeline = Timeline::new(path);
+    let mut before: Option<crate::model::Engagement> = None;
+    let mut count = 0;
+    for (i, bytes) in split(data, VERSION_SEPARATOR).take(MAX_VERSIONS).enumerate() {
+        let content = if bytes.len() > crate::document::MAX_FILE_BYTES {
+            Err(Unread::TooLarge(bytes.len() as u64))
+        } else {
+            Ok(bytes)
+        };
+        let model = history::model(path, content, &guide);
+        if let (Some(old), Ok(new)) = (&before, &model) {
+            let changes = history::compare(old, new);
+            let _ = (changes.brief(), changes.score_moves(), changes.is_empty());
+            assert_eq!(history::compare(new, new), history::Changes::default(), "a version differs from itself");
+        }
+        let version = Version {
+            commit: format!("{i:040x}"),
+            date: today() - chrono::Days::new(u64::try_from(MAX_VERSIONS - i).unwrap_or(0)),
+            path: path.to_owned(),
+            object: Object::File { id: format!("{i:040x}"), size: Some(bytes.len() as u64) },
+        };
+        timeline.push(version, model.as_ref().map_err(|why| *why));
+        before = model.ok();
+        count += 1;
+    }
+    assert_eq!(timeline.points.len(), count);
+    let _ = render::history::table(&timeline, &guide, Style::PLAIN);
+    let _ = render::history::markdown(&timeline, &guide);
+    let _ = render::history::json(&timeline, &guide);
+    count
+}
+
+/// The parts of `data` between occurrences of `separator`.
+fn split<'a>(data: &'a [u8], separator: &'a [u8]) -> impl Iterator<Item = &'a [u8]> {
+    let mut rest = Some(data);
+    std::iter::from_fn(move || {
+        let data = rest?;
+        match data.windows(separator.len()).position(|w| w == separator) {
+            Some(at) => {
+                rest = Some(&data[at + separator.len()..]);
+                Some(&data[..at])
+            }
+            None => {
+                rest = None;
+                Some(data)
+            }
+        }
+    })
 }

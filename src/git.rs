@@ -1,22 +1,47 @@
 //! Reading engagement versions from git: a handful of `git` processes per command, never
-//! one per file — blobs are read through a single `git cat-file --batch`.
+//! one per file — blob sizes and contents are read through one `git cat-file` each.
+//!
+//! Git runs on the workspace's own repository only, whatever the environment says:
+//! every `GIT_*` variable that could point it elsewhere or change what it prints is
+//! removed, pathspecs are literal, and names are listed NUL-separated and kept as the
+//! bytes git printed.
 
-use std::io::{BufRead, BufReader, Read, Write};
+mod process;
+
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Command, Output, Stdio};
 
 use chrono::NaiveDate;
 
+use self::process::{Batch, detail};
 use crate::error::{Error, Result};
+
+/// The `GIT_*` variables passed on to git: they only bound where git looks for the
+/// workspace's own repository, never point it at another one.
+const KEPT_VARIABLES: [&str; 2] = ["GIT_CEILING_DIRECTORIES", "GIT_DISCOVERY_ACROSS_FILESYSTEM"];
+
+/// Options before every command: literal pathspecs (`e*.yaml` names one file), the real
+/// objects (no replace refs), names printed as they are, no hook that could run a program.
+const GLOBAL_OPTIONS: [&str; 8] = [
+    "--literal-pathspecs",
+    "--no-replace-objects",
+    "-c",
+    "core.quotepath=off",
+    "-c",
+    "log.showSignature=false",
+    "-c",
+    "core.fsmonitor=false",
+];
 
 /// A repository seen from a workspace inside it.
 #[derive(Debug)]
 pub struct Repo {
     /// The workspace root.
     root: PathBuf,
-    /// The workspace root relative to the repository's top, with `/` and a trailing `/`
-    /// (empty when the workspace is the top).
-    prefix: String,
+    /// The workspace root relative to the repository's top, as git prints it: `/`-separated
+    /// with a trailing `/` (empty when the workspace is the top).
+    prefix: Vec<u8>,
 }
 
 /// A commit that a comparison starts from.
@@ -38,6 +63,42 @@ impl Commit {
     }
 }
 
+/// What a path holds at a commit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Object {
+    /// A regular file: its blob id, and its size in bytes once known.
+    File {
+        /// The blob id.
+        id: String,
+        /// Its size; `None` until asked (see [`Repo::sizes`]).
+        size: Option<u64>,
+    },
+    /// A symbolic link or a submodule: not a file acctsum reads.
+    Other,
+    /// No file: the commit deleted it (or git listed the commit without the file).
+    Deleted,
+}
+
+impl Object {
+    /// From a mode and an object id as git lists them.
+    fn from_mode(mode: &str, id: &str, size: Option<u64>) -> Self {
+        match mode {
+            "100644" | "100755" | "100664" if is_object_id(id) => Self::File { id: id.to_owned(), size },
+            "000000" => Self::Deleted,
+            _ => Self::Other,
+        }
+    }
+}
+
+/// A file under the workspace at some commit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// Its path relative to the workspace root, byte for byte as git names it.
+    pub path: PathBuf,
+    /// What it holds.
+    pub object: Object,
+}
+
 /// One version of a file in its history.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Version {
@@ -45,233 +106,382 @@ pub struct Version {
     pub commit: String,
     /// Its committer date.
     pub date: NaiveDate,
-    /// The file's path at that commit, relative to the repository's top.
+    /// The file's path at that commit, relative to the repository's top, as shown.
     pub path: String,
+    /// What the file was at that commit.
+    pub object: Object,
 }
 
-fn git_error(what: &str, stderr: &str) -> Error {
-    let detail = stderr.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
-    Error::usage(format!("{what}: {detail}"), None)
+/// A blob's content as `git cat-file --batch` gave it.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Content {
+    /// The bytes.
+    Bytes(Vec<u8>),
+    /// Larger than the limit asked for: its size; the bytes were skipped, never kept.
+    TooLarge(u64),
+    /// Not in the repository (a shallow or partial clone), or not a blob.
+    Missing,
+}
+
+/// Whether `s` looks like an object id (hexadecimal, SHA-1 or SHA-256 length).
+fn is_object_id(s: &str) -> bool {
+    matches!(s.len(), 40 | 64) && s.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// A name as git printed it (bytes), as a path.
+#[cfg(unix)]
+fn path_of(bytes: &[u8]) -> PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    PathBuf::from(OsStr::from_bytes(bytes))
+}
+
+/// A name as git printed it (bytes), as a path. Git stores names as UTF-8 off Unix.
+#[cfg(not(unix))]
+fn path_of(bytes: &[u8]) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(bytes).into_owned())
+}
+
+/// A name as git printed it, as shown to the user.
+fn shown(bytes: &[u8]) -> String {
+    crate::workspace::shown(&path_of(bytes))
+}
+
+/// A commit date as git printed it (`%cs`).
+fn date_of(commit: &str, text: &str) -> Result<NaiveDate> {
+    crate::validate::parse_date(text)
+        .ok_or_else(|| Error::GitDate { commit: commit.to_owned(), text: text.chars().take(80).collect() })
+}
+
+/// The command as named in messages: its first words, without the options always passed.
+fn named(args: &[&OsStr]) -> String {
+    args.iter().take(2).map(|a| a.to_string_lossy()).collect::<Vec<_>>().join(" ")
 }
 
 impl Repo {
     /// The repository holding `root`.
     ///
     /// # Errors
-    /// When git is missing or `root` is not inside a git work tree.
+    /// When git cannot run, or `root` is not inside a git work tree.
     pub fn open(root: &Path) -> Result<Self> {
-        let mut repo = Self { root: root.to_path_buf(), prefix: String::new() };
-        let out = repo.run(&["rev-parse", "--show-prefix"]).map_err(|e| match e {
-            Error::Usage { .. } => Error::usage(
-                format!("{} is not inside a git repository, so there is no history to compare with", root.display()),
-                Some("--since and `history` read the workspace's git history; run them in a clone of the repository"),
-            ),
-            other => other,
-        })?;
-        repo.prefix = out.trim().to_owned();
+        let mut repo = Self { root: root.to_path_buf(), prefix: Vec::new() };
+        let out = repo.output(&["rev-parse", "--show-prefix"])?;
+        if !out.status.success() {
+            if String::from_utf8_lossy(&out.stderr).contains("not a git repository") {
+                return Err(Error::usage(
+                    format!(
+                        "{} is not inside a git repository, so there is no history to compare with",
+                        root.display()
+                    ),
+                    Some(
+                        "--since and `history` read the workspace's git history; run them in a clone of the repository",
+                    ),
+                ));
+            }
+            return Err(Error::GitFailed { command: "rev-parse --show-prefix".into(), detail: detail(&out.stderr) });
+        }
+        // The prefix is printed as it is, then one newline (a folder name may hold others).
+        let mut prefix = out.stdout;
+        if prefix.last() == Some(&b'\n') {
+            prefix.pop();
+        }
+        repo.prefix = prefix;
         Ok(repo)
     }
 
-    /// Runs git in the workspace and returns its standard output.
-    fn run(&self, args: &[&str]) -> Result<String> {
-        let out = self.command(args).output().map_err(|e| {
-            Error::usage(format!("cannot run git: {e}"), Some("install git; --since and `history` read its history"))
-        })?;
-        if !out.status.success() {
-            return Err(git_error(
-                &format!("git {}", args.first().unwrap_or(&"")),
-                &String::from_utf8_lossy(&out.stderr),
-            ));
-        }
-        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
-    }
-
-    fn command(&self, args: &[&str]) -> Command {
+    /// Git, run on the workspace's repository and nothing else.
+    fn command(&self) -> Command {
         let mut cmd = Command::new("git");
-        cmd.current_dir(&self.root)
-            .args(["-c", "core.quotepath=off", "-c", "log.showSignature=false"])
-            .args(args)
+        for (name, _) in std::env::vars_os() {
+            let inherited = name.to_str().is_some_and(|n| KEPT_VARIABLES.contains(&n));
+            if name.as_encoded_bytes().starts_with(b"GIT_") && !inherited {
+                cmd.env_remove(name);
+            }
+        }
+        cmd.arg("-C")
+            .arg(&self.root)
+            .args(GLOBAL_OPTIONS)
             .env("LC_ALL", "C")
             .env("GIT_TERMINAL_PROMPT", "0")
+            // Reading never needs the index written back.
+            .env("GIT_OPTIONAL_LOCKS", "0")
             .stdin(Stdio::null());
         cmd
     }
 
+    /// Runs git and returns what it printed, whatever its exit status.
+    fn output<S: AsRef<OsStr>>(&self, args: &[S]) -> Result<Output> {
+        let args: Vec<&OsStr> = args.iter().map(AsRef::as_ref).collect();
+        self.command()
+            .args(&args)
+            .output()
+            .map_err(|source| Error::Git { what: format!("git {}", named(&args)), source })
+    }
+
+    /// Runs git and returns its standard output.
+    fn run<S: AsRef<OsStr>>(&self, args: &[S]) -> Result<Vec<u8>> {
+        let out = self.output(args)?;
+        if !out.status.success() {
+            let args: Vec<&OsStr> = args.iter().map(AsRef::as_ref).collect();
+            return Err(Error::GitFailed { command: named(&args), detail: detail(&out.stderr) });
+        }
+        Ok(out.stdout)
+    }
+
+    /// Whether `HEAD` names a commit (not so in a repository without commits).
+    fn has_commits(&self) -> bool {
+        self.output(&["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]).is_ok_and(|out| out.status.success())
+    }
+
     fn is_shallow(&self) -> bool {
-        self.run(&["rev-parse", "--is-shallow-repository"]).is_ok_and(|s| s.trim() == "true")
+        self.run(&["rev-parse", "--is-shallow-repository"]).is_ok_and(|s| s.trim_ascii() == b"true")
     }
 
     /// Resolves `since`: a date (`YYYY-MM-DD`: the last commit on or before that day) or
     /// any revision git understands.
     ///
     /// # Errors
-    /// When nothing matches, with a word on shallow clones.
+    /// When nothing matches (with a word on shallow clones), or git fails.
     pub fn resolve(&self, since: &str) -> Result<Commit> {
         let since = since.trim();
         let shallow = || {
             if self.is_shallow() { " This is a shallow clone: fetch more history (git fetch --unshallow)." } else { "" }
         };
-        let id = if let Some(day) = crate::validate::parse_date(since) {
-            let before = format!("--before={day} 23:59:59");
-            let id = self.run(&["rev-list", "-1", &before, "HEAD"])?;
-            if id.trim().is_empty() {
+        if let Some(day) = crate::validate::parse_date(since) {
+            let found = match self.last_commit_on_or_before(day) {
+                Err(_) if !self.has_commits() => None,
+                other => other?,
+            };
+            let Some((id, date)) = found else {
                 return Err(Error::usage(format!("no commit on or before {day}.{}", shallow()), None));
-            }
-            id.trim().to_owned()
-        } else {
-            let spec = format!("{since}^{{commit}}");
-            match self.run(&["rev-parse", "--verify", "--quiet", "--end-of-options", &spec]) {
-                Ok(id) if !id.trim().is_empty() => id.trim().to_owned(),
-                _ => {
-                    return Err(Error::usage(
-                        format!("unknown revision `{since}`.{}", shallow()),
-                        Some("give a commit, branch or tag, or a date as YYYY-MM-DD"),
-                    ));
-                }
-            }
-        };
-        let date = self.run(&["show", "-s", "--format=%cs", &id])?;
-        let date = crate::validate::parse_date(date.trim()).unwrap_or_default();
+            };
+            return Ok(Commit { id, date, asked: since.to_owned() });
+        }
+        let spec = format!("{since}^{{commit}}");
+        let out = self.output(&["rev-parse", "--verify", "--quiet", "--end-of-options", &spec])?;
+        let id = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+        // `--verify --quiet` exits 1, saying nothing, when the revision does not exist.
+        if out.status.code() == Some(1) || (out.status.success() && !is_object_id(&id)) {
+            return Err(Error::usage(
+                format!("unknown revision `{since}`.{}", shallow()),
+                Some("give a commit, branch or tag, or a date as YYYY-MM-DD"),
+            ));
+        }
+        if !out.status.success() {
+            return Err(Error::GitFailed { command: "rev-parse --verify".into(), detail: detail(&out.stderr) });
+        }
+        let date = self.run(&["show", "-s", "--format=%cs", &id, "--"])?;
+        let date = date_of(&id, String::from_utf8_lossy(&date).trim())?;
         Ok(Commit { id, date, asked: since.to_owned() })
     }
 
-    /// The files under the workspace at `commit`: (workspace-relative path with `/`, blob id).
+    /// The newest commit reachable from `HEAD` whose committer date (in the committer's
+    /// time zone, as shown everywhere) is on or before `day`. Decided here rather than by
+    /// `git rev-list --before`, whose date parser gives up on far-future dates. A commit
+    /// whose date git cannot print cannot be placed in time and is passed over.
+    fn last_commit_on_or_before(&self, day: NaiveDate) -> Result<Option<(String, NaiveDate)>> {
+        let mut best: Option<(i64, String, NaiveDate)> = None;
+        process::each_line(self.command(), &["log", "--format=%H %ct %cs", "HEAD", "--"], |line| {
+            let line = String::from_utf8_lossy(line);
+            let mut words = line.split(' ');
+            let (Some(id), Some(time), Some(date)) = (words.next(), words.next(), words.next()) else { return };
+            let (Ok(time), Some(date)) = (time.parse::<i64>(), crate::validate::parse_date(date)) else { return };
+            if date <= day && best.as_ref().is_none_or(|(t, _, _)| time > *t) {
+                best = Some((time, id.to_owned(), date));
+            }
+        })?;
+        Ok(best.map(|(_, id, date)| (id, date)))
+    }
+
+    /// The files under the workspace at `commit`, with their sizes.
     ///
     /// # Errors
     /// When git fails.
-    pub fn files_at(&self, commit: &str) -> Result<Vec<(String, String)>> {
-        let out = self.run(&["ls-tree", "-r", "-z", "--full-name", commit, "--", "."])?;
+    pub fn files_at(&self, commit: &str) -> Result<Vec<Entry>> {
+        let out = self.run(&["ls-tree", "-r", "-l", "-z", "--full-name", commit, "--", "."])?;
         Ok(out
-            .split('\0')
+            .split(|&b| b == 0)
             .filter_map(|entry| {
-                // `<mode> blob <id>\t<path>`
-                let (meta, path) = entry.split_once('\t')?;
-                let mut meta = meta.split(' ');
-                let (_, kind, id) = (meta.next()?, meta.next()?, meta.next()?);
-                (kind == "blob").then_some(())?;
-                Some((path.strip_prefix(&self.prefix)?.to_owned(), id.to_owned()))
+                // `<mode> <type> <id> <size>\t<path>`, the size padded with spaces.
+                let tab = entry.iter().position(|&b| b == b'\t')?;
+                let meta = String::from_utf8_lossy(&entry[..tab]);
+                let mut meta = meta.split_whitespace();
+                let (mode, _, id, size) = (meta.next()?, meta.next()?, meta.next()?, meta.next()?);
+                let path = entry[tab + 1..].strip_prefix(self.prefix.as_slice())?;
+                let object = Object::from_mode(mode, id, size.parse().ok());
+                Some(Entry { path: path_of(path), object })
             })
             .collect())
     }
 
-    /// The contents of blobs, by id, in one batch (reading by id spares git a tree walk
-    /// per file, which dominates for thousands of files).
+    /// Renames between `commit` and the working tree: (old path, new path), relative to
+    /// the workspace root.
     ///
     /// # Errors
     /// When git fails.
-    pub fn read_blobs(&self, ids: &[&str]) -> Result<Vec<Option<Vec<u8>>>> {
-        let lines: Vec<String> = ids.iter().map(|id| format!("{id}\n")).collect();
-        self.cat_file(&lines)
-    }
-
-    /// A workspace-relative path as a path from the repository's top.
-    fn top_relative(&self, path: &str) -> String {
-        format!("{}{path}", self.prefix)
-    }
-
-    /// Renames between `commit` and the working tree: (old path, new path), workspace-relative.
-    ///
-    /// # Errors
-    /// When git fails.
-    pub fn renames(&self, commit: &str) -> Result<Vec<(String, String)>> {
-        let out = self.run(&["diff", "-z", "--name-status", "-M", "--diff-filter=R", commit, "--", "."])?;
-        let mut fields = out.split('\0');
+    pub fn renames(&self, commit: &str) -> Result<Vec<(PathBuf, PathBuf)>> {
+        let args = ["diff", "-z", "--name-status", "-M", "--diff-filter=R", "--no-ext-diff", "--no-textconv", commit];
+        let out = self.run(&[&args[..], &["--", "."]].concat())?;
+        let mut fields = out.split(|&b| b == 0);
         let mut renames = Vec::new();
         while let Some(status) = fields.next() {
             let (Some(old), Some(new)) = (fields.next(), fields.next()) else { break };
-            if status.starts_with('R') {
-                if let (Some(old), Some(new)) = (old.strip_prefix(&self.prefix), new.strip_prefix(&self.prefix)) {
-                    renames.push((old.to_owned(), new.to_owned()));
+            if status.starts_with(b"R") {
+                if let (Some(old), Some(new)) =
+                    (old.strip_prefix(self.prefix.as_slice()), new.strip_prefix(self.prefix.as_slice()))
+                {
+                    renames.push((path_of(old), path_of(new)));
                 }
             }
         }
         Ok(renames)
     }
 
-    /// The contents of the given `commit:top-relative-path` specs, in one batch.
-    fn cat_file(&self, lines: &[String]) -> Result<Vec<Option<Vec<u8>>>> {
-        if lines.is_empty() {
-            return Ok(Vec::new());
-        }
-        let mut child = self
-            .command(&["cat-file", "--batch"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .map_err(|e| Error::usage(format!("cannot run git: {e}"), None))?;
-        let mut stdin = child.stdin.take().ok_or_else(|| Error::usage("git cat-file has no input", None))?;
-        let input: String = lines.concat();
-        // Write on another thread: git answers while it reads, and both pipes are bounded.
-        let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-        let stdout = child.stdout.take().ok_or_else(|| Error::usage("git cat-file has no output", None))?;
-        let mut reader = BufReader::with_capacity(1 << 16, stdout);
-        let mut out = Vec::with_capacity(lines.len());
-        let mut header = String::new();
-        for _ in lines {
-            header.clear();
-            if reader.read_line(&mut header)? == 0 {
-                break;
-            }
-            let mut parts = header.split_whitespace();
-            let (_, kind, size) = (parts.next(), parts.next(), parts.next());
-            match (kind, size.and_then(|s| s.parse::<u64>().ok())) {
-                (Some("blob"), Some(size)) => {
-                    let mut body = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-                    (&mut reader).take(size).read_to_end(&mut body)?;
-                    let mut newline = [0u8; 1];
-                    reader.read_exact(&mut newline)?;
-                    out.push(Some(body));
-                }
-                (Some(_), Some(size)) => {
-                    // Not a blob (a folder where a file was): skip its contents.
-                    std::io::copy(&mut (&mut reader).take(size + 1), &mut std::io::sink())?;
-                    out.push(None);
-                }
-                _ => out.push(None),
-            }
-        }
-        let _ = writer.join();
-        let status = child.wait()?;
-        if !status.success() || out.len() != lines.len() {
-            let mut err = String::new();
-            if let Some(mut stderr) = child.stderr.take() {
-                let _ = stderr.read_to_string(&mut err);
-            }
-            return Err(git_error("git cat-file", &err));
-        }
-        Ok(out)
-    }
-
-    /// The commits that touched `path` (workspace-relative), oldest first, following renames.
+    /// The commits that touched `path` (relative to the workspace root), oldest first,
+    /// following renames, each with the file's blob there.
     ///
     /// # Errors
-    /// When git fails.
-    pub fn log(&self, path: &str) -> Result<Vec<Version>> {
-        let target = self.top_relative(path);
-        let out = self.run(&["log", "--follow", "--format=%x01%H %cs", "--name-only", "-z", "--", path])?;
-        let mut versions = Vec::new();
-        for record in out.split('\u{1}').filter(|r| !r.trim().is_empty()) {
-            let (head, rest) = record.split_once('\n').unwrap_or((record, ""));
-            let mut head = head.trim_end_matches('\0').split_whitespace();
-            let (Some(commit), Some(date)) = (head.next(), head.next()) else { continue };
-            let path = rest.trim_matches(['\0', '\n']).split('\0').find(|p| !p.is_empty()).unwrap_or(&target);
-            versions.push(Version {
-                commit: commit.to_owned(),
-                date: crate::validate::parse_date(date).unwrap_or_default(),
-                path: path.to_owned(),
-            });
-        }
+    /// When git fails or prints a date that is not one.
+    pub fn log(&self, path: &Path) -> Result<Vec<Version>> {
+        let args: [&OsStr; 9] = [
+            "log".as_ref(),
+            "--follow".as_ref(),
+            "--no-abbrev".as_ref(),
+            "--raw".as_ref(),
+            "-z".as_ref(),
+            "--no-ext-diff".as_ref(),
+            "--format=%H %cs".as_ref(),
+            "--".as_ref(),
+            path.as_os_str(),
+        ];
+        let out = self.run(&args)?;
+        let mut versions = parse_log(&out)?;
         versions.reverse();
         Ok(versions)
     }
 
-    /// The contents of each version (paths from the repository's top), in one batch.
+    /// The size of each blob, in one `git cat-file --batch-check`; `None` for an object
+    /// the repository does not hold.
     ///
     /// # Errors
     /// When git fails.
-    pub fn read_versions(&self, versions: &[Version]) -> Result<Vec<Option<Vec<u8>>>> {
-        let lines: Vec<String> = versions.iter().map(|v| format!("{}:{}\n", v.commit, v.path)).collect();
-        self.cat_file(&lines)
+    pub fn sizes(&self, ids: &[&str]) -> Result<Vec<Option<u64>>> {
+        let mut sizes = Vec::with_capacity(ids.len());
+        if ids.is_empty() {
+            return Ok(sizes);
+        }
+        let mut batch = Batch::start(self.command(), "--batch-check", ids)?;
+        for _ in ids {
+            let header = batch.header()?;
+            sizes.push(header.and_then(|(kind, size)| (kind == "blob").then_some(size)));
+        }
+        batch.finish()?;
+        Ok(sizes)
+    }
+
+    /// Reads blobs, in order, in one `git cat-file --batch`, handing each to `each` (its
+    /// index in `ids`) as it arrives, so that only one is held at a time. A blob over
+    /// `limit` bytes is skipped, never held.
+    ///
+    /// # Errors
+    /// When git fails, or when `each` does.
+    pub fn read_blobs(
+        &self,
+        ids: &[&str],
+        limit: u64,
+        mut each: impl FnMut(usize, Content) -> Result<()>,
+    ) -> Result<()> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let mut batch = Batch::start(self.command(), "--batch", ids)?;
+        for i in 0..ids.len() {
+            let content = match batch.header()? {
+                Some(("blob", size)) if size <= limit => Content::Bytes(batch.body(size)?),
+                Some((kind, size)) => {
+                    batch.skip(size)?;
+                    if kind == "blob" { Content::TooLarge(size) } else { Content::Missing }
+                }
+                None => Content::Missing,
+            };
+            each(i, content)?;
+        }
+        batch.finish()
+    }
+}
+
+/// Parses `git log --raw -z --format='%H %cs'`: per commit, its header, then for each
+/// file `:<mode> <mode> <id> <id> <status>` and one path (two for renames and copies).
+/// Paths are taken by count, never by their content, so any byte may be in a name.
+fn parse_log(out: &[u8]) -> Result<Vec<Version>> {
+    let mut versions: Vec<Version> = Vec::new();
+    // A commit counts once git lists the file in it.
+    let mut commit: Option<(String, NaiveDate)> = None;
+    let mut fields = out.split(|&b| b == 0);
+    while let Some(field) = fields.next() {
+        let field = field.strip_prefix(b"\n").unwrap_or(field);
+        if field.is_empty() {
+            continue;
+        }
+        if let Some(raw) = field.strip_prefix(b":") {
+            let raw = String::from_utf8_lossy(raw);
+            let words: Vec<&str> = raw.split(' ').collect();
+            let paths = if words.get(4).is_some_and(|s| s.starts_with(['R', 'C'])) { 2 } else { 1 };
+            let mut path = None;
+            for _ in 0..paths {
+                path = fields.next();
+            }
+            if let (Some((id, date)), Some(path), [_, mode, _, blob, ..]) = (commit.take(), path, words.as_slice()) {
+                versions.push(Version {
+                    commit: id,
+                    date,
+                    path: shown(path),
+                    object: Object::from_mode(mode, blob, None),
+                });
+            }
+            continue;
+        }
+        let head = String::from_utf8_lossy(field);
+        let (id, date) = head.split_once(' ').unwrap_or((&head, ""));
+        commit = Some((id.to_owned(), date_of(id, date)?));
+    }
+    Ok(versions)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_paths_are_taken_by_count_whatever_they_hold() {
+        // Names are kept whole and shown losslessly escaped.
+        let a = "a".repeat(40);
+        let b = "b".repeat(40);
+        let c = "c".repeat(40);
+        // A commit git lists without the file (`d`) is not a version of it.
+        let out = format!(
+            "{a} 2026-11-05\0\n:100644 100644 {b} {c} M\0odd\n:name\0{b} 2026-10-01\0\n:100644 100644 {c} {b} R090\0old\0e\u{1}new\0{} 2026-09-15\0{c} 2026-09-01\0\n:100644 000000 {c} {} D\0gone\0{b} 2026-08-01\0\n:000000 120000 {} {a} A\0link\0",
+            "d".repeat(40),
+            "0".repeat(40),
+            "0".repeat(40)
+        );
+        let versions = parse_log(out.as_bytes()).expect("parses");
+        let seen: Vec<(&str, &str, &Object)> =
+            versions.iter().map(|v| (&v.commit[..1], v.path.as_str(), &v.object)).collect();
+        assert_eq!(
+            seen,
+            [
+                ("a", "odd\\n:name", &Object::File { id: c.clone(), size: None }),
+                ("b", "e\\u{1}new", &Object::File { id: b.clone(), size: None }),
+                ("c", "gone", &Object::Deleted),
+                ("b", "link", &Object::Other),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unreadable_git_date_is_an_error_with_its_text() {
+        let out = format!("{} %cs\0", "a".repeat(40));
+        let error = parse_log(out.as_bytes()).expect_err("no date");
+        assert!(matches!(&error, Error::GitDate { text, .. } if text == "%cs"), "{error:?}");
     }
 }

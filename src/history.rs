@@ -1,31 +1,28 @@
 //! Engagement versions from git: what changed since a commit, and how scores moved over
 //! the commits that touched one file.
+//!
+//! Old versions get the same limit as files on disk: a blob over
+//! [`MAX_FILE_BYTES`](crate::document::MAX_FILE_BYTES) is never read, and versions are read a
+//! bounded number of bytes at a time, each kept only as far as the output needs it.
+
+mod read;
+mod timeline;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use std::path::Path;
-
-use crate::document;
-use crate::engine::{Options, Outcome};
-use crate::error::{Error, Result};
+use self::read::read_each;
+pub use self::read::{Unread, model};
+pub use self::timeline::{Point, Summary, Target, Timeline, target, timeline, updated};
+use crate::engine::Outcome;
+use crate::error::Result;
 use crate::format::Section;
-use crate::git::{Commit, Repo, Version};
+use crate::git::{Commit, Object, Repo};
 use crate::guide::Guide;
-use crate::model::{Engagement, Scores, Status};
-use crate::validate;
+use crate::model::{Action, Engagement, Scores, Status};
 use crate::workspace::{self, Workspace};
-
-/// The model of a file's bytes (valid parts only), or `None` when it cannot be read.
-#[must_use]
-pub fn model(path: &str, bytes: &[u8], guide: &Guide) -> Option<Engagement> {
-    let loaded = document::load(Arc::from(path), bytes);
-    let doc = loaded.doc.filter(|_| loaded.complete)?;
-    let (rec, _) = validate::engagement(&doc, guide);
-    Some(Engagement::from_rec(doc.path.clone(), rec?))
-}
 
 /// One measure whose score moved.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -61,6 +58,9 @@ pub struct Changes {
     pub actions_added: Vec<String>,
     /// Actions open at the base and gone now.
     pub actions_removed: Vec<String>,
+    /// Why the version at the base could not be read, when it could not: then nothing
+    /// else could be compared (and the other fields say nothing moved).
+    pub base_unread: Option<Unread>,
 }
 
 impl Changes {
@@ -122,6 +122,8 @@ pub struct Removed {
     pub path: String,
     /// Its model at the base, when it could be read.
     pub engagement: Option<Engagement>,
+    /// Why it could not be read, when it could not.
+    pub unread: Option<Unread>,
 }
 
 impl Removed {
@@ -162,6 +164,25 @@ fn score_changes(section: Section, old: &Scores, new: &Scores, out: &mut Vec<Sco
     out.sort_by_key(|c| (c.section, new.entries.iter().position(|s| s.key == c.key).unwrap_or(usize::MAX)));
 }
 
+/// Each item with a text, keyed by that text (compared without case) and the number of
+/// items before it with the same text: the second "Ship" of one version pairs with the
+/// second "Ship" of the other. Look-ups by key keep a comparison linear-logarithmic in the
+/// number of items.
+fn keyed<'a, T>(items: &'a [T], text: impl Fn(&'a T) -> Option<&'a str>) -> Vec<((String, usize), &'a T, &'a str)> {
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    items
+        .iter()
+        .filter_map(|item| {
+            let text = text(item)?;
+            let k = key(text);
+            let n = seen.entry(k.clone()).or_default();
+            let out = ((k, *n), item, text);
+            *n += 1;
+            Some(out)
+        })
+        .collect()
+}
+
 /// What changed from `old` to `new`.
 #[must_use]
 pub fn compare(old: &Engagement, new: &Engagement) -> Changes {
@@ -173,29 +194,28 @@ pub fn compare(old: &Engagement, new: &Engagement) -> Changes {
     }
     score_changes(Section::AccountStatus, &old.account_status, &new.account_status, &mut c.scores);
     score_changes(Section::Strategy, &old.strategy, &new.strategy, &mut c.scores);
-    let titles = |e: &Engagement| -> Vec<(String, String)> {
-        e.risks.iter().filter_map(|r| r.title.str().map(|t| (key(t), t.to_owned()))).collect()
-    };
-    let (old_risks, new_risks) = (titles(old), titles(new));
+    let (old_risks, new_risks) = (keyed(&old.risks, |r| r.title.str()), keyed(&new.risks, |r| r.title.str()));
+    let old_keys: BTreeSet<&(String, usize)> = old_risks.iter().map(|(k, _, _)| k).collect();
+    let new_keys: BTreeSet<&(String, usize)> = new_risks.iter().map(|(k, _, _)| k).collect();
     c.risks_added =
-        new_risks.iter().filter(|(k, _)| !old_risks.iter().any(|(o, _)| o == k)).map(|(_, t)| t.clone()).collect();
+        new_risks.iter().filter(|(k, _, _)| !old_keys.contains(k)).map(|(_, _, t)| (*t).to_owned()).collect();
     c.risks_removed =
-        old_risks.iter().filter(|(k, _)| !new_risks.iter().any(|(n, _)| n == k)).map(|(_, t)| t.clone()).collect();
-    for action in &new.actions {
-        let Some(text) = action.action.str() else { continue };
-        match old.actions.iter().find(|a| a.action.str().is_some_and(|t| key(t) == key(text))) {
-            None => c.actions_added.push(text.to_owned()),
+        old_risks.iter().filter(|(k, _, _)| !new_keys.contains(k)).map(|(_, _, t)| (*t).to_owned()).collect();
+    let (old_actions, new_actions) = (keyed(&old.actions, |a| a.action.str()), keyed(&new.actions, |a| a.action.str()));
+    let before: BTreeMap<&(String, usize), &Action> = old_actions.iter().map(|(k, a, _)| (k, *a)).collect();
+    let now: BTreeSet<&(String, usize)> = new_actions.iter().map(|(k, _, _)| k).collect();
+    for (k, action, text) in &new_actions {
+        match before.get(k) {
+            None => c.actions_added.push((*text).to_owned()),
             Some(before) if before.is_open() == Some(true) && action.is_open() == Some(false) => {
-                c.actions_completed.push(text.to_owned());
+                c.actions_completed.push((*text).to_owned());
             }
             Some(_) => {}
         }
     }
-    for action in &old.actions {
-        let Some(text) = action.action.str() else { continue };
-        let gone = !new.actions.iter().any(|a| a.action.str().is_some_and(|t| key(t) == key(text)));
-        if gone && action.is_open() == Some(true) {
-            c.actions_removed.push(text.to_owned());
+    for (k, action, text) in &old_actions {
+        if !now.contains(k) && action.is_open() == Some(true) {
+            c.actions_removed.push((*text).to_owned());
         }
     }
     c
@@ -204,8 +224,8 @@ pub fn compare(old: &Engagement, new: &Engagement) -> Changes {
 /// The base version of a current file, kept for `check --since`.
 #[derive(Debug)]
 pub struct Base {
-    /// The file's bytes at the base.
-    pub bytes: Vec<u8>,
+    /// The file's bytes at the base, or why they could not be read.
+    pub bytes: Result<Vec<u8>, Unread>,
     /// Its `updated` at the base, when valid.
     pub updated: Option<NaiveDate>,
 }
@@ -215,141 +235,134 @@ enum Read {
     /// Paired with the current file at this index, and compared.
     Paired(usize, Changes, Option<Base>),
     /// Not paired (gone, or git's pairing was a different engagement): its model.
-    Alone(String, Option<Box<Engagement>>),
+    Alone(String, Result<Box<Engagement>, Unread>),
 }
 
-/// Compares every current engagement (`current`: path → model) with its version at
-/// `commit`, following renames; `is_engagement` selects engagement files among the
-/// base's. With `keep_base`, each paired file's base bytes are kept (for `check --since`).
+/// A current engagement file, as [`since`] pairs it with its version at the base.
+#[derive(Clone, Copy, Debug)]
+pub struct Current<'a> {
+    /// Its path relative to the workspace root: the real name, byte for byte.
+    pub path: &'a Path,
+    /// Its path as shown; [`Since::changes`] is keyed by it.
+    pub shown: &'a str,
+    /// Its model, when it is valid.
+    pub engagement: Option<&'a Engagement>,
+}
+
+/// A workspace-relative path from git, as shown.
+fn shown(path: &Path) -> String {
+    workspace::shown(path)
+}
+
+/// Compares every current engagement with its version at `commit`, following renames;
+/// `is_engagement` selects engagement files among the base's (workspace-relative paths).
+/// With `keep_base`, each paired file's base bytes are kept (for `check --since`).
 ///
-/// Git is run four times whatever the number of files; the base versions are read in one
-/// `git cat-file --batch` and parsed on `jobs` threads.
+/// Git is run a handful of times whatever the number of files; the base versions are read
+/// in one `git cat-file --batch`, a bounded number of bytes at a time, and parsed on every
+/// core. A version over the size limit is never read: its [`Unread`] says so.
 ///
 /// # Errors
 /// When git fails.
 pub fn since(
     repo: &Repo,
     commit: Commit,
-    current: &[(&str, Option<&Engagement>)],
+    current: &[Current<'_>],
     guide: &Guide,
-    is_engagement: &dyn Fn(&str) -> bool,
+    is_engagement: &dyn Fn(&Path) -> bool,
     keep_base: bool,
 ) -> Result<Since> {
-    let base_files: Vec<(String, String)> =
-        repo.files_at(&commit.id)?.into_iter().filter(|(p, _)| is_engagement(p)).collect();
-    let renamed: BTreeMap<String, String> =
+    let base_files: Vec<crate::git::Entry> =
+        repo.files_at(&commit.id)?.into_iter().filter(|e| is_engagement(&e.path)).collect();
+    let renamed: BTreeMap<PathBuf, PathBuf> =
         repo.renames(&commit.id)?.into_iter().map(|(old, new)| (new, old)).collect();
-    let at_base: BTreeMap<&str, usize> = base_files.iter().enumerate().map(|(i, (p, _))| (p.as_str(), i)).collect();
-    // Pair by path, following git's renames: base index → current index.
+    let at_base: BTreeMap<&Path, usize> = base_files.iter().enumerate().map(|(i, e)| (e.path.as_path(), i)).collect();
+    // Pair by real path, following git's renames: base index → current index.
     let mut pair: BTreeMap<usize, usize> = BTreeMap::new();
-    for (c, (path, _)) in current.iter().enumerate() {
-        let from = renamed.get(*path).and_then(|old| at_base.get(old.as_str())).or_else(|| at_base.get(path));
+    for (c, now) in current.iter().enumerate() {
+        let from = renamed.get(now.path).and_then(|old| at_base.get(old.as_path())).or_else(|| at_base.get(now.path));
         if let Some(&b) = from {
             pair.entry(b).or_insert(c);
         }
     }
-    let ids: Vec<&str> = base_files.iter().map(|(_, id)| id.as_str()).collect();
-    let blobs = repo.read_blobs(&ids)?;
-    let work: Vec<(usize, Option<Vec<u8>>)> = blobs.into_iter().enumerate().collect();
-    let read = crate::engine::par_map(&work, crate::engine::default_jobs(), |(b, bytes)| {
-        let path = &base_files[*b].0;
-        let old = bytes.as_ref().and_then(|bytes| model(path, bytes, guide));
-        let Some(&c) = pair.get(b) else { return Read::Alone(path.clone(), old.map(Box::new)) };
-        let (now_path, now) = current[c];
+    let objects: Vec<&Object> = base_files.iter().map(|e| &e.object).collect();
+    let mut read = Vec::with_capacity(base_files.len());
+    let compare_one = |b: usize, content: Result<&[u8], Unread>| {
+        let path = shown(&base_files[b].path);
+        let old = model(&path, content, guide);
+        let Some(&c) = pair.get(&b) else { return Read::Alone(path, old.map(Box::new)) };
+        let now = current[c];
         // Git pairs files by content; a pair counts only while it is the same engagement.
-        let same = match (old.as_ref().and_then(|o| o.engagement.str()), now.and_then(|n| n.engagement.str())) {
-            (Some(a), Some(b)) => key(a) == key(b),
-            _ => true,
-        };
+        let same =
+            match (old.as_ref().ok().and_then(|o| o.engagement.str()), now.engagement.and_then(|n| n.engagement.str()))
+            {
+                (Some(a), Some(b)) => key(a) == key(b),
+                _ => true,
+            };
         if !same {
-            return Read::Alone(path.clone(), old.map(Box::new));
+            return Read::Alone(path, old.map(Box::new));
         }
-        let mut changes = match (&old, now) {
-            (Some(old), Some(now)) => compare(old, now),
-            _ => Changes::default(),
+        let mut changes = match (&old, now.engagement) {
+            (Ok(old), Some(now)) => compare(old, now),
+            (Err(why), _) => Changes { base_unread: Some(*why), ..Changes::default() },
+            (Ok(_), None) => Changes::default(),
         };
-        if path != now_path {
-            changes.moved_from = Some(path.clone());
+        if base_files[b].path != now.path {
+            changes.moved_from = Some(path);
         }
         let base = keep_base.then(|| Base {
-            bytes: bytes.clone().unwrap_or_default(),
-            updated: old.as_ref().and_then(|o| o.updated.copied()),
+            bytes: content.map(<[u8]>::to_vec),
+            updated: old.as_ref().ok().and_then(|o| o.updated.copied()),
         });
         Read::Paired(c, changes, base)
-    });
+    };
+    read_each(repo, &objects, compare_one, |_, r| read.push(r))?;
     let mut changes = BTreeMap::new();
     let mut kept = BTreeMap::new();
-    let mut alone: Vec<(String, Option<Box<Engagement>>)> = Vec::new();
+    let mut alone: Vec<(String, Result<Box<Engagement>, Unread>)> = Vec::new();
     let mut paired_current = BTreeSet::new();
     for r in read {
         match r {
             Read::Paired(c, ch, base) => {
                 paired_current.insert(c);
-                changes.insert(current[c].0.to_owned(), ch);
+                changes.insert(current[c].shown.to_owned(), ch);
                 if let Some(base) = base {
-                    kept.insert(current[c].0.to_owned(), base);
+                    kept.insert(current[c].shown.to_owned(), base);
                 }
             }
             Read::Alone(path, old) => alone.push((path, old)),
         }
     }
     // A current file git could not pair may still be a base engagement under a new path.
-    for (c, &(path, now)) in current.iter().enumerate() {
+    for (c, now) in current.iter().enumerate() {
         if paired_current.contains(&c) {
             continue;
         }
-        let name = now.and_then(|e| e.engagement.str()).map(key);
+        let name = now.engagement.and_then(|e| e.engagement.str()).map(key);
         let twin = name.as_ref().and_then(|name| {
             alone
                 .iter()
-                .position(|(_, old)| old.as_ref().and_then(|o| o.engagement.str()).map(key).as_ref() == Some(name))
+                .position(|(_, old)| old.as_ref().ok().and_then(|o| o.engagement.str()).map(key).as_ref() == Some(name))
         });
-        let ch = match (twin, now) {
-            (Some(i), Some(now)) => {
+        let ch = match (twin, now.engagement) {
+            (Some(i), Some(eng)) => {
                 let (old_path, old) = alone.swap_remove(i);
-                let ch = old.as_ref().map(|old| compare(old, now)).unwrap_or_default();
+                let ch = old.as_ref().map(|old| compare(old, eng)).unwrap_or_default();
                 Changes { moved_from: Some(old_path), ..ch }
             }
             _ => Changes { added: true, ..Changes::default() },
         };
-        changes.insert(path.to_owned(), ch);
+        changes.insert(now.shown.to_owned(), ch);
     }
     alone.sort_by(|a, b| a.0.cmp(&b.0));
-    let removed =
-        alone.into_iter().map(|(path, engagement)| Removed { path, engagement: engagement.map(|e| *e) }).collect();
-    Ok(Since { commit, changes, removed, base: kept })
-}
-
-/// One point of a file's history.
-#[derive(Debug)]
-pub struct Point {
-    /// The commit.
-    pub version: Version,
-    /// The engagement at that commit; `None` when that version could not be read.
-    pub engagement: Option<Engagement>,
-}
-
-/// The history of one file: every commit that touched it, oldest first.
-///
-/// # Errors
-/// When git fails.
-pub fn timeline(repo: &Repo, path: &str, guide: &Guide) -> Result<Vec<Point>> {
-    let versions = repo.log(path)?;
-    let blobs = repo.read_versions(&versions)?;
-    Ok(versions
+    let removed = alone
         .into_iter()
-        .zip(blobs)
-        .map(|(version, bytes)| {
-            let engagement = bytes.and_then(|b| model(&version.path, &b, guide));
-            Point { version, engagement }
+        .map(|(path, old)| match old {
+            Ok(engagement) => Removed { path, engagement: Some(*engagement), unread: None },
+            Err(why) => Removed { path, engagement: None, unread: Some(why) },
         })
-        .collect())
-}
-
-/// The date a history point shows for `updated`, when valid.
-#[must_use]
-pub fn updated(point: &Point) -> Option<NaiveDate> {
-    point.engagement.as_ref().and_then(|e| e.updated.copied())
+        .collect();
+    Ok(Since { commit, changes, removed, base: kept })
 }
 
 /// What changed in the workspace's engagement files since `rev` (a revision or a date).
@@ -359,63 +372,18 @@ pub fn updated(point: &Point) -> Option<NaiveDate> {
 pub fn since_workspace(ws: &Workspace, outcome: &Outcome, rev: &str, keep_base: bool) -> Result<Since> {
     let repo = Repo::open(&ws.root)?;
     let commit = repo.resolve(rev)?;
-    let current: Vec<(&str, Option<&Engagement>)> = outcome
+    let current: Vec<Current<'_>> = outcome
         .files
         .iter()
-        .filter(|f| f.source.path.starts_with(&ws.root))
-        .map(|f| (&*f.source.display, f.engagement.as_ref()))
+        .filter_map(|f| {
+            let path = f.source.path.strip_prefix(&ws.root).ok()?;
+            Some(Current { path, shown: &f.source.display, engagement: f.engagement.as_ref() })
+        })
         .collect();
     let globs: Vec<glob::Pattern> = ws.globs().iter().filter_map(|g| glob::Pattern::new(g).ok()).collect();
-    let named: std::collections::BTreeSet<&str> = current.iter().map(|(p, _)| *p).collect();
-    let is_engagement = |p: &str| named.contains(p) || workspace::patterns_match(&globs, p);
+    let named: BTreeSet<&Path> = current.iter().map(|c| c.path).collect();
+    let is_engagement = |p: &Path| named.contains(p) || workspace::patterns_match(&globs, &shown(p));
     since(&repo, commit, &current, &ws.guide, &is_engagement, keep_base)
-}
-
-/// The workspace-relative path of the engagement `target` names: a file, or (part of) a name.
-///
-/// # Errors
-/// When nothing or more than one engagement matches.
-pub fn target(ws: &Workspace, target: &str, cwd: &Path, today: NaiveDate) -> Result<String> {
-    let file = workspace::absolute(&cwd.join(target));
-    if file.is_file() {
-        return file
-            .strip_prefix(&ws.root)
-            .map(workspace::slashed)
-            .map_err(|_| Error::usage(format!("{target} is outside the workspace {}", ws.root.display()), None));
-    }
-    let sources = ws.sources(&[], cwd)?;
-    let outcome = crate::engine::check(
-        &ws.guide,
-        &sources,
-        Options { today, keep_text: false, jobs: crate::engine::default_jobs() },
-    )?;
-    let named = |exact: bool| -> Vec<(&str, &str)> {
-        outcome
-            .files
-            .iter()
-            .filter_map(|f| Some((&*f.source.display, f.engagement.as_ref()?.engagement.str()?)))
-            .filter(|(_, name)| {
-                let (name, want) = (name.trim().to_lowercase(), target.trim().to_lowercase());
-                if exact { name == want } else { name.contains(&want) }
-            })
-            .collect()
-    };
-    let exact = named(true);
-    let found = if exact.is_empty() { named(false) } else { exact };
-    match found.as_slice() {
-        [(path, _)] => Ok((*path).to_owned()),
-        [] => Err(Error::usage(
-            format!("no engagement file or name matches `{target}`"),
-            Some("give the file's path, or part of the engagement's name"),
-        )),
-        many => {
-            let list: Vec<String> = many.iter().map(|(p, n)| format!("{n} ({p})")).collect();
-            Err(Error::usage(
-                format!("`{target}` matches {} engagements: {}", many.len(), list.join("; ")),
-                Some("be more specific, or give the file's path"),
-            ))
-        }
-    }
 }
 
 #[cfg(test)]
@@ -449,6 +417,24 @@ mod tests {
         assert_eq!(
             Changes { status: Some((Status::Amber, Status::Green)), ..Changes::default() }.brief(),
             "amber→green ↑"
+        );
+    }
+
+    #[test]
+    fn items_with_the_same_text_pair_in_order() {
+        let guide = Guide::default();
+        let twice = format!(
+            "{BASE}actions:\n  - {{action: Close, owner: A, due: 2026-12-01}}\n  - {{action: close, owner: A, due: 2026-12-01, status: done}}\nrisks:\n  - {{title: R, score: 3, mitigation: M}}\n  - {{title: R, score: 3, mitigation: M}}\n"
+        );
+        let same = engagement_at("a", &twice, &guide);
+        assert_eq!(compare(&same, &same), Changes::default(), "a version compared with itself");
+        let once = format!(
+            "{BASE}actions:\n  - {{action: Close, owner: A, due: 2026-12-01}}\nrisks:\n  - {{title: R, score: 3, mitigation: M}}\n"
+        );
+        let c = compare(&engagement_at("a", &once, &guide), &same);
+        assert_eq!(
+            (c.actions_added, c.actions_completed, c.risks_added),
+            (vec!["close".to_owned()], vec![], vec!["R".to_owned()])
         );
     }
 }

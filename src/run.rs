@@ -128,8 +128,9 @@ fn check(cli: &Cli, args: &CheckArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exi
         let since = crate::history::since_workspace(&ws, &outcome, rev, true)?;
         for file in &outcome.files {
             let (Some(eng), Some(base)) = (&file.engagement, since.base.get(&*file.source.display)) else { continue };
+            let Ok(before) = &base.bytes else { continue };
             let now = ws_paths::read_limited(&file.source.path).map_err(|why| why.error(&file.source.display))?;
-            extra.extend(crate::rules::updated_not_bumped::check(eng, &now, &base.bytes, base.updated));
+            extra.extend(crate::rules::updated_not_bumped::check(eng, &now, before, base.updated));
         }
     }
     if !extra.is_empty() {
@@ -392,21 +393,21 @@ fn report(cli: &Cli, args: &ReportArgs, cwd: &Path, io: &mut Io<'_>) -> Result<E
 fn history(cli: &Cli, args: &HistoryArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
     let ws = Workspace::discover(cli.workspace.as_deref(), cwd)?;
     let repo = crate::git::Repo::open(&ws.root)?;
-    let path = crate::history::target(&ws, &args.target, cwd, today(cli))?;
-    let points = crate::history::timeline(&repo, &path, &ws.guide)?;
-    if points.is_empty() {
+    let target = crate::history::target(&ws, &args.target, cwd, today(cli))?;
+    let timeline = crate::history::timeline(&repo, &target.path, &target.shown, &ws.guide)?;
+    if timeline.points.is_empty() {
         return Err(Error::usage(
-            format!("{path} has no history in git yet"),
+            format!("{} has no history in git yet", target.shown),
             Some("commit it first; history reads the commits that touched the file"),
         ));
     }
     let text = match args.format {
         HistoryFormat::Table => {
             let style = style(cli, io);
-            render::history::table(&path, &points, &ws.guide, style)
+            render::history::table(&timeline, &ws.guide, style)
         }
-        HistoryFormat::Markdown => render::history::markdown(&path, &points, &ws.guide),
-        HistoryFormat::Json => render::history::json(&path, &points, &ws.guide).map_err(std::io::Error::from)?,
+        HistoryFormat::Markdown => render::history::markdown(&timeline, &ws.guide),
+        HistoryFormat::Json => render::history::json(&timeline, &ws.guide).map_err(std::io::Error::from)?,
     };
     io.out.write_all(text.as_bytes())?;
     Ok(Exit::Success)

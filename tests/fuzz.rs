@@ -28,5 +28,13 @@ fn regression_inputs_and_fixtures_pass_the_fuzz_pipeline() {
         let _ = acctsum::fuzzing::engagement(&data);
         acctsum::fuzzing::config(&data);
         acctsum::fuzzing::terminal(&data);
+        let _ = acctsum::fuzzing::history(&data);
     }
+}
+
+#[test]
+fn history_pipeline_reads_each_version() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-regressions/history-versions.yaml");
+    let data = std::fs::read(path).expect("read");
+    assert_eq!(acctsum::fuzzing::history(&data), 6);
 }

@@ -163,7 +163,7 @@ fn symlinked_engagement_files_are_reported_by_their_own_path_never_their_target(
         assert_nothing_of(&out, &key, link);
     }
     let ran = common::acctsum(ws.path(), &["check", "engagements/north/twin.yaml"]);
-    assert_eq!((ran.code, ran.stdout.as_str()), (0, "1 files checked: 0 errors, 0 warnings\n"), "{}", ran.stderr);
+    assert_eq!((ran.code, ran.stdout.as_str()), (0, "1 file checked: 0 errors, 0 warnings\n"), "{}", ran.stderr);
 }
 
 #[test]
@@ -190,7 +190,7 @@ fn engagements_folder_linked_outside_the_workspace_is_not_walked() {
     let ws = workspace("", &[("archive/2026/north/a.yaml", CLEAN)]);
     symlink("archive/2026", ws.path().join("engagements")).expect("ln -s");
     let ran = common::acctsum(ws.path(), &["check"]);
-    assert_eq!((ran.code, ran.stdout.as_str()), (0, "1 files checked: 0 errors, 0 warnings\n"), "{}", ran.stderr);
+    assert_eq!((ran.code, ran.stdout.as_str()), (0, "1 file checked: 0 errors, 0 warnings\n"), "{}", ran.stderr);
 }
 
 fn mkfifo(path: &Path) {

@@ -8,8 +8,8 @@ use super::Style;
 use super::table::{self, Cell, Tone};
 use crate::format::Section;
 use crate::guide::Guide;
-use crate::history::{Point, updated};
-use crate::model::{Engagement, Status};
+use crate::history::{Point, Summary, Timeline, Unread, updated};
+use crate::model::Status;
 use crate::render::markdown::{cue, status_cue};
 use crate::render::text::{md, terminal};
 
@@ -18,29 +18,29 @@ fn measures(guide: &Guide) -> Vec<(Section, &str)> {
     Section::ALL.iter().flat_map(|&s| guide.measures(s).iter().map(move |m| (s, m.key.as_str()))).collect()
 }
 
-fn score(eng: Option<&Engagement>, section: Section, key: &str) -> Option<i64> {
-    let eng = eng?;
-    let scores = match section {
-        Section::AccountStatus => &eng.account_status,
-        Section::Strategy => &eng.strategy,
-    };
-    scores.get(key)?.score.copied()
+fn score(eng: Option<&Summary>, section: Section, key: &str) -> Option<i64> {
+    eng?.score(section, key)
 }
 
-fn name(points: &[Point], path: &str) -> String {
-    points.iter().rev().find_map(|p| p.engagement.as_ref().and_then(|e| e.engagement.str())).unwrap_or(path).to_owned()
+/// What a point shows for a version that could not be read.
+fn unreadable(p: &Point) -> &'static str {
+    match p.summary {
+        Err(Unread::Invalid) | Ok(_) => "unreadable",
+        Err(why) => why.as_str(),
+    }
 }
 
 /// The timeline as a terminal table.
 #[must_use]
-pub fn table(path: &str, points: &[Point], guide: &Guide, style: Style) -> String {
+pub fn table(timeline: &Timeline, guide: &Guide, style: Style) -> String {
+    let (path, points) = (&timeline.path, &timeline.points);
     let measures = measures(guide);
     let mut header = vec!["commit", "date", "updated", "status"];
     header.extend(measures.iter().map(|(_, k)| *k));
     let mut t = table::new(style, &header);
     for p in points {
-        let eng = p.engagement.as_ref();
-        let status = eng.and_then(|e| e.status.copied());
+        let eng = p.summary.as_ref().ok();
+        let status = eng.and_then(|e| e.status);
         let tone = match status {
             Some(Status::Red) => Tone::Bad,
             Some(Status::Amber) => Tone::Warn,
@@ -51,7 +51,7 @@ pub fn table(path: &str, points: &[Point], guide: &Guide, style: Style) -> Strin
             Cell::toned(&p.version.commit[..p.version.commit.len().min(10)], Tone::Dim),
             Cell::text(p.version.date.to_string()),
             Cell::text(updated(p).map_or_else(|| "—".to_owned(), |d| d.to_string())),
-            Cell::toned(status.map_or(if eng.is_none() { "unreadable" } else { "—" }, Status::as_str), tone),
+            Cell::toned(status.map_or(if eng.is_none() { unreadable(p) } else { "—" }, Status::as_str), tone),
         ];
         for (section, key) in &measures {
             cells.push(score(eng, *section, key).map_or_else(
@@ -61,7 +61,7 @@ pub fn table(path: &str, points: &[Point], guide: &Guide, style: Style) -> Strin
         }
         table::row(&mut t, cells, style);
     }
-    format!("{} ({}): {} commits\n{t}\n", terminal(&name(points, path)), terminal(path), points.len())
+    format!("{} ({}): {} commits\n{t}\n", terminal(timeline.name()), terminal(path), points.len())
 }
 
 /// The mean and the lowest of a section's scores at each point.
@@ -73,7 +73,7 @@ fn section_series(points: &[Point], guide: &Guide, section: Section) -> Option<(
     let mut mean = Vec::new();
     let mut low = Vec::new();
     for p in points {
-        let scores: Vec<i64> = keys.iter().filter_map(|k| score(p.engagement.as_ref(), section, k)).collect();
+        let scores: Vec<i64> = keys.iter().filter_map(|k| score(p.summary.as_ref().ok(), section, k)).collect();
         if scores.is_empty() {
             mean.push("0".to_owned());
             low.push("0".to_owned());
@@ -91,9 +91,10 @@ fn section_series(points: &[Point], guide: &Guide, section: Section) -> Option<(
 
 /// The timeline as Markdown: a table, and a mermaid chart per section that GitHub renders.
 #[must_use]
-pub fn markdown(path: &str, points: &[Point], guide: &Guide) -> String {
+pub fn markdown(timeline: &Timeline, guide: &Guide) -> String {
+    let (path, points) = (&timeline.path, &timeline.points);
     let mut out = String::new();
-    let _ = writeln!(out, "# History: {}\n", md(&name(points, path)));
+    let _ = writeln!(out, "# History: {}\n", md(timeline.name()));
     let _ = writeln!(out, "{} commits touched `{}`, oldest first.\n", points.len(), terminal(&path.replace('`', "'")));
     let measures = measures(guide);
     let mut header = vec!["commit".to_owned(), "date".to_owned(), "updated".to_owned(), "status".to_owned()];
@@ -101,9 +102,9 @@ pub fn markdown(path: &str, points: &[Point], guide: &Guide) -> String {
     let _ = writeln!(out, "| {} |", header.join(" | "));
     let _ = writeln!(out, "|{}", " --- |".repeat(header.len()));
     for p in points {
-        let eng = p.engagement.as_ref();
-        let status = eng.and_then(|e| e.status.copied()).map_or_else(
-            || if eng.is_none() { "unreadable".to_owned() } else { "—".to_owned() },
+        let eng = p.summary.as_ref().ok();
+        let status = eng.and_then(|e| e.status).map_or_else(
+            || if eng.is_none() { unreadable(p).to_owned() } else { "—".to_owned() },
             |s| format!("{} {}", status_cue(s), s.as_str()),
         );
         let mut row = vec![
@@ -160,6 +161,7 @@ struct JsonPoint<'a> {
     date: String,
     path: &'a str,
     readable: bool,
+    unreadable: Option<&'static str>,
     updated: Option<String>,
     status: Option<&'static str>,
     account_status: std::collections::BTreeMap<&'a str, Option<i64>>,
@@ -170,11 +172,12 @@ struct JsonPoint<'a> {
 ///
 /// # Errors
 /// When serialising fails.
-pub fn json(path: &str, points: &[Point], guide: &Guide) -> serde_json::Result<String> {
-    let list: Vec<JsonPoint<'_>> = points
+pub fn json(timeline: &Timeline, guide: &Guide) -> serde_json::Result<String> {
+    let list: Vec<JsonPoint<'_>> = timeline
+        .points
         .iter()
         .map(|p| {
-            let eng = p.engagement.as_ref();
+            let eng = p.summary.as_ref().ok();
             let scores = |section: Section| {
                 guide.measures(section).iter().map(|m| (m.key.as_str(), score(eng, section, &m.key))).collect()
             };
@@ -183,13 +186,14 @@ pub fn json(path: &str, points: &[Point], guide: &Guide) -> serde_json::Result<S
                 date: p.version.date.to_string(),
                 path: &p.version.path,
                 readable: eng.is_some(),
+                unreadable: p.summary.as_ref().err().map(|why| why.as_str()),
                 updated: updated(p).map(|d| d.to_string()),
-                status: eng.and_then(|e| e.status.copied()).map(Status::as_str),
+                status: eng.and_then(|e| e.status).map(Status::as_str),
                 account_status: scores(Section::AccountStatus),
                 strategy: scores(Section::Strategy),
             }
         })
         .collect();
-    let doc = serde_json::json!({"version": 1, "path": path, "engagement": name(points, path), "history": list});
+    let doc = serde_json::json!({"version": 1, "path": timeline.path, "engagement": timeline.name(), "history": list});
     super::json_text::string(&doc)
 }
