@@ -335,7 +335,7 @@ fn unreadable(out: &mut String, report: &Report<'_>) {
         return;
     }
     out.push_str("## Could not be read\n\n");
-    out.push_str("These files have structural errors, so their engagements are missing from this pack until they are fixed; `acctsum check` shows each error.\n\n");
+    out.push_str("These files have structural errors or cannot be read, so their engagements are missing from this pack until they are fixed; `acctsum check` shows each error.\n\n");
     let rows: Vec<Vec<String>> = report.invalid.iter().map(|i| vec![md(i.path), i.errors.to_string()]).collect();
     table(out, &["file", "errors"], &rows);
 }
