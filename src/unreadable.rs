@@ -107,7 +107,13 @@ impl Unreadable {
     /// The fatal error for `path` (as shown), for a file that must be read (`acctsum.yaml`).
     #[must_use]
     pub fn error(&self, path: &str) -> Error {
-        Error::Unreadable { path: path.to_owned(), message: self.message(), help: self.help().to_owned() }
+        let help = match self {
+            Self::NotRegular(_) => {
+                "the configuration must be a regular file; replace it with one (`acctsum init` writes a commented example), or remove it to use the built-in field guide"
+            }
+            other => other.help(),
+        };
+        Error::Unreadable { path: path.to_owned(), message: self.message(), help: help.to_owned() }
     }
 }
 
