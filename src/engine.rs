@@ -1,19 +1,28 @@
-//! Checking a set of files: read, load, validate, model and per-file rules in parallel,
-//! then the cross-file rules, then severities — the pipeline behind `check` and `report`.
+//! Checking a set of files, in two stages: [`read`] reads, loads, validates and models
+//! each file and runs the per-file rules, in parallel; [`finish`] runs the workspace-level
+//! rules (cross-file, schema, `--since`) over the result, applies the configured
+//! severities once and sorts once. [`check`] is both. Between the two the caller may work
+//! out what the workspace rules need from the models (`--since` pairs files by them).
+
+mod names;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::NaiveDate;
 
+use crate::digest::Digest;
 use crate::document;
 use crate::error::Result;
+use crate::facts::WorkspaceFacts;
 use crate::finding::Finding;
 use crate::guide::Guide;
 use crate::model::Engagement;
-use crate::rules::{self, Context};
+use crate::rules::{self, Context, FileFacts};
 use crate::validate;
 use crate::workspace::{Source, read_limited};
+
+pub use self::names::{Named, names};
 
 /// One checked file.
 #[derive(Debug)]
@@ -24,6 +33,20 @@ pub struct Checked {
     pub text: Option<String>,
     /// The model of its valid parts; `None` when it could not be read as a mapping.
     pub engagement: Option<Engagement>,
+    /// The digest of its bytes; `None` when it could not be read.
+    pub digest: Option<Digest>,
+}
+
+/// The files after the per-file stage: their own findings, at the rules' default
+/// severities, in no particular order. [`finish`] makes an [`Outcome`] of them.
+#[derive(Debug)]
+pub struct Files {
+    /// As of this date.
+    pub today: NaiveDate,
+    /// Every file, in path order.
+    pub files: Vec<Checked>,
+    /// Every file's own findings.
+    pub findings: Vec<Finding>,
 }
 
 /// The result of checking a set of files.
@@ -52,26 +75,47 @@ pub fn default_jobs() -> usize {
     std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
 }
 
-/// Checks `sources` against `guide`. A file that is refused or cannot be read is an
-/// `unreadable` finding (and has no model); the other files are still checked.
+/// Checks `sources` against `guide`: [`read`], then [`finish`] with `facts`. A file that
+/// is refused or cannot be read is an `unreadable` finding (and has no model); the other
+/// files are still checked.
 ///
 /// # Errors
 /// None at present: no file's problem stops the run. The `Result` leaves room for
 /// failures of the run as a whole without changing every caller.
-pub fn check(guide: &Guide, sources: &[Source], options: Options) -> Result<Outcome> {
+pub fn check(guide: &Guide, sources: &[Source], options: Options, facts: &WorkspaceFacts) -> Result<Outcome> {
+    Ok(finish(guide, read(guide, sources, options), facts))
+}
+
+/// The per-file stage: reads every file (each once, hashing its bytes on the way) and runs
+/// [`check_bytes`] on it, on up to `options.jobs` threads.
+#[must_use]
+pub fn read(guide: &Guide, sources: &[Source], options: Options) -> Files {
     let ctx = Context { today: options.today, guide };
-    let results = par_map(sources, options.jobs, |source| check_one(source, &ctx, options.keep_text));
+    let steps = Steps { rules: true, keep_text: options.keep_text };
+    let results = par_map(sources, options.jobs, |source| check_one(source, &ctx, steps));
     let mut files = Vec::with_capacity(results.len());
     let mut findings = Vec::new();
     for (checked, mut found) in results {
         files.push(checked);
         findings.append(&mut found);
     }
-    let all: Vec<&Engagement> = files.iter().filter_map(|f| f.engagement.as_ref()).collect();
-    findings.extend(rules::check_across(&all, &ctx));
+    Files { today: options.today, files, findings }
+}
+
+/// The workspace stage: the workspace-level rules over every file with a model and
+/// `facts`, then the configured severities, then the report order.
+#[must_use]
+pub fn finish(guide: &Guide, files: Files, facts: &WorkspaceFacts) -> Outcome {
+    let Files { today, files, mut findings } = files;
+    let ctx = Context { today, guide };
+    let all: Vec<FileFacts<'_>> = files
+        .iter()
+        .filter_map(|f| Some(FileFacts { engagement: f.engagement.as_ref()?, digest: f.digest? }))
+        .collect();
+    findings.extend(rules::check_workspace(&all, facts, &ctx));
     rules::apply_severities(&mut findings, guide);
     findings.sort_by(Finding::order);
-    Ok(Outcome { files, findings })
+    Outcome { files, findings }
 }
 
 /// How many threads to run for `items` items when `jobs` are asked for on a machine that
@@ -116,47 +160,77 @@ pub fn par_map<T: Sync, R: Send>(items: &[T], jobs: usize, f: impl Fn(&T) -> R +
 type FileResult = (Checked, Vec<Finding>);
 
 /// Reads and checks one file; one that is refused or cannot be read gives its finding.
-fn check_one(source: &Source, ctx: &Context<'_>, keep_text: bool) -> FileResult {
+fn check_one(source: &Source, ctx: &Context<'_>, steps: Steps) -> FileResult {
     let bytes = match &source.refused {
         Some(why) => Err(why.clone()),
         None => read_limited(&source.path),
     };
     match bytes {
         Ok(bytes) => {
-            let (engagement, findings, text) = check_bytes(source.display.clone(), &bytes, ctx, keep_text);
-            (Checked { source: source.clone(), text, engagement }, findings)
+            let digest = Some(Digest::of(&bytes));
+            let PerFile { engagement, findings, text } = check_bytes(source.display.clone(), &bytes, ctx, steps);
+            (Checked { source: source.clone(), text, engagement, digest }, findings)
         }
         Err(why) => {
             let finding = why.finding(source.display.clone());
-            (Checked { source: source.clone(), text: None, engagement: None }, vec![finding])
+            (Checked { source: source.clone(), text: None, engagement: None, digest: None }, vec![finding])
         }
     }
 }
 
-/// Checks one file's bytes: load, validate, model, per-file rules (severities not yet
-/// applied). Returns the model of its valid parts, the findings, and (with `keep_text`)
-/// the text. This is the whole per-file pipeline, which the fuzz target drives too.
+/// Which steps of the per-file pipeline [`check_bytes`] runs, and what it keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Steps {
+    /// Run the per-file content rules (else only the structural checks).
+    pub rules: bool,
+    /// Keep the file's text (for snippets).
+    pub keep_text: bool,
+}
+
+impl Steps {
+    /// Everything `check` does to a file, without keeping its text.
+    pub const ALL: Steps = Steps { rules: true, keep_text: false };
+    /// The model and the structural findings only: no content rules.
+    pub const MODEL: Steps = Steps { rules: false, keep_text: false };
+}
+
+/// One file's bytes through the per-file pipeline.
+#[derive(Debug, Default)]
+pub struct PerFile {
+    /// The model of its valid parts; `None` when it could not be read as a mapping.
+    pub engagement: Option<Engagement>,
+    /// Its findings, at the rules' default severities (see [`rules::apply_severities`]).
+    pub findings: Vec<Finding>,
+    /// Its text, with [`Steps::keep_text`], when it is UTF-8.
+    pub text: Option<String>,
+}
+
+/// THE per-file pipeline: load, validate, model and (with [`Steps::rules`]) the per-file
+/// rules, as of `ctx.today`. Severities are not applied yet ([`finish`] does that for a
+/// workspace; a caller with one file applies [`rules::apply_severities`]). Used by
+/// `check` and `report` (through [`read`]), by `history` for old versions, by the rule
+/// tests and by the fuzz targets.
 #[must_use]
-pub fn check_bytes(
-    path: Arc<str>,
-    bytes: &[u8],
-    ctx: &Context<'_>,
-    keep_text: bool,
-) -> (Option<Engagement>, Vec<Finding>, Option<String>) {
+pub fn check_bytes(path: Arc<str>, bytes: &[u8], ctx: &Context<'_>, steps: Steps) -> PerFile {
     let loaded = document::load(path.clone(), bytes);
     let mut findings = loaded.findings;
     let mut engagement = None;
+    if let Some(doc) = &loaded.doc {
+        validate::name_duplicate_keys(doc, &mut findings);
+    }
     if let (Some(doc), true) = (&loaded.doc, loaded.complete) {
         let (rec, mut structural) = validate::engagement(doc, ctx.guide);
         findings.append(&mut structural);
         if let Some(rec) = rec {
             let eng = Engagement::from_rec(path, rec);
-            findings.extend(rules::check_engagement(&eng, ctx));
+            if steps.rules {
+                findings.extend(rules::check_engagement(&eng, ctx));
+            }
             engagement = Some(eng);
         }
     }
-    let text = if keep_text { loaded.doc.map(|d| d.text) } else { None };
-    (engagement, findings, text)
+    let text = if steps.keep_text { loaded.doc.map(|d| d.text) } else { None };
+    PerFile { engagement, findings, text }
 }
 
 #[cfg(test)]

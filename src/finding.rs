@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+pub use crate::field_path::FieldPath;
+
 /// A position in a file: 1-based line and column (in characters), and the byte range.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Loc {
@@ -192,6 +194,9 @@ pub struct Finding {
     pub path: Arc<str>,
     /// Where in the file.
     pub loc: Loc,
+    /// The field of the engagement the finding is about; `None` for findings about the
+    /// whole file (`syntax`, `not-utf8`, `file-too-large`, `unreadable`, ...).
+    pub field: Option<FieldPath>,
     /// What is wrong, in one sentence.
     pub message: String,
     /// How to fix it, when that can be said.
@@ -202,7 +207,14 @@ impl Finding {
     /// A finding of `rule` at its default severity.
     #[must_use]
     pub fn new(rule: RuleId, path: Arc<str>, loc: Loc, message: impl Into<String>) -> Self {
-        Self { rule, severity: rule.default_severity(), path, loc, message: message.into(), help: None }
+        Self { rule, severity: rule.default_severity(), path, loc, field: None, message: message.into(), help: None }
+    }
+
+    /// Names the field the finding is about.
+    #[must_use]
+    pub fn with_field(mut self, field: FieldPath) -> Self {
+        self.field = Some(field);
+        self
     }
 
     /// Adds a help line.

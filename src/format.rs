@@ -4,7 +4,93 @@
 //! (`acctsum guide`) and the scaffold (`acctsum new`) all read this table, so they cannot
 //! disagree about what a field is.
 
+use crate::choice::{ActionStatus, Choice, RiskType, Side, Stage, Status};
 use crate::guide::Guide;
+
+/// Every key of the format, named once: the table below and the model (`model.rs`) both
+/// use these, so a misspelt key does not compile.
+pub mod key {
+    /// `acctsum`: the format version.
+    pub const ACCTSUM: &str = "acctsum";
+    /// `engagement`: the engagement's name.
+    pub const ENGAGEMENT: &str = "engagement";
+    /// `client`.
+    pub const CLIENT: &str = "client";
+    /// `region`.
+    pub const REGION: &str = "region";
+    /// `leads`.
+    pub const LEADS: &str = "leads";
+    /// `updated`.
+    pub const UPDATED: &str = "updated";
+    /// `status` (of the engagement, and of an action).
+    pub const STATUS: &str = "status";
+    /// `headline`.
+    pub const HEADLINE: &str = "headline";
+    /// `next_steps`.
+    pub const NEXT_STEPS: &str = "next_steps";
+    /// `service_review`.
+    pub const SERVICE_REVIEW: &str = "service_review";
+    /// `actions`.
+    pub const ACTIONS: &str = "actions";
+    /// `risks`.
+    pub const RISKS: &str = "risks";
+    /// `account_status`.
+    pub const ACCOUNT_STATUS: &str = "account_status";
+    /// `objectives`.
+    pub const OBJECTIVES: &str = "objectives";
+    /// `strategy`.
+    pub const STRATEGY: &str = "strategy";
+    /// `stakeholders`.
+    pub const STAKEHOLDERS: &str = "stakeholders";
+    /// `wins`.
+    pub const WINS: &str = "wins";
+    /// `opportunities`.
+    pub const OPPORTUNITIES: &str = "opportunities";
+    /// `leads.account`.
+    pub const ACCOUNT: &str = "account";
+    /// `leads.tech`.
+    pub const TECH: &str = "tech";
+    /// `leads.delivery`.
+    pub const DELIVERY: &str = "delivery";
+    /// `leads.relationship`.
+    pub const RELATIONSHIP: &str = "relationship";
+    /// `leads.client_practice`.
+    pub const CLIENT_PRACTICE: &str = "client_practice";
+    /// `service_review.last`.
+    pub const LAST: &str = "last";
+    /// `service_review.next`.
+    pub const NEXT: &str = "next";
+    /// An action's (and a measure's) `action`.
+    pub const ACTION: &str = "action";
+    /// `owner` of an action or a risk.
+    pub const OWNER: &str = "owner";
+    /// An action's `due`.
+    pub const DUE: &str = "due";
+    /// `title` of a risk, objective, win or opportunity.
+    pub const TITLE: &str = "title";
+    /// A risk's `type`.
+    pub const TYPE: &str = "type";
+    /// `score` of a risk or a measure.
+    pub const SCORE: &str = "score";
+    /// A risk's `mitigation`.
+    pub const MITIGATION: &str = "mitigation";
+    /// `notes` of a measure, an objective or an opportunity.
+    pub const NOTES: &str = "notes";
+    /// `date` of an objective or a win.
+    pub const DATE: &str = "date";
+    /// An objective's `comfort`.
+    pub const COMFORT: &str = "comfort";
+    /// A stakeholder's `name`.
+    pub const NAME: &str = "name";
+    /// A stakeholder's `role`.
+    pub const ROLE: &str = "role";
+    /// A stakeholder's `side`.
+    pub const SIDE: &str = "side";
+    /// An opportunity's `stage`.
+    pub const STAGE: &str = "stage";
+}
+
+use self::key as k;
 
 /// The two sections scored against the configured measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -23,8 +109,8 @@ impl Section {
     #[must_use]
     pub fn key(self) -> &'static str {
         match self {
-            Self::AccountStatus => "account_status",
-            Self::Strategy => "strategy",
+            Self::AccountStatus => k::ACCOUNT_STATUS,
+            Self::Strategy => k::STRATEGY,
         }
     }
 
@@ -111,130 +197,123 @@ const fn opt(key: &'static str, shape: Shape, doc: &'static str) -> Field {
     Field { key, shape, required: false, doc }
 }
 
-/// Engagement status values.
-pub const STATUSES: &[&str] = &["green", "amber", "red"];
-/// Action status values (default `open`).
-pub const ACTION_STATUSES: &[&str] = &["open", "done", "blocked"];
-/// Risk type values (default `risk`).
-pub const RISK_TYPES: &[&str] = &["risk", "issue"];
-/// Stakeholder sides.
-pub const SIDES: &[&str] = &["client", "ours"];
-/// Opportunity stages.
-pub const STAGES: &[&str] = &["idea", "qualified", "proposed", "won", "lost"];
-
 /// The leads of an engagement.
 pub const LEADS: &[Field] = &[
     req(
-        "account",
+        k::ACCOUNT,
         Shape::Text,
         "The Account Lead: accountable for the whole engagement, its relationships, commercials, team and governance.",
     ),
-    opt("tech", Shape::Names, "The Tech Lead(s): a name or a list of names."),
-    opt("delivery", Shape::Names, "The Delivery Lead(s): a name or a list of names."),
-    opt("relationship", Shape::Text, "The Relationship Lead: one person per client, across all its engagements."),
-    opt("client_practice", Shape::Text, "The Client Practice Lead who supports this engagement."),
+    opt(k::TECH, Shape::Names, "The Tech Lead(s): a name or a list of names."),
+    opt(k::DELIVERY, Shape::Names, "The Delivery Lead(s): a name or a list of names."),
+    opt(k::RELATIONSHIP, Shape::Text, "The Relationship Lead: one person per client, across all its engagements."),
+    opt(k::CLIENT_PRACTICE, Shape::Text, "The Client Practice Lead who supports this engagement."),
 ];
 
 /// `service_review`: the monthly service review with the client.
 pub const SERVICE_REVIEW: &[Field] = &[
-    opt("last", Shape::Date, "Date of the last service review with the client."),
-    opt("next", Shape::Date, "Date of the next service review, when booked."),
+    opt(k::LAST, Shape::Date, "Date of the last service review with the client."),
+    opt(k::NEXT, Shape::Date, "Date of the next service review, when booked."),
 ];
 
 /// One top action.
 pub const ACTION: &[Field] = &[
-    req("action", Shape::Text, "What is to be done."),
-    req("owner", Shape::Text, "Who will do it."),
-    req("due", Shape::Date, "When it is due."),
-    opt("status", Shape::Choice(ACTION_STATUSES), "open (the default), done or blocked."),
+    req(k::ACTION, Shape::Text, "What is to be done."),
+    req(k::OWNER, Shape::Text, "Who will do it."),
+    req(k::DUE, Shape::Date, "When it is due."),
+    opt(k::STATUS, Shape::Choice(ActionStatus::WORDS), "open (the default), done or blocked."),
 ];
 
 /// One risk or issue.
 pub const RISK: &[Field] = &[
-    req("title", Shape::Text, "The risk or issue, in a line."),
-    opt("type", Shape::Choice(RISK_TYPES), "risk (may happen; the default) or issue (has happened)."),
+    req(k::TITLE, Shape::Text, "The risk or issue, in a line."),
+    opt(k::TYPE, Shape::Choice(RiskType::WORDS), "risk (may happen; the default) or issue (has happened)."),
     req(
-        "score",
+        k::SCORE,
         Shape::Score,
         "How comfortable we are with it: the lowest score is very uncomfortable, the highest comfortable.",
     ),
-    opt("mitigation", Shape::Text, "What we are doing about it."),
-    opt("owner", Shape::Text, "Who owns the mitigation."),
+    opt(k::MITIGATION, Shape::Text, "What we are doing about it."),
+    opt(k::OWNER, Shape::Text, "Who owns the mitigation."),
 ];
 
 /// One scored measure (`account_status` / `strategy` entry).
 pub const MEASURE: &[Field] = &[
-    req("score", Shape::Score, "The score on the configured scale: the lowest is worst, the highest best."),
-    opt("notes", Shape::Text, "Why the score is what it is; needed for low scores."),
-    opt("action", Shape::Text, "What we are doing to improve it; expected for low scores."),
+    req(k::SCORE, Shape::Score, "The score on the configured scale: the lowest is worst, the highest best."),
+    opt(k::NOTES, Shape::Text, "Why the score is what it is; needed for low scores."),
+    opt(k::ACTION, Shape::Text, "What we are doing to improve it; expected for low scores."),
 ];
 
 /// One objective or upcoming event.
 pub const OBJECTIVE: &[Field] = &[
-    req("title", Shape::Text, "The objective or event."),
-    req("date", Shape::Date, "When it is due to happen."),
-    req("comfort", Shape::Score, "How comfortable we are that it will go well, on the scale."),
-    opt("notes", Shape::Text, "What it depends on; needed when comfort is low."),
+    req(k::TITLE, Shape::Text, "The objective or event."),
+    req(k::DATE, Shape::Date, "When it is due to happen."),
+    req(k::COMFORT, Shape::Score, "How comfortable we are that it will go well, on the scale."),
+    opt(k::NOTES, Shape::Text, "What it depends on; needed when comfort is low."),
 ];
 
 /// One stakeholder.
 pub const STAKEHOLDER: &[Field] = &[
-    req("name", Shape::Text, "The person."),
-    opt("role", Shape::Text, "Their role (CTO, product owner, ...)."),
-    opt("side", Shape::Choice(SIDES), "client or ours."),
+    req(k::NAME, Shape::Text, "The person."),
+    opt(k::ROLE, Shape::Text, "Their role (CTO, product owner, ...)."),
+    opt(k::SIDE, Shape::Choice(Side::WORDS), "client or ours."),
 ];
 
 /// One win.
 pub const WIN: &[Field] =
-    &[req("date", Shape::Date, "When it happened."), req("title", Shape::Text, "What went well.")];
+    &[req(k::DATE, Shape::Date, "When it happened."), req(k::TITLE, Shape::Text, "What went well.")];
 
 /// One opportunity.
 pub const OPPORTUNITY: &[Field] = &[
-    req("title", Shape::Text, "The opportunity."),
-    opt("stage", Shape::Choice(STAGES), "idea, qualified, proposed, won or lost."),
-    opt("notes", Shape::Text, "Anything worth knowing."),
+    req(k::TITLE, Shape::Text, "The opportunity."),
+    opt(k::STAGE, Shape::Choice(Stage::WORDS), "idea, qualified, proposed, won or lost."),
+    opt(k::NOTES, Shape::Text, "Anything worth knowing."),
 ];
 
 /// The top level of an engagement file.
 pub const ENGAGEMENT: &[Field] = &[
-    req("acctsum", Shape::Version, "The format version of this file: always 1."),
-    req("engagement", Shape::Text, "The engagement's name, unique across the workspace."),
-    req("client", Shape::Text, "The client's name, spelled the same in all its engagements."),
-    req("region", Shape::Region, "The region whose review session covers this engagement."),
+    req(k::ACCTSUM, Shape::Version, "The format version of this file: always 1."),
+    req(k::ENGAGEMENT, Shape::Text, "The engagement's name, unique across the workspace."),
+    req(k::CLIENT, Shape::Text, "The client's name, spelled the same in all its engagements."),
+    req(k::REGION, Shape::Region, "The region whose review session covers this engagement."),
     req(
-        "leads",
+        k::LEADS,
         Shape::Record(LEADS),
         "Who leads the engagement: the Account Lead, the Tech and Delivery Leads (a name or a list of names), the client's Relationship Lead and the Client Practice Lead.",
     ),
-    req("updated", Shape::Date, "When the leads last reviewed the whole summary; at least every two weeks."),
-    req("status", Shape::Choice(STATUSES), "The overall status: green, amber or red. It should tally with the scores."),
-    req("headline", Shape::Text, "One or two sentences on how the engagement is going: concise, accurate, relevant."),
-    req("next_steps", Shape::TextList, "The next steps, one per line; at least one."),
-    opt("service_review", Shape::Record(SERVICE_REVIEW), "The monthly service review with the client."),
-    opt("actions", Shape::List(ACTION), "The top actions, to track and resolve outstanding items."),
+    req(k::UPDATED, Shape::Date, "When the leads last reviewed the whole summary; at least every two weeks."),
+    req(
+        k::STATUS,
+        Shape::Choice(Status::WORDS),
+        "The overall status: green, amber or red. It should tally with the scores.",
+    ),
+    req(k::HEADLINE, Shape::Text, "One or two sentences on how the engagement is going: concise, accurate, relevant."),
+    req(k::NEXT_STEPS, Shape::TextList, "The next steps, one per line; at least one."),
+    opt(k::SERVICE_REVIEW, Shape::Record(SERVICE_REVIEW), "The monthly service review with the client."),
+    opt(k::ACTIONS, Shape::List(ACTION), "The top actions, to track and resolve outstanding items."),
     opt(
-        "risks",
+        k::RISKS,
         Shape::List(RISK),
         "The most important risks and issues, with how comfortable we are and what we do about them.",
     ),
     opt(
-        "account_status",
+        k::ACCOUNT_STATUS,
         Shape::Measures(Section::AccountStatus),
         "The health of the account on each configured measure, with notes and actions, especially for low scores.",
     ),
     opt(
-        "objectives",
+        k::OBJECTIVES,
         Shape::List(OBJECTIVE),
         "Future-looking objectives and events that matter to the client and us; remove old ones.",
     ),
     opt(
-        "strategy",
+        k::STRATEGY,
         Shape::Measures(Section::Strategy),
         "Where the account is heading on each configured strategy measure.",
     ),
-    opt("stakeholders", Shape::List(STAKEHOLDER), "Key people on the client's side and ours."),
-    opt("wins", Shape::List(WIN), "Where we are doing well: shout about it."),
-    opt("opportunities", Shape::List(OPPORTUNITY), "Possible new work with the client."),
+    opt(k::STAKEHOLDERS, Shape::List(STAKEHOLDER), "Key people on the client's side and ours."),
+    opt(k::WINS, Shape::List(WIN), "Where we are doing well: shout about it."),
+    opt(k::OPPORTUNITIES, Shape::List(OPPORTUNITY), "Possible new work with the client."),
 ];
 
 /// Whether a key is an extension field (`x-…`), ignored everywhere.

@@ -6,47 +6,57 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::engine::{Checked, Outcome, check_bytes};
-use crate::finding::{Finding, Tally};
+use crate::digest::Digest;
+use crate::engine::{self, Checked, Files, Outcome, PerFile, Steps, check_bytes};
+use crate::facts::{BaseFacts, BaseFile, SchemaState, WorkspaceFacts};
+use crate::finding::Tally;
 use crate::guide::Guide;
 use crate::render::text::is_hidden;
 use crate::render::{self, Style};
 use crate::report::{Filters, build};
-use crate::rules::{self, Context};
+use crate::rules::Context;
 use crate::workspace::Source;
 
 fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap_or_default()
 }
 
-/// `data` as an engagement file: load → validate → model → per-file and cross-file rules
-/// → every renderer of `check` and `report`. Returns the number of findings.
+/// `data` as an engagement file: load → validate → model → per-file rules → the
+/// workspace-level rules (the file twice, for the cross-file rules; an older version, for
+/// `updated-not-bumped`; an outdated schema) → every renderer of `check` and `report`.
+/// Returns the number of findings.
 #[must_use]
 pub fn engagement(data: &[u8]) -> usize {
     let guide = Guide::default();
     let ctx = Context { today: today(), guide: &guide };
     let path: Arc<str> = Arc::from("engagements/north/fuzz.yaml");
-    let (engagement, mut findings, text) = check_bytes(path.clone(), data, &ctx, true);
-    // The same file twice exercises the cross-file rules.
+    let PerFile { engagement, findings, text } =
+        check_bytes(path.clone(), data, &ctx, Steps { rules: true, keep_text: true });
+    let digest = Some(Digest::of(data));
+    let twin_path: Arc<str> = Arc::from("engagements/south/twin.yaml");
     let twin = engagement.clone().map(|mut e| {
-        e.path = Arc::from("engagements/south/twin.yaml");
+        e.path = twin_path.clone();
         e
     });
-    let all: Vec<_> = engagement.iter().chain(twin.iter()).collect();
-    findings.extend(rules::check_across(&all, &ctx));
-    rules::apply_severities(&mut findings, &guide);
-    findings.sort_by(Finding::order);
-    let tally = Tally::of(1, &findings);
+    let mut base = BaseFacts::default();
+    let updated = engagement.as_ref().and_then(|e| e.updated.copied());
+    base.insert(&*path, BaseFile { digest: Some(Digest::of(b"")), updated });
+    let facts = WorkspaceFacts { schema: SchemaState::Written(serde_json::json!({})), base: Some(base) };
+    let files = vec![
+        Checked { source: Source::new(path.clone(), PathBuf::from("fuzz.yaml")), text: None, engagement, digest },
+        Checked { source: Source::new(twin_path, PathBuf::from("twin.yaml")), text: None, engagement: twin, digest },
+    ];
+    let outcome = engine::finish(&guide, Files { today: today(), files, findings }, &facts);
+    let findings = &outcome.findings;
+    let tally = Tally::of(1, findings);
     let mut out = Vec::new();
     let texts: HashMap<&str, &str> = text.as_deref().map(|t| (&*path, t)).into_iter().collect();
-    let _ = render::human::findings(&mut out, &findings, &texts, Style::PLAIN);
-    let _ = render::short::findings(&mut out, &findings);
-    let _ = render::json::findings(&mut out, &findings, tally);
-    let _ = render::github::findings(&mut out, &findings, tally, false);
-    let _ = render::sarif::findings(&mut out, &findings, &guide);
+    let _ = render::human::findings(&mut out, findings, &texts, Style::PLAIN);
+    let _ = render::short::findings(&mut out, findings);
+    let _ = render::json::findings(&mut out, findings, tally);
+    let _ = render::github::findings(&mut out, findings, tally, false);
+    let _ = render::sarif::findings(&mut out, findings, &guide);
     let count = findings.len();
-    let source = Source::new(path, PathBuf::from("fuzz.yaml"));
-    let outcome = Outcome { files: vec![Checked { source, text: None, engagement }], findings };
     let filters = Filters::default();
     let report = build(&outcome, &guide, today(), &filters);
     let _ = render::table::report(&mut out, &report, Style::PLAIN);
@@ -154,9 +164,14 @@ pub fn terminal(data: &[u8]) {
     let style = Style::PLAIN;
     let path: Arc<str> = Arc::from("engagements/north/fuzz.yaml");
     for bytes in [TEMPLATE.replace("@Q", &q).into_bytes(), data.to_vec()] {
-        let (engagement, mut findings, text) = check_bytes(path.clone(), &bytes, &ctx, true);
-        rules::apply_severities(&mut findings, &guide);
-        findings.sort_by(Finding::order);
+        let PerFile { engagement, findings, text } =
+            check_bytes(path.clone(), &bytes, &ctx, Steps { rules: true, keep_text: true });
+        let source = Source::new(path.clone(), PathBuf::from("fuzz.yaml"));
+        let digest = Some(Digest::of(&bytes));
+        let files = vec![Checked { source, text: None, engagement, digest }];
+        let Outcome { files, findings } =
+            engine::finish(&guide, Files { today: today(), files, findings }, &WorkspaceFacts::default());
+        let engagement = files.into_iter().next().and_then(|f| f.engagement);
         let tally = Tally::of(1, &findings);
         let texts: HashMap<&str, &str> = text.as_deref().map(|t| (&*path, t)).into_iter().collect();
         let mut outputs: Vec<(&str, Vec<u8>)> = Vec::new();
@@ -173,6 +188,7 @@ pub fn terminal(data: &[u8]) {
         let _ = render::sarif::findings(&mut out, &findings, &guide);
         outputs.push(("sarif", std::mem::take(&mut out)));
         let source = Source::new(path.clone(), PathBuf::from("fuzz.yaml"));
+        let digest = Some(Digest::of(&bytes));
         let mut timeline = crate::history::Timeline::new(&path);
         for (i, engagement) in [engagement.as_ref(), None].into_iter().enumerate() {
             let version = crate::git::Version {
@@ -183,7 +199,7 @@ pub fn terminal(data: &[u8]) {
             };
             timeline.push(version, engagement.ok_or(crate::history::Unread::Invalid));
         }
-        let outcome = Outcome { files: vec![Checked { source, text: None, engagement }], findings };
+        let outcome = Outcome { files: vec![Checked { source, text: None, engagement, digest }], findings };
         let filters = Filters::default();
         let report = build(&outcome, &guide, today(), &filters);
         let _ = render::table::report(&mut out, &report, style);

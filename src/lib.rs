@@ -6,11 +6,15 @@
 //! → content rules ([`rules`]) → renderers ([`render`]). Only the renderers write output.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod choice;
 pub mod cli;
+pub mod digest;
 pub mod document;
 pub mod engine;
 pub mod error;
 pub mod exit;
+pub mod facts;
+pub mod field_path;
 pub mod finding;
 pub mod format;
 pub mod fuzzing;

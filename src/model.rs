@@ -7,8 +7,10 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use crate::finding::Loc;
-use crate::validate::{Rec, Val};
+use crate::choice::Choice;
+use crate::finding::{FieldPath, Loc};
+use crate::format::{Section, key as k};
+use crate::validate::{self, Rec, Val};
 
 /// A field of the model.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -67,37 +69,7 @@ impl Value<String> {
     }
 }
 
-/// The overall status of an engagement.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Status {
-    /// Needs attention now.
-    Red,
-    /// Watch closely.
-    Amber,
-    /// Going well.
-    Green,
-}
-
-impl Status {
-    /// The word used in files and outputs.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Red => "red",
-            Self::Amber => "amber",
-            Self::Green => "green",
-        }
-    }
-
-    fn parse(s: &str) -> Option<Self> {
-        match s {
-            "red" => Some(Self::Red),
-            "amber" => Some(Self::Amber),
-            "green" => Some(Self::Green),
-            _ => None,
-        }
-    }
-}
+pub use crate::choice::{ActionStatus, RiskType, Side, Stage, Status};
 
 /// Who leads an engagement.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -130,6 +102,8 @@ pub struct ServiceReview {
 /// One top action.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Action {
+    /// Its 0-based position in the file's `actions` (what findings' field paths count).
+    pub index: usize,
     /// The item's first line.
     pub at: Loc,
     /// What is to be done.
@@ -139,7 +113,7 @@ pub struct Action {
     /// By when.
     pub due: Value<NaiveDate>,
     /// open (when absent), done or blocked.
-    pub status: Value<&'static str>,
+    pub status: Value<ActionStatus>,
 }
 
 impl Action {
@@ -149,7 +123,7 @@ impl Action {
         match &self.status {
             Value::Absent => Some(true),
             Value::Invalid => None,
-            Value::Valid(s, _) => Some(*s != "done"),
+            Value::Valid(s, _) => Some(*s != ActionStatus::Done),
         }
     }
 }
@@ -157,12 +131,14 @@ impl Action {
 /// One risk or issue.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Risk {
+    /// Its 0-based position in the file's `risks`.
+    pub index: usize,
     /// The item's first line.
     pub at: Loc,
     /// What it is.
     pub title: Value<String>,
     /// risk (when absent) or issue.
-    pub kind: Value<&'static str>,
+    pub kind: Value<RiskType>,
     /// Comfort score.
     pub score: Value<i64>,
     /// What we do about it.
@@ -186,6 +162,14 @@ pub struct Score {
     pub action: Value<String>,
 }
 
+impl Score {
+    /// The path of this entry in `section` (`account_status.commercial`).
+    #[must_use]
+    pub fn field(&self, section: Section) -> FieldPath {
+        FieldPath::key(section.key()).field(self.key.clone())
+    }
+}
+
 /// `account_status` or `strategy`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Scores {
@@ -206,6 +190,8 @@ impl Scores {
 /// One objective or upcoming event.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Objective {
+    /// Its 0-based position in the file's `objectives`.
+    pub index: usize,
     /// The item's first line.
     pub at: Loc,
     /// What.
@@ -221,17 +207,21 @@ pub struct Objective {
 /// One stakeholder.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Stakeholder {
+    /// Its 0-based position in the file's `stakeholders`.
+    pub index: usize,
     /// Who.
     pub name: Value<String>,
     /// Their role.
     pub role: Value<String>,
     /// client or ours.
-    pub side: Value<&'static str>,
+    pub side: Value<Side>,
 }
 
 /// One win.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Win {
+    /// Its 0-based position in the file's `wins`.
+    pub index: usize,
     /// When.
     pub date: Value<NaiveDate>,
     /// What.
@@ -241,10 +231,12 @@ pub struct Win {
 /// One opportunity.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Opportunity {
+    /// Its 0-based position in the file's `opportunities`.
+    pub index: usize,
     /// What.
     pub title: Value<String>,
     /// Its stage.
-    pub stage: Value<&'static str>,
+    pub stage: Value<Stage>,
     /// Notes.
     pub notes: Value<String>,
 }
@@ -295,73 +287,76 @@ impl Engagement {
     #[must_use]
     pub fn from_rec(path: Arc<str>, mut rec: Rec) -> Self {
         let rec = &mut rec;
-        let leads = match rec.take("leads") {
+        let leads = match rec.take(k::LEADS) {
             Some(slot) => match slot.val {
                 Some(Val::Record(mut r)) => Leads {
                     at: Some(slot.key_at),
-                    account: text(&mut r, "account"),
-                    tech: names(&mut r, "tech"),
-                    delivery: names(&mut r, "delivery"),
-                    relationship: text(&mut r, "relationship"),
-                    client_practice: text(&mut r, "client_practice"),
+                    account: text(&mut r, k::ACCOUNT),
+                    tech: names(&mut r, k::TECH),
+                    delivery: names(&mut r, k::DELIVERY),
+                    relationship: text(&mut r, k::RELATIONSHIP),
+                    client_practice: text(&mut r, k::CLIENT_PRACTICE),
                 },
                 _ => Leads { at: Some(slot.key_at), ..Leads::default() },
             },
             None => Leads::default(),
         };
-        let service_review = match record(rec, "service_review") {
-            (section, Some(mut r)) => ServiceReview { section, last: date(&mut r, "last"), next: date(&mut r, "next") },
+        let service_review = match record(rec, k::SERVICE_REVIEW) {
+            (section, Some(mut r)) => {
+                ServiceReview { section, last: date(&mut r, k::LAST), next: date(&mut r, k::NEXT) }
+            }
             (section, None) => ServiceReview { section, ..ServiceReview::default() },
         };
         Self {
             path,
-            engagement: text(rec, "engagement"),
-            client: text(rec, "client"),
-            region: text(rec, "region"),
+            engagement: text(rec, k::ENGAGEMENT),
+            client: text(rec, k::CLIENT),
+            region: text(rec, k::REGION),
             leads,
-            updated: date(rec, "updated"),
-            status: match choice(rec, "status") {
-                Value::Valid(s, at) => Status::parse(s).map_or(Value::Invalid, |s| Value::Valid(s, at)),
-                Value::Invalid => Value::Invalid,
-                Value::Absent => Value::Absent,
-            },
-            headline: text(rec, "headline"),
-            next_steps: names(rec, "next_steps"),
+            updated: date(rec, k::UPDATED),
+            status: choice(rec, k::STATUS),
+            headline: text(rec, k::HEADLINE),
+            next_steps: names(rec, k::NEXT_STEPS),
             service_review,
-            actions: items(rec, "actions", |at, r| Action {
+            actions: items(rec, k::ACTIONS, |index, at, r| Action {
+                index,
                 at,
-                action: text(r, "action"),
-                owner: text(r, "owner"),
-                due: date(r, "due"),
-                status: choice(r, "status"),
+                action: text(r, k::ACTION),
+                owner: text(r, k::OWNER),
+                due: date(r, k::DUE),
+                status: choice(r, k::STATUS),
             }),
-            risks: items(rec, "risks", |at, r| Risk {
+            risks: items(rec, k::RISKS, |index, at, r| Risk {
+                index,
                 at,
-                title: text(r, "title"),
-                kind: choice(r, "type"),
-                score: int(r, "score"),
-                mitigation: text(r, "mitigation"),
-                owner: text(r, "owner"),
+                title: text(r, k::TITLE),
+                kind: choice(r, k::TYPE),
+                score: int(r, k::SCORE),
+                mitigation: text(r, k::MITIGATION),
+                owner: text(r, k::OWNER),
             }),
-            account_status: scores(rec, "account_status"),
-            objectives: items(rec, "objectives", |at, r| Objective {
+            account_status: scores(rec, k::ACCOUNT_STATUS),
+            objectives: items(rec, k::OBJECTIVES, |index, at, r| Objective {
+                index,
                 at,
-                title: text(r, "title"),
-                date: date(r, "date"),
-                comfort: int(r, "comfort"),
-                notes: text(r, "notes"),
+                title: text(r, k::TITLE),
+                date: date(r, k::DATE),
+                comfort: int(r, k::COMFORT),
+                notes: text(r, k::NOTES),
             }),
-            strategy: scores(rec, "strategy"),
-            stakeholders: items(rec, "stakeholders", |_, r| Stakeholder {
-                name: text(r, "name"),
-                role: text(r, "role"),
-                side: choice(r, "side"),
+            strategy: scores(rec, k::STRATEGY),
+            stakeholders: items(rec, k::STAKEHOLDERS, |index, _, r| Stakeholder {
+                index,
+                name: text(r, k::NAME),
+                role: text(r, k::ROLE),
+                side: choice(r, k::SIDE),
             }),
-            wins: items(rec, "wins", |_, r| Win { date: date(r, "date"), title: text(r, "title") }),
-            opportunities: items(rec, "opportunities", |_, r| Opportunity {
-                title: text(r, "title"),
-                stage: choice(r, "stage"),
-                notes: text(r, "notes"),
+            wins: items(rec, k::WINS, |index, _, r| Win { index, date: date(r, k::DATE), title: text(r, k::TITLE) }),
+            opportunities: items(rec, k::OPPORTUNITIES, |index, _, r| Opportunity {
+                index,
+                title: text(r, k::TITLE),
+                stage: choice(r, k::STAGE),
+                notes: text(r, k::NOTES),
             }),
         }
     }
@@ -370,6 +365,20 @@ impl Engagement {
     #[must_use]
     pub fn name(&self) -> &str {
         self.engagement.str().unwrap_or(&self.path)
+    }
+
+    /// The scores of a section.
+    #[must_use]
+    pub fn scores(&self, section: Section) -> &Scores {
+        match section {
+            Section::AccountStatus => &self.account_status,
+            Section::Strategy => &self.strategy,
+        }
+    }
+
+    /// Every measure entry with its section: `account_status`'s, then `strategy`'s.
+    pub fn measures(&self) -> impl Iterator<Item = (Section, &Score)> {
+        Section::ALL.into_iter().flat_map(move |section| self.scores(section).entries.iter().map(move |s| (section, s)))
     }
 
     /// Days since `updated`, when valid.
@@ -410,9 +419,10 @@ fn int(rec: &mut Rec, key: &str) -> Value<i64> {
     })
 }
 
-fn choice(rec: &mut Rec, key: &str) -> Value<&'static str> {
+/// The value of a choice: validate found the word, at this index of the enum's words.
+fn choice<T: Choice>(rec: &mut Rec, key: &str) -> Value<T> {
     pick(rec, key, |v| match v {
-        Val::Choice(c) => Some(c),
+        Val::Choice(i) => T::from_index(i),
         _ => None,
     })
 }
@@ -434,9 +444,9 @@ fn record(rec: &mut Rec, key: &str) -> (Value<()>, Option<Rec>) {
     }
 }
 
-fn items<T>(rec: &mut Rec, key: &str, f: impl Fn(Loc, &mut Rec) -> T) -> Vec<T> {
+fn items<T>(rec: &mut Rec, key: &str, f: impl Fn(usize, Loc, &mut Rec) -> T) -> Vec<T> {
     match rec.take(key).and_then(|s| s.val) {
-        Some(Val::Items(list)) => list.into_iter().map(|(at, mut r)| f(at, &mut r)).collect(),
+        Some(Val::Items(list)) => list.into_iter().map(|mut item| f(item.index, item.at, &mut item.rec)).collect(),
         _ => Vec::new(),
     }
 }
@@ -449,12 +459,12 @@ fn scores(rec: &mut Rec, key: &str) -> Scores {
                 section: Value::Valid((), slot.key_at),
                 entries: list
                     .into_iter()
-                    .map(|(key, key_at, mut r)| Score {
+                    .map(|validate::Measure { key, key_at, mut rec }| Score {
                         key,
                         key_at,
-                        score: int(&mut r, "score"),
-                        notes: text(&mut r, "notes"),
-                        action: text(&mut r, "action"),
+                        score: int(&mut rec, k::SCORE),
+                        notes: text(&mut rec, k::NOTES),
+                        action: text(&mut rec, k::ACTION),
                     })
                     .collect(),
             },

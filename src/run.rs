@@ -10,10 +10,12 @@ use crate::cli::{
     CheckArgs, CheckFormat, Cli, ColorChoice, Command, GuideArgs, HistoryArgs, HistoryFormat, LeadsArgs, LeadsFormat,
     NewArgs, ReportArgs, ReportFormat, SchemaArgs,
 };
-use crate::engine::{self, Options};
+use crate::engine::{self, Files, Options, Outcome};
 use crate::error::{Error, Result};
 use crate::exit::Exit;
+use crate::facts::{BaseFacts, WorkspaceFacts};
 use crate::finding::{Severity, Tally};
+use crate::history::Since;
 use crate::output::write_atomic;
 use crate::render::{self, Style};
 use crate::scaffold;
@@ -121,23 +123,10 @@ fn check(cli: &Cli, args: &CheckArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exi
         keep_text: args.format == CheckFormat::Human,
         jobs: args.jobs.map_or_else(engine::default_jobs, usize::from),
     };
-    let mut outcome = engine::check(&ws.guide, &sources, options)?;
-    let mut extra: Vec<crate::finding::Finding> =
-        crate::rules::schema_outdated::check(&ws.root, &ws.guide).into_iter().collect();
-    if let Some(rev) = &args.since {
-        let since = crate::history::since_workspace(&ws, &outcome, rev, true)?;
-        for file in &outcome.files {
-            let (Some(eng), Some(base)) = (&file.engagement, since.base.get(&*file.source.display)) else { continue };
-            let Ok(before) = &base.bytes else { continue };
-            let now = ws_paths::read_limited(&file.source.path).map_err(|why| why.error(&file.source.display))?;
-            extra.extend(crate::rules::updated_not_bumped::check(eng, &now, before, base.updated));
-        }
-    }
-    if !extra.is_empty() {
-        crate::rules::apply_severities(&mut extra, &ws.guide);
-        outcome.findings.append(&mut extra);
-        outcome.findings.sort_by(crate::finding::Finding::order);
-    }
+    let files = engine::read(&ws.guide, &sources, options);
+    let (files, since) = since(&ws, files, args.since.as_deref())?;
+    let facts = WorkspaceFacts { schema: ws.schema_state(), base: since.as_ref().map(BaseFacts::of) };
+    let outcome = engine::finish(&ws.guide, files, &facts);
     let tally = Tally::of(outcome.files.len(), &outcome.findings);
     let style = style(cli, io);
     let out = &mut *io.out;
@@ -158,6 +147,17 @@ fn check(cli: &Cli, args: &CheckArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exi
     io.out.flush()?;
     let failing = outcome.findings.iter().any(|f| f.severity == Severity::Error || args.strict);
     Ok(if failing { Exit::Findings } else { Exit::Success })
+}
+
+/// What changed since `rev`, when asked, for the files of the per-file stage; each paired
+/// file's version at the base is kept for `updated-not-bumped`.
+fn since(ws: &Workspace, files: Files, rev: Option<&str>) -> Result<(Files, Option<Since>)> {
+    let Some(rev) = rev else { return Ok((files, None)) };
+    // `since_workspace` pairs files by their models, which an `Outcome` carries.
+    let Files { today, files, findings } = files;
+    let models = Outcome { files, findings: Vec::new() };
+    let since = crate::history::since_workspace(ws, &models, rev, true);
+    Ok((Files { today, files: models.files, findings }, Some(since?)))
 }
 
 fn guide(cli: &Cli, args: &GuideArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
@@ -219,14 +219,7 @@ fn new(cli: &Cli, args: &NewArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
     let key = |name: &str| name.trim().to_lowercase();
     // The names already in use, and what the target file holds if it exists.
     let existing = match ws.sources(&[], cwd) {
-        Ok(sources) => {
-            engine::check(
-                &ws.guide,
-                &sources,
-                Options { today: today(cli), keep_text: false, jobs: engine::default_jobs() },
-            )?
-            .files
-        }
+        Ok(sources) => engine::names(&ws.guide, &sources, engine::default_jobs()),
         Err(Error::NoFiles { .. }) => Vec::new(),
         Err(e) => return Err(e),
     };
@@ -314,13 +307,8 @@ fn init(cli: &Cli, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
 fn leads(cli: &Cli, args: &LeadsArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
     let ws = Workspace::discover(cli.workspace.as_deref(), cwd)?;
     let sources = ws.sources(&[], cwd)?;
-    let outcome = engine::check(
-        &ws.guide,
-        &sources,
-        Options { today: today(cli), keep_text: false, jobs: engine::default_jobs() },
-    )?;
-    let engagements: Vec<&crate::model::Engagement> =
-        outcome.files.iter().filter_map(|f| f.engagement.as_ref()).collect();
+    let files = engine::names(&ws.guide, &sources, engine::default_jobs());
+    let engagements: Vec<&crate::model::Engagement> = files.iter().filter_map(|f| f.engagement.as_ref()).collect();
     let who = crate::new::given(args.name.as_deref());
     let rows = render::leads::rows(&engagements, who.as_deref());
     match args.format {
@@ -334,8 +322,7 @@ fn leads(cli: &Cli, args: &LeadsArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exi
         }
         LeadsFormat::Json => render::leads::json(io.out, &rows)?,
     }
-    let unread: Vec<&str> =
-        outcome.files.iter().filter(|f| f.engagement.is_none()).map(|f| &*f.source.display).collect();
+    let unread: Vec<&str> = files.iter().filter(|f| f.engagement.is_none()).map(|f| &*f.source.display).collect();
     if !unread.is_empty() && !cli.quiet {
         writeln!(
             io.err,
@@ -360,10 +347,14 @@ fn report(cli: &Cli, args: &ReportArgs, cwd: &Path, io: &mut Io<'_>) -> Result<E
     };
     let sources = ws.sources(&[], cwd)?;
     let today = today(cli);
-    let outcome =
-        engine::check(&ws.guide, &sources, Options { today, keep_text: false, jobs: engine::default_jobs() })?;
-    let since =
-        args.since.as_deref().map(|rev| crate::history::since_workspace(&ws, &outcome, rev, false)).transpose()?;
+    let files = engine::read(&ws.guide, &sources, Options { today, keep_text: false, jobs: engine::default_jobs() });
+    let (files, mut since) = since(&ws, files, args.since.as_deref())?;
+    let facts = WorkspaceFacts { schema: ws.schema_state(), base: since.as_ref().map(BaseFacts::of) };
+    if let Some(since) = &mut since {
+        // Digested; the bytes are not needed any more.
+        since.base.clear();
+    }
+    let outcome = engine::finish(&ws.guide, files, &facts);
     let mut report = crate::report::build(&outcome, &ws.guide, today, &filters);
     report.since = since.as_ref();
     let to_file = args.output.is_some();
@@ -393,7 +384,7 @@ fn report(cli: &Cli, args: &ReportArgs, cwd: &Path, io: &mut Io<'_>) -> Result<E
 fn history(cli: &Cli, args: &HistoryArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
     let ws = Workspace::discover(cli.workspace.as_deref(), cwd)?;
     let repo = crate::git::Repo::open(&ws.root)?;
-    let target = crate::history::target(&ws, &args.target, cwd, today(cli))?;
+    let target = crate::history::target(&ws, &args.target, cwd)?;
     let timeline = crate::history::timeline(&repo, &target.path, &target.shown, &ws.guide)?;
     if timeline.points.is_empty() {
         return Err(Error::usage(

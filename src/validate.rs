@@ -4,14 +4,16 @@
 //! Nothing stops at the first problem: each field is checked on its own, so one run
 //! reports everything, and content rules later run on whatever is valid.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 
 use crate::document::{Document, NodeId, NodeKind, Scalar};
-use crate::finding::{Finding, Loc, RuleId};
-use crate::format::{self, Field, Section, Shape};
+use crate::field_path::Segment;
+use crate::finding::{FieldPath, Finding, Loc, RuleId};
+use crate::format::{self, Field, Section, Shape, key as k};
 use crate::guide::Guide;
 use crate::suggest;
 
@@ -24,16 +26,38 @@ pub enum Val {
     Date(NaiveDate),
     /// A score within the scale, or the version.
     Int(i64),
-    /// One of the allowed words.
-    Choice(&'static str),
+    /// One of the allowed words: its index in the field's [`Shape::Choice`] list.
+    Choice(usize),
     /// Names or text items, each with its position.
     List(Vec<(String, Loc)>),
     /// A mapping.
     Record(Rec),
-    /// A list of mappings, each with the position of its item.
-    Items(Vec<(Loc, Rec)>),
-    /// Measure entries: key, key position, entry.
-    Measures(Vec<(String, Loc, Rec)>),
+    /// A list of mappings: the items that are mappings, in file order.
+    Items(Vec<Item>),
+    /// Measure entries, in file order.
+    Measures(Vec<Measure>),
+}
+
+/// One item of a list of mappings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    /// Its 0-based position in the file's list (items that are not mappings count too).
+    pub index: usize,
+    /// Where the item starts.
+    pub at: Loc,
+    /// Its fields.
+    pub rec: Rec,
+}
+
+/// One entry of `account_status` or `strategy`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Measure {
+    /// The measure key.
+    pub key: String,
+    /// Where the key is.
+    pub key_at: Loc,
+    /// Its fields (empty when the entry is invalid).
+    pub rec: Rec,
 }
 
 /// A field that is present: where its key and value are, and the value when it is valid.
@@ -214,26 +238,26 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// One word of `allowed`.
+    /// One word of `allowed`: its index in `allowed`.
     pub(crate) fn choice(
         &mut self,
         id: NodeId,
         what: &dyn fmt::Display,
         allowed: &'static [&'static str],
-    ) -> Option<&'static str> {
+    ) -> Option<usize> {
         if !self.tag_ok(id, what) {
             return None;
         }
         let at = self.doc.resolve(id).1;
-        let list = allowed.join(", ");
+        let list = || allowed.join(", ");
         match self.doc.scalar(id) {
             Some((Scalar::Str, s)) => {
-                let found = allowed.iter().copied().find(|a| *a == s);
+                let found = allowed.iter().position(|a| *a == s);
                 if found.is_none() {
                     self.report(
                         RuleId::InvalidValue,
                         at,
-                        format!("{what} must be one of {list}; found `{s}`"),
+                        format!("{what} must be one of {}; found `{s}`", list()),
                         Some(suggest::help_for(s, allowed)),
                     );
                 }
@@ -243,7 +267,7 @@ impl<'a> Reader<'a> {
                 self.report(
                     RuleId::InvalidType,
                     at,
-                    format!("{what} must be one of {list}; found {} (`{s}`)", kind.describe()),
+                    format!("{what} must be one of {}; found {} (`{s}`)", list(), kind.describe()),
                     None,
                 );
                 None
@@ -252,7 +276,7 @@ impl<'a> Reader<'a> {
                 self.report(
                     RuleId::InvalidType,
                     at,
-                    format!("{what} must be one of {list}; found {}", self.doc.describe(id)),
+                    format!("{what} must be one of {}; found {}", list(), self.doc.describe(id)),
                     None,
                 );
                 None
@@ -310,6 +334,51 @@ impl fmt::Display for Words<'_> {
     }
 }
 
+/// Names the field of each `duplicate-key` finding: the loader reports them before any
+/// field is known. One walk of the tree (aliases are not followed), whatever their number.
+pub fn name_duplicate_keys(doc: &Document, findings: &mut [Finding]) {
+    let mut wanted: HashMap<Loc, Vec<usize>> = HashMap::new();
+    for (i, f) in findings.iter().enumerate() {
+        if f.rule == RuleId::DuplicateKey && f.field.is_none() {
+            wanted.entry(f.loc).or_default().push(i);
+        }
+    }
+    let Some(root) = doc.root().filter(|_| !wanted.is_empty()) else { return };
+    let mut found: Vec<(usize, FieldPath)> = Vec::new();
+    let mut path = Vec::new();
+    walk_keys(doc, root, &mut path, &mut |key_loc, path| {
+        for &i in wanted.get(&key_loc).into_iter().flatten() {
+            found.push((i, FieldPath::from_segments(path.to_vec())));
+        }
+    });
+    for (i, field) in found {
+        findings[i].field = Some(field);
+    }
+}
+
+/// Calls `f` with the position and path of every mapping key under `id`.
+fn walk_keys(doc: &Document, id: NodeId, path: &mut Vec<Segment>, f: &mut dyn FnMut(Loc, &[Segment])) {
+    match &doc.node(id).kind {
+        NodeKind::Map(entries) => {
+            for entry in entries {
+                let key = doc.scalar(entry.key).map_or_else(String::new, |(_, s)| s.to_owned());
+                path.push(Segment::Key(key.into()));
+                f(doc.node(entry.key).loc, path);
+                walk_keys(doc, entry.value, path, f);
+                path.pop();
+            }
+        }
+        NodeKind::Seq(items) => {
+            for (n, &item) in items.iter().enumerate() {
+                path.push(Segment::Index(n));
+                walk_keys(doc, item, path, f);
+                path.pop();
+            }
+        }
+        NodeKind::Scalar(..) | NodeKind::Alias(_) => {}
+    }
+}
+
 /// Parses `YYYY-MM-DD` strictly (four-digit year, two-digit month and day).
 #[must_use]
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
@@ -326,12 +395,14 @@ fn is_date_shaped(s: &str) -> bool {
 }
 
 /// Checks one engagement document; returns its valid parts and every structural finding.
+/// Each finding about a field names it ([`Finding::field`]); those about the whole file
+/// (it is empty, or not a mapping) do not.
 #[must_use]
 pub fn engagement(doc: &Document, guide: &Guide) -> (Option<Rec>, Vec<Finding>) {
     let mut checker = Checker { r: Reader::new(doc), guide };
     let rec = match doc.root() {
         Some(root) if matches!(doc.resolve(root).0.kind, NodeKind::Map(_)) => {
-            checker.record(root, format::ENGAGEMENT, Loc::START, &Place::Top)
+            checker.record(root, format::ENGAGEMENT, Loc::START, &Place::Top, At::Top)
         }
         Some(root) => {
             let found = doc.describe(root);
@@ -356,9 +427,61 @@ pub fn engagement(doc: &Document, guide: &Guide) -> (Option<Rec>, Vec<Finding>) 
     (rec, checker.r.out)
 }
 
+/// Checks only the top-level fields `fields` of an engagement document (the others are
+/// neither read nor checked) and returns their valid parts: what a look-up of names needs.
+/// `None` when the document is not a mapping.
+#[must_use]
+pub fn engagement_fields(doc: &Document, guide: &Guide, fields: &[&'static Field]) -> Option<Rec> {
+    let root = doc.root().filter(|&root| matches!(doc.resolve(root).0.kind, NodeKind::Map(_)))?;
+    let mut checker = Checker { r: Reader::new(doc), guide };
+    let mut rec = Rec::default();
+    for field in fields {
+        let Some(entry) = doc.get(root, field.key) else { continue };
+        if checker.r.is_null(entry.value) {
+            if let Some(empty) = empty_section(field.shape) {
+                rec.slots.push((
+                    field.key,
+                    Slot { key_at: doc.resolve(entry.key).1, at: doc.resolve(entry.value).1, val: Some(empty) },
+                ));
+            }
+            continue;
+        }
+        let key_at = doc.resolve(entry.key).1;
+        let at = doc.resolve(entry.value).1;
+        let val = checker.value(entry.value, field, key_at, &Place::Top, At::Top);
+        rec.slots.push((field.key, Slot { key_at, at, val }));
+    }
+    Some(rec)
+}
+
 struct Checker<'a> {
     r: Reader<'a>,
     guide: &'a Guide,
+}
+
+/// Where a value sits, as a chain of steps from the top level: made into a [`FieldPath`]
+/// only when a finding needs one, so that checking a valid file builds none.
+#[derive(Clone, Copy, Debug)]
+enum At<'a> {
+    /// The top level of the file.
+    Top,
+    /// Field `key` of the mapping at the first.
+    Key(&'a At<'a>, &'a str),
+    /// Item `n` (0-based) of the list at the first.
+    Index(&'a At<'a>, usize),
+}
+
+impl At<'_> {
+    /// The path; `None` at the top level (a finding about the whole file).
+    fn path(&self) -> Option<FieldPath> {
+        match *self {
+            At::Top => None,
+            At::Key(up, key) => {
+                Some(up.path().map_or_else(|| FieldPath::key(key.to_owned()), |p| p.field(key.to_owned())))
+            }
+            At::Index(up, n) => up.path().map(|p| p.at(n)),
+        }
+    }
 }
 
 /// Where a mapping sits, to name its fields in messages.
@@ -433,23 +556,42 @@ fn empty_section(shape: Shape) -> Option<Val> {
 /// The word for one item of a list field.
 fn singular(key: &str) -> &'static str {
     match key {
-        "actions" => "action",
-        "risks" => "risk",
-        "objectives" => "objective",
-        "stakeholders" => "stakeholder",
-        "wins" => "win",
-        "opportunities" => "opportunity",
+        k::ACTIONS => "action",
+        k::RISKS => "risk",
+        k::OBJECTIVES => "objective",
+        k::STAKEHOLDERS => "stakeholder",
+        k::WINS => "win",
+        k::OPPORTUNITIES => "opportunity",
         _ => "item",
     }
 }
 
 impl Checker<'_> {
-    /// Checks a mapping against `fields`; `owner` is where a missing field is reported.
-    fn record(&mut self, id: NodeId, fields: &'static [Field], owner: Loc, place: &Place) -> Option<Rec> {
-        let entries = self.r.entries(id, &place.itself())?;
+    /// Names `at` as the field of the findings reported since `mark` that name none yet
+    /// (those of a deeper field have named theirs already).
+    fn label(&mut self, mark: usize, at: At<'_>) {
+        if self.r.out.len() == mark {
+            return;
+        }
+        let Some(path) = at.path() else { return };
+        for finding in &mut self.r.out[mark..] {
+            if finding.field.is_none() {
+                finding.field = Some(path.clone());
+            }
+        }
+    }
+
+    /// Checks a mapping against `fields`; `owner` is where a missing field is reported,
+    /// `at` where the mapping is.
+    fn record(&mut self, id: NodeId, fields: &'static [Field], owner: Loc, place: &Place, at: At<'_>) -> Option<Rec> {
+        let mark = self.r.out.len();
+        let entries = self.r.entries(id, &place.itself());
+        self.label(mark, at);
+        let entries = entries?;
         let mut rec = Rec::default();
         let mut seen: Vec<&str> = Vec::with_capacity(entries.len());
         for (key, key_at, value) in entries {
+            let mark = self.r.out.len();
             let Some(field) = format::field(fields, key) else {
                 let allowed: Vec<&str> = fields.iter().map(|f| f.key).collect();
                 let within = match place {
@@ -464,6 +606,7 @@ impl Checker<'_> {
                     suggest::help_for(key, &allowed)
                 };
                 self.r.report(RuleId::UnknownField, key_at, format!("unknown field `{key}`{within}"), Some(help));
+                self.label(mark, At::Key(&at, key));
                 continue;
             };
             seen.push(field.key);
@@ -475,45 +618,53 @@ impl Checker<'_> {
                         format!("{} is empty", place.name(key)),
                         Some(format!("fill it in with {} — {}", field.shape.describe(self.guide), field.doc)),
                     );
+                    self.label(mark, At::Key(&at, field.key));
                 } else if let Some(empty) = empty_section(field.shape) {
                     // `service_review:` with nothing under it is there, and empty.
-                    let at = self.r.doc.resolve(value).1;
-                    rec.slots.push((field.key, Slot { key_at, at, val: Some(empty) }));
+                    let value_at = self.r.doc.resolve(value).1;
+                    rec.slots.push((field.key, Slot { key_at, at: value_at, val: Some(empty) }));
                 }
                 continue;
             }
-            let at = self.r.doc.resolve(value).1;
-            let val = self.value(value, field, key_at, place);
-            rec.slots.push((field.key, Slot { key_at, at, val }));
+            let value_at = self.r.doc.resolve(value).1;
+            let val = self.value(value, field, key_at, place, at);
+            rec.slots.push((field.key, Slot { key_at, at: value_at, val }));
         }
         for field in fields.iter().filter(|f| f.required && !seen.contains(&f.key)) {
+            let mark = self.r.out.len();
             self.r.report(
                 RuleId::MissingField,
                 owner,
                 format!("missing required field `{}`{}", field.key, place.within()),
                 Some(format!("add `{}:` with {} — {}", field.key, field.shape.describe(self.guide), field.doc)),
             );
+            self.label(mark, At::Key(&at, field.key));
         }
         Some(rec)
     }
 
-    fn value(&mut self, id: NodeId, field: &Field, key_at: Loc, place: &Place) -> Option<Val> {
+    /// Checks the value of field `field` of the mapping at `at`.
+    fn value(&mut self, id: NodeId, field: &Field, key_at: Loc, place: &Place, at: At<'_>) -> Option<Val> {
         let what = &Named { place, key: field.key };
-        match field.shape {
+        let here = At::Key(&at, field.key);
+        let mark = self.r.out.len();
+        let val = match field.shape {
             Shape::Version => self.version(id),
             Shape::Text => self.r.text(id, what).map(Val::Text),
             Shape::Date => self.r.date(id, what).map(Val::Date),
             Shape::Score => self.score(id, what),
             Shape::Choice(allowed) => self.r.choice(id, what, allowed).map(Val::Choice),
             Shape::Region => self.region(id),
-            Shape::Names => self.names(id, what),
-            Shape::TextList => self.text_list(id, what),
+            Shape::Names => self.names(id, what, here),
+            Shape::TextList => self.text_list(id, what, here),
             Shape::Record(fields) => {
-                self.record(id, fields, key_at, &Place::Field(place.path(field.key))).map(Val::Record)
+                self.record(id, fields, key_at, &Place::Field(place.path(field.key)), here).map(Val::Record)
             }
-            Shape::List(fields) => self.items(id, fields, what, singular(field.key)),
-            Shape::Measures(section) => self.measures(id, section),
-        }
+            Shape::List(fields) => self.items(id, fields, what, singular(field.key), here),
+            Shape::Measures(section) => self.measures(id, section, here),
+        };
+        self.label(mark, here);
+        val
     }
 
     fn version(&mut self, id: NodeId) -> Option<Val> {
@@ -586,14 +737,15 @@ impl Checker<'_> {
         None
     }
 
-    fn names(&mut self, id: NodeId, what: &dyn fmt::Display) -> Option<Val> {
+    fn names(&mut self, id: NodeId, what: &dyn fmt::Display, here: At<'_>) -> Option<Val> {
         let doc = self.r.doc;
         let (node, at) = doc.resolve(id);
         match &node.kind {
             NodeKind::Seq(items) => {
                 let mut ok = true;
                 let mut names = Vec::with_capacity(items.len());
-                for &item in items {
+                for (n, &item) in items.iter().enumerate() {
+                    let mark = self.r.out.len();
                     let item_at = doc.resolve(item).1;
                     if self.r.is_null(item) {
                         self.r.report(
@@ -608,6 +760,7 @@ impl Checker<'_> {
                     } else {
                         ok = false;
                     }
+                    self.label(mark, At::Index(&here, n));
                 }
                 ok.then_some(Val::List(names))
             }
@@ -615,7 +768,7 @@ impl Checker<'_> {
         }
     }
 
-    fn text_list(&mut self, id: NodeId, what: &dyn fmt::Display) -> Option<Val> {
+    fn text_list(&mut self, id: NodeId, what: &dyn fmt::Display, here: At<'_>) -> Option<Val> {
         if !self.r.tag_ok(id, what) {
             return None;
         }
@@ -641,7 +794,8 @@ impl Checker<'_> {
         }
         let mut ok = true;
         let mut out = Vec::with_capacity(items.len());
-        for &item in items {
+        for (n, &item) in items.iter().enumerate() {
+            let mark = self.r.out.len();
             let item_at = doc.resolve(item).1;
             if self.r.is_null(item) {
                 self.r.report(
@@ -656,6 +810,7 @@ impl Checker<'_> {
             } else {
                 ok = false;
             }
+            self.label(mark, At::Index(&here, n));
         }
         ok.then_some(Val::List(out))
     }
@@ -666,6 +821,7 @@ impl Checker<'_> {
         fields: &'static [Field],
         what: &dyn fmt::Display,
         noun: &'static str,
+        here: At<'_>,
     ) -> Option<Val> {
         if !self.r.tag_ok(id, what) {
             return None;
@@ -684,26 +840,31 @@ impl Checker<'_> {
         let mut out = Vec::with_capacity(items.len());
         for (n, &item) in items.iter().enumerate() {
             let item_at = doc.item_loc(item);
+            let place = At::Index(&here, n);
             if self.r.is_null(item) {
+                let mark = self.r.out.len();
                 self.r.report(
                     RuleId::InvalidType,
                     item_at,
                     format!("{what} has an empty list item"),
                     Some("write the item, or remove the `-` line".to_owned()),
                 );
-            } else if let Some(rec) = self.record(item, fields, item_at, &Place::Item(noun, n + 1)) {
-                out.push((item_at, rec));
+                self.label(mark, place);
+            } else if let Some(rec) = self.record(item, fields, item_at, &Place::Item(noun, n + 1), place) {
+                out.push(Item { index: n, at: item_at, rec });
             }
         }
         Some(Val::Items(out))
     }
 
-    fn measures(&mut self, id: NodeId, section: Section) -> Option<Val> {
+    fn measures(&mut self, id: NodeId, section: Section, here: At<'_>) -> Option<Val> {
         let what = format!("`{}`", section.key());
         let entries = self.r.entries(id, &what)?;
         let configured: Vec<&str> = self.guide.measures(section).iter().map(|m| m.key.as_str()).collect();
         let mut out = Vec::with_capacity(entries.len());
         for (key, key_at, value) in entries {
+            let mark = self.r.out.len();
+            let entry = At::Key(&here, key);
             if !configured.contains(&key) {
                 let list = if configured.is_empty() { "none are configured".to_owned() } else { configured.join(", ") };
                 self.r.report(
@@ -712,6 +873,7 @@ impl Checker<'_> {
                     format!("`{key}` is not a configured {} measure (configured: {list})", section.key()),
                     Some(suggest::help_for(key, &configured)),
                 );
+                self.label(mark, entry);
                 continue;
             }
             let entry_place = Place::Field(format!("{}.{key}", section.key()));
@@ -738,9 +900,10 @@ impl Checker<'_> {
                 );
                 None
             } else {
-                self.record(value, format::MEASURE, key_at, &entry_place)
+                self.record(value, format::MEASURE, key_at, &entry_place, entry)
             };
-            out.push((key.to_owned(), key_at, rec.unwrap_or_default()));
+            self.label(mark, entry);
+            out.push(Measure { key: key.to_owned(), key_at, rec: rec.unwrap_or_default() });
         }
         Some(Val::Measures(out))
     }

@@ -19,6 +19,7 @@ use walkdir::WalkDir;
 
 use crate::document::{self, MAX_FILE_BYTES};
 use crate::error::{Error, Result};
+use crate::facts::SchemaState;
 use crate::guide::{CONFIG_FILE, Guide};
 use crate::unreadable::Unreadable;
 
@@ -117,6 +118,23 @@ impl Workspace {
                 findings.sort_by(crate::finding::Finding::order);
                 Err(Error::Config { path: CONFIG_FILE.to_owned(), text, findings })
             }
+        }
+    }
+
+    /// The workspace's written JSON Schema (`schema/engagement.schema.json`), read like an
+    /// engagement file: a regular file only, bounded, never a pipe or a device, and never
+    /// through a symbolic link that leads outside the workspace.
+    #[must_use]
+    pub fn schema_state(&self) -> SchemaState {
+        let path = self.root.join(crate::schema::SCHEMA_PATH);
+        match std::fs::symlink_metadata(&path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return SchemaState::Missing,
+            _ if self.escapes(&path).is_some() => return SchemaState::Unreadable,
+            _ => {}
+        }
+        match read_limited(&path).map(String::from_utf8) {
+            Ok(Ok(text)) => serde_json::from_str(&text).map_or(SchemaState::NotJson, SchemaState::Written),
+            _ => SchemaState::Unreadable,
         }
     }
 

@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::read::{Unread, model, read_each};
-use crate::engine::Options;
 use crate::error::{Error, Result};
 use crate::format::Section;
 use crate::git::{Object, Repo, Version};
@@ -128,7 +127,7 @@ pub struct Target {
 ///
 /// # Errors
 /// When nothing or more than one engagement matches.
-pub fn target(ws: &Workspace, target: &str, cwd: &Path, today: NaiveDate) -> Result<Target> {
+pub fn target(ws: &Workspace, target: &str, cwd: &Path) -> Result<Target> {
     let file = workspace::absolute(&cwd.join(target));
     if file.is_file() {
         let Ok(path) = file.strip_prefix(&ws.root) else {
@@ -137,14 +136,9 @@ pub fn target(ws: &Workspace, target: &str, cwd: &Path, today: NaiveDate) -> Res
         return Ok(Target { path: path.to_path_buf(), shown: ws.display(&file, target).to_string() });
     }
     let sources = ws.sources(&[], cwd)?;
-    let outcome = crate::engine::check(
-        &ws.guide,
-        &sources,
-        Options { today, keep_text: false, jobs: crate::engine::default_jobs() },
-    )?;
-    let named = |exact: bool| -> Vec<(&crate::engine::Checked, &str)> {
-        outcome
-            .files
+    let files = crate::engine::names(&ws.guide, &sources, crate::engine::default_jobs());
+    let named = |exact: bool| -> Vec<(&crate::engine::Named, &str)> {
+        files
             .iter()
             .filter_map(|f| Some((f, f.engagement.as_ref()?.engagement.str()?)))
             .filter(|(_, name)| {

@@ -56,7 +56,7 @@ pub mod report {
     use serde::Serialize;
 
     use super::JsonFinding;
-    use crate::model::{Scores, Value};
+    use crate::model::{ActionStatus, RiskType, Scores, Value};
     use crate::render::leads::Leads;
     use crate::report::Report;
 
@@ -239,7 +239,7 @@ pub mod report {
                         .iter()
                         .map(|r| Risk {
                             title: r.title.str(),
-                            kind: r.kind.copied().unwrap_or("risk"),
+                            kind: r.kind.copied().unwrap_or(RiskType::Risk).as_str(),
                             score: r.score.copied(),
                             mitigation: r.mitigation.str(),
                             owner: r.owner.str(),
@@ -252,7 +252,7 @@ pub mod report {
                             action: a.action.str(),
                             owner: a.owner.str(),
                             due: date(&a.due),
-                            status: a.status.copied().unwrap_or("open"),
+                            status: a.status.copied().unwrap_or(ActionStatus::Open).as_str(),
                             overdue: a.is_open() == Some(true) && a.due.copied().is_some_and(|d| d < today),
                         })
                         .collect(),

@@ -10,7 +10,7 @@ use crate::format::Section;
 use crate::guide::{Guide, Scale};
 use chrono::NaiveDate;
 
-use crate::model::{Action, Engagement, Risk, Score, Status, Value};
+use crate::model::{Action, ActionStatus, Engagement, Risk, RiskType, Score, Status, Value};
 use crate::render::text::md;
 use crate::report::{Item, Report};
 
@@ -91,7 +91,7 @@ fn table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
 
 /// A risk's cells: title, type, comfort, mitigation, owner.
 fn risk_cells(r: &Risk, scale: Scale) -> Vec<String> {
-    let kind = r.kind.copied().unwrap_or("risk").to_owned();
+    let kind = r.kind.copied().unwrap_or(RiskType::Risk).to_string();
     vec![text(&r.title), kind, score_cell(&r.score, scale), text(&r.mitigation), text(&r.owner)]
 }
 
@@ -99,7 +99,7 @@ fn risk_cells(r: &Risk, scale: Scale) -> Vec<String> {
 fn action_cells(a: &Action, today: NaiveDate) -> Vec<String> {
     let overdue = a.is_open() == Some(true) && a.due.copied().is_some_and(|d| d < today);
     let due = format!("{}{}", date(&a.due), if overdue { " ⚠️ **overdue**" } else { "" });
-    vec![text(&a.action), text(&a.owner), due, a.status.copied().unwrap_or("open").to_owned()]
+    vec![text(&a.action), text(&a.owner), due, a.status.copied().unwrap_or(ActionStatus::Open).to_string()]
 }
 
 /// Cells led by the engagement's name.
@@ -535,7 +535,9 @@ fn engagement(out: &mut String, item: &Item<'_>, guide: &Guide, today: chrono::N
         let rows: Vec<Vec<String>> = e
             .stakeholders
             .iter()
-            .map(|s| vec![text(&s.name), text(&s.role), s.side.copied().unwrap_or("—").to_owned()])
+            .map(|s| {
+                vec![text(&s.name), text(&s.role), s.side.get().map_or_else(|| "—".to_owned(), ToString::to_string)]
+            })
             .collect();
         table(out, &["name", "role", "side"], &rows);
     }
@@ -544,7 +546,9 @@ fn engagement(out: &mut String, item: &Item<'_>, guide: &Guide, today: chrono::N
         let rows: Vec<Vec<String>> = e
             .opportunities
             .iter()
-            .map(|o| vec![text(&o.title), o.stage.copied().unwrap_or("—").to_owned(), text(&o.notes)])
+            .map(|o| {
+                vec![text(&o.title), o.stage.get().map_or_else(|| "—".to_owned(), ToString::to_string), text(&o.notes)]
+            })
             .collect();
         table(out, &["opportunity", "stage", "notes"], &rows);
     }

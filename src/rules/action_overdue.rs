@@ -1,7 +1,8 @@
 //! `action-overdue`: an action that is not done is past its due date.
 
 use super::{Context, Rule, days, finding};
-use crate::finding::{Finding, RuleId};
+use crate::finding::{FieldPath, Finding, RuleId};
+use crate::format::key as k;
 use crate::model::Engagement;
 
 /// "The top actions section allows us to easily track and resolve outstanding items."
@@ -23,6 +24,7 @@ impl Rule for ActionOverdue {
                     self.id(),
                     &eng.path,
                     at,
+                    FieldPath::item(k::ACTIONS, action.index).field(k::DUE),
                     format!("action \"{what}\"{owner} was due {due}, {} ago", days(late)),
                     "mark it `status: done`, or agree a new `due` date with its owner",
                 ));

@@ -2,21 +2,23 @@
 
 use std::collections::BTreeMap;
 
-use super::{Context, CrossRule, finding};
-use crate::finding::{Finding, RuleId};
+use super::{Context, FileFacts, WorkspaceRule, finding};
+use crate::facts::WorkspaceFacts;
+use crate::finding::{FieldPath, Finding, RuleId};
+use crate::format::key as k;
 use crate::model::Engagement;
 
 /// One engagement, one file: two files with one name would double-count it in every report.
 pub(super) struct DuplicateEngagement;
 
-impl CrossRule for DuplicateEngagement {
+impl WorkspaceRule for DuplicateEngagement {
     fn id(&self) -> RuleId {
         RuleId::DuplicateEngagement
     }
 
-    fn check(&self, all: &[&Engagement], _ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    fn check(&self, files: &[FileFacts<'_>], _facts: &WorkspaceFacts, _ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let mut by_name: BTreeMap<String, Vec<&Engagement>> = BTreeMap::new();
-        for eng in all {
+        for eng in files.iter().map(|f| f.engagement) {
             if let Some(name) = eng.engagement.str() {
                 by_name.entry(name.trim().to_lowercase()).or_default().push(eng);
             }
@@ -30,6 +32,7 @@ impl CrossRule for DuplicateEngagement {
                     self.id(),
                     &eng.path,
                     at,
+                    FieldPath::key(k::ENGAGEMENT),
                     format!("engagement \"{name}\" is also the name in {}", others.join(", ")),
                     "each engagement has one file: rename one of them, or merge the files",
                 ));
@@ -40,7 +43,7 @@ impl CrossRule for DuplicateEngagement {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{BASE, engagement_at, today};
+    use super::super::testing::{BASE, engagement_at, files, today};
     use super::*;
     use crate::guide::Guide;
 
@@ -51,7 +54,8 @@ mod tests {
         let b = engagement_at("b.yaml", &BASE.replace("Acme Payments", "acme payments "), &guide);
         let c = engagement_at("c.yaml", &BASE.replace("Acme Payments", "Other"), &guide);
         let mut out = Vec::new();
-        DuplicateEngagement.check(&[&a, &b, &c], &Context { today: today(), guide: &guide }, &mut out);
+        let ctx = Context { today: today(), guide: &guide };
+        DuplicateEngagement.check(&files(&[&a, &b, &c]), &WorkspaceFacts::default(), &ctx, &mut out);
         let got: Vec<(&str, u32)> = out.iter().map(|f| (&*f.path, f.loc.line)).collect();
         assert_eq!(got, vec![("a.yaml", 2), ("b.yaml", 2)]);
     }

@@ -1,7 +1,8 @@
 //! `future-date`: a date that records the past lies after today.
 
 use super::{Context, Rule, finding};
-use crate::finding::{Finding, RuleId};
+use crate::finding::{FieldPath, Finding, RuleId};
+use crate::format::key as k;
 use crate::model::Engagement;
 
 /// `updated`, `service_review.last` and wins record what has happened, so they cannot be in the future.
@@ -13,16 +14,26 @@ impl Rule for FutureDate {
     }
 
     fn check(&self, eng: &Engagement, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        let dates = [("`updated`", eng.updated.valid()), ("`service_review.last`", eng.service_review.last.valid())]
-            .into_iter()
-            .chain(eng.wins.iter().map(|w| ("a win's date", w.date.valid())));
-        for (what, date) in dates {
+        let dates = [
+            ("`updated`", FieldPath::key(k::UPDATED), eng.updated.valid()),
+            (
+                "`service_review.last`",
+                FieldPath::key(k::SERVICE_REVIEW).field(k::LAST),
+                eng.service_review.last.valid(),
+            ),
+        ]
+        .into_iter()
+        .chain(
+            eng.wins.iter().map(|w| ("a win's date", FieldPath::item(k::WINS, w.index).field(k::DATE), w.date.valid())),
+        );
+        for (what, field, date) in dates {
             let Some((date, at)) = date else { continue };
             if *date > ctx.today {
                 out.push(finding(
                     self.id(),
                     &eng.path,
                     at,
+                    field,
                     format!("{what} {date} is after today ({})", ctx.today),
                     "this date records something that has happened; correct it (use --today to check as of another day)",
                 ));

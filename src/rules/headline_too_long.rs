@@ -1,7 +1,8 @@
 //! `headline-too-long`: the headline is not concise.
 
 use super::{Context, Rule, finding};
-use crate::finding::{Finding, RuleId};
+use crate::finding::{FieldPath, Finding, RuleId};
+use crate::format::key as k;
 use crate::model::Engagement;
 
 /// "The headline and next steps are concise, accurate and relevant."
@@ -21,6 +22,7 @@ impl Rule for HeadlineTooLong {
                 self.id(),
                 &eng.path,
                 at,
+                FieldPath::key(k::HEADLINE),
                 format!("headline is {length} characters long; the limit is {limit}"),
                 "keep the headline to a sentence or two; move detail into notes and next steps",
             ));

@@ -2,6 +2,7 @@
 
 use super::{Context, Rule, finding, measure_name};
 use crate::finding::{Finding, RuleId};
+use crate::format::key as k;
 use crate::model::Engagement;
 
 /// Low scores are fine "so long as positive action is being taken".
@@ -13,13 +14,14 @@ impl Rule for LowScoreWithoutAction {
     }
 
     fn check(&self, eng: &Engagement, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        for score in eng.account_status.entries.iter().chain(&eng.strategy.entries) {
+        for (section, score) in eng.measures() {
             let Some(value) = score.score.copied() else { continue };
             if ctx.guide.is_low(value) && score.action.is_absent() {
                 out.push(finding(
                     self.id(),
                     &eng.path,
                     score.key_at,
+                    score.field(section).field(k::ACTION),
                     format!("{} scores {value}, which is low, but has no action", measure_name(ctx, &score.key)),
                     "add `action:` saying what we are doing to improve it, or who we have asked for help",
                 ));

@@ -1,7 +1,8 @@
 //! `low-score-without-notes`: a low score that does not say why.
 
 use super::{Context, Rule, finding, measure_name};
-use crate::finding::{Finding, RuleId};
+use crate::finding::{FieldPath, Finding, RuleId};
+use crate::format::key as k;
 use crate::model::Engagement;
 
 /// Low scores need "notes which line up with the scores"; low risks need a mitigation;
@@ -15,13 +16,14 @@ impl Rule for LowScoreWithoutNotes {
 
     fn check(&self, eng: &Engagement, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let guide = ctx.guide;
-        for score in eng.account_status.entries.iter().chain(&eng.strategy.entries) {
+        for (section, score) in eng.measures() {
             let Some(value) = score.score.copied() else { continue };
             if guide.is_low(value) && score.notes.is_absent() {
                 out.push(finding(
                     self.id(),
                     &eng.path,
                     score.key_at,
+                    score.field(section).field(k::NOTES),
                     format!("{} scores {value}, which is low, but has no notes", measure_name(ctx, &score.key)),
                     "add `notes:` saying what lies behind the score, so reviewers can offer the right help",
                 ));
@@ -35,6 +37,7 @@ impl Rule for LowScoreWithoutNotes {
                     self.id(),
                     &eng.path,
                     risk.at,
+                    FieldPath::item(k::RISKS, risk.index).field(k::MITIGATION),
                     format!("risk \"{title}\" has a low comfort score ({value}) and no mitigation"),
                     "add `mitigation:` saying what we are doing about it",
                 ));
@@ -48,6 +51,7 @@ impl Rule for LowScoreWithoutNotes {
                     self.id(),
                     &eng.path,
                     objective.at,
+                    FieldPath::item(k::OBJECTIVES, objective.index).field(k::NOTES),
                     format!("objective \"{title}\" has a low comfort ({value}) and no notes"),
                     "add `notes:` saying what worries us and what it depends on",
                 ));

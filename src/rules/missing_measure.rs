@@ -1,7 +1,7 @@
 //! `missing-measure`: a configured measure has no entry.
 
 use super::{Context, Rule, finding};
-use crate::finding::{Finding, Loc, RuleId};
+use crate::finding::{FieldPath, Finding, Loc, RuleId};
 use crate::format::Section;
 use crate::model::{Engagement, Value};
 
@@ -15,10 +15,7 @@ impl Rule for MissingMeasure {
 
     fn check(&self, eng: &Engagement, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         for section in Section::ALL {
-            let scores = match section {
-                Section::AccountStatus => &eng.account_status,
-                Section::Strategy => &eng.strategy,
-            };
+            let scores = eng.scores(section);
             let at = match scores.section {
                 Value::Invalid => continue,
                 Value::Absent => Loc::START,
@@ -30,6 +27,7 @@ impl Rule for MissingMeasure {
                         self.id(),
                         &eng.path,
                         at,
+                        FieldPath::key(section.key()).field(measure.key.clone()),
                         format!("{} has no `{}` ({}) entry", section.key(), measure.key, measure.name),
                         &format!("add `{}: {{score: N, notes: …}}` — {}", measure.key, measure.guide),
                     ));

@@ -1,13 +1,17 @@
 //! The rules: one file per rule, named after its id, listed here in report order.
 //!
 //! Rules emit findings at the rule's default severity and never read the user's
-//! overrides; [`apply_severities`] applies those in one place afterwards.
+//! overrides; [`apply_severities`] applies those in one place afterwards. No rule reads a
+//! file or runs git: what the workspace-level rules need besides the engagements comes in
+//! [`WorkspaceFacts`], gathered by the caller.
 
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use crate::finding::{Finding, Loc, RuleId};
+use crate::digest::Digest;
+use crate::facts::WorkspaceFacts;
+use crate::finding::{FieldPath, Finding, Loc, RuleId};
 use crate::guide::Guide;
 use crate::model::Engagement;
 
@@ -22,12 +26,12 @@ mod past_objective;
 mod region_path_mismatch;
 mod relationship_lead_conflict;
 mod risk_without_mitigation;
-pub mod schema_outdated;
+mod schema_outdated;
 mod service_review_missing;
 mod service_review_overdue;
 mod stale;
 mod status_mismatch;
-pub mod updated_not_bumped;
+mod updated_not_bumped;
 
 /// What rules need besides the engagement.
 #[derive(Clone, Copy, Debug)]
@@ -46,12 +50,22 @@ pub trait Rule: Sync {
     fn check(&self, eng: &Engagement, ctx: &Context<'_>, out: &mut Vec<Finding>);
 }
 
-/// A rule over all engagements at once, run after the per-file rules.
-pub trait CrossRule: Sync {
+/// One file with a model, as the workspace-level rules see it.
+#[derive(Clone, Copy, Debug)]
+pub struct FileFacts<'a> {
+    /// Its model.
+    pub engagement: &'a Engagement,
+    /// The digest of its bytes.
+    pub digest: Digest,
+}
+
+/// A rule over the workspace as a whole — every engagement at once, and the facts the
+/// caller gathered — run after the per-file rules.
+pub trait WorkspaceRule: Sync {
     /// The rule's id.
     fn id(&self) -> RuleId;
-    /// Pushes a finding for every problem across `all`.
-    fn check(&self, all: &[&Engagement], ctx: &Context<'_>, out: &mut Vec<Finding>);
+    /// Pushes a finding for every problem across `files` and `facts`.
+    fn check(&self, files: &[FileFacts<'_>], facts: &WorkspaceFacts, ctx: &Context<'_>, out: &mut Vec<Finding>);
 }
 
 /// Every per-file content rule, in report order.
@@ -71,9 +85,13 @@ pub const RULES: &[&dyn Rule] = &[
     &region_path_mismatch::RegionPathMismatch,
 ];
 
-/// Every cross-file rule.
-pub const CROSS_RULES: &[&dyn CrossRule] =
-    &[&duplicate_engagement::DuplicateEngagement, &relationship_lead_conflict::RelationshipLeadConflict];
+/// Every workspace-level rule, in report order.
+pub const WORKSPACE_RULES: &[&dyn WorkspaceRule] = &[
+    &duplicate_engagement::DuplicateEngagement,
+    &relationship_lead_conflict::RelationshipLeadConflict,
+    &updated_not_bumped::UpdatedNotBumped,
+    &schema_outdated::SchemaOutdated,
+];
 
 /// Runs every enabled per-file rule on one engagement.
 #[must_use]
@@ -85,12 +103,12 @@ pub fn check_engagement(eng: &Engagement, ctx: &Context<'_>) -> Vec<Finding> {
     out
 }
 
-/// Runs every enabled cross-file rule.
+/// Runs every enabled workspace-level rule.
 #[must_use]
-pub fn check_across(all: &[&Engagement], ctx: &Context<'_>) -> Vec<Finding> {
+pub fn check_workspace(files: &[FileFacts<'_>], facts: &WorkspaceFacts, ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for rule in CROSS_RULES.iter().filter(|r| ctx.guide.severity(r.id()).is_some()) {
-        rule.check(all, ctx, &mut out);
+    for rule in WORKSPACE_RULES.iter().filter(|r| ctx.guide.severity(r.id()).is_some()) {
+        rule.check(files, facts, ctx, &mut out);
     }
     out
 }
@@ -106,9 +124,9 @@ pub fn apply_severities(findings: &mut Vec<Finding>, guide: &Guide) {
     });
 }
 
-/// A finding of `rule` on `eng`'s file.
-fn finding(rule: RuleId, path: &Arc<str>, at: Loc, message: String, help: &str) -> Finding {
-    Finding::new(rule, path.clone(), at, message).with_help(help)
+/// A finding of `rule` on `eng`'s file, about `field`.
+fn finding(rule: RuleId, path: &Arc<str>, at: Loc, field: FieldPath, message: String, help: &str) -> Finding {
+    Finding::new(rule, path.clone(), at, message).with_help(help).with_field(field)
 }
 
 /// "1 day" or "N days".
@@ -131,8 +149,7 @@ pub(crate) mod testing {
     use std::sync::Arc;
 
     use super::*;
-    use crate::document::load;
-    use crate::validate;
+    use crate::engine::{Steps, check_bytes};
 
     /// A valid file to which tests append or in which they replace lines.
     pub(crate) const BASE: &str = "acctsum: 1
@@ -154,11 +171,17 @@ service_review:
         NaiveDate::from_ymd_opt(2026, 11, 20).expect("date")
     }
 
+    /// The model of `text` as the file at `path`: the per-file pipeline without its rules.
     pub(crate) fn engagement_at(path: &str, text: &str, guide: &Guide) -> Engagement {
-        let loaded = load(Arc::from(path), text.as_bytes());
-        let doc = loaded.doc.expect("utf-8");
-        let (rec, _) = validate::engagement(&doc, guide);
-        Engagement::from_rec(doc.path.clone(), rec.expect("mapping"))
+        let ctx = Context { today: today(), guide };
+        let checked = check_bytes(Arc::from(path), text.as_bytes(), &ctx, Steps::MODEL);
+        checked.engagement.expect("a mapping")
+    }
+
+    /// The files a workspace rule sees, for engagements made by [`engagement_at`]: each
+    /// with the digest of its path (the tests do not keep the bytes).
+    pub(crate) fn files<'a>(all: &[&'a Engagement]) -> Vec<FileFacts<'a>> {
+        all.iter().map(|e| FileFacts { engagement: e, digest: Digest::of(e.path.as_bytes()) }).collect()
     }
 
     /// (line, column) of each finding of `rule` on `text`.

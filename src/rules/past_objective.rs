@@ -1,7 +1,8 @@
 //! `past-objective`: an objective whose date has passed.
 
 use super::{Context, Rule, finding};
-use crate::finding::{Finding, RuleId};
+use crate::finding::{FieldPath, Finding, RuleId};
+use crate::format::key as k;
 use crate::model::Engagement;
 
 /// Objectives are "a future-looking element, so old events can be removed".
@@ -21,6 +22,7 @@ impl Rule for PastObjective {
                     self.id(),
                     &eng.path,
                     at,
+                    FieldPath::item(k::OBJECTIVES, objective.index).field(k::DATE),
                     format!("objective \"{title}\" was due {date}, which has passed"),
                     "remove it (record it under `wins:` if it went well), or move its date",
                 ));

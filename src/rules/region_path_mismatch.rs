@@ -1,7 +1,8 @@
 //! `region-path-mismatch`: the file sits in another region's folder.
 
 use super::{Context, Rule, finding};
-use crate::finding::{Finding, RuleId};
+use crate::finding::{FieldPath, Finding, RuleId};
+use crate::format::key as k;
 use crate::model::Engagement;
 
 /// Folders named after regions keep each review session's files together; a file in the
@@ -27,6 +28,7 @@ impl Rule for RegionPathMismatch {
                 self.id(),
                 &eng.path,
                 at,
+                FieldPath::key(k::REGION),
                 format!("region is `{region}`, but the file lies in the `{folder}` folder"),
                 &format!("move the file to the `{region}` folder, or correct `region`"),
             ));

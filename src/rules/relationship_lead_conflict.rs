@@ -2,8 +2,10 @@
 
 use std::collections::BTreeMap;
 
-use super::{Context, CrossRule, finding};
-use crate::finding::{Finding, RuleId};
+use super::{Context, FileFacts, WorkspaceRule, finding};
+use crate::facts::WorkspaceFacts;
+use crate::finding::{FieldPath, Finding, RuleId};
+use crate::format::key as k;
 use crate::model::Engagement;
 
 /// "This role is the responsibility of a single person": a client has one Relationship Lead.
@@ -13,14 +15,14 @@ fn normal(name: &str) -> String {
     name.trim().to_lowercase()
 }
 
-impl CrossRule for RelationshipLeadConflict {
+impl WorkspaceRule for RelationshipLeadConflict {
     fn id(&self) -> RuleId {
         RuleId::RelationshipLeadConflict
     }
 
-    fn check(&self, all: &[&Engagement], _ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    fn check(&self, files: &[FileFacts<'_>], _facts: &WorkspaceFacts, _ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let mut by_client: BTreeMap<String, Vec<&Engagement>> = BTreeMap::new();
-        for eng in all {
+        for eng in files.iter().map(|f| f.engagement) {
             if let (Some(client), Some(_)) = (eng.client.str(), eng.leads.relationship.str()) {
                 by_client.entry(normal(client)).or_default().push(eng);
             }
@@ -43,6 +45,7 @@ impl CrossRule for RelationshipLeadConflict {
                     self.id(),
                     &eng.path,
                     at,
+                    FieldPath::key(k::LEADS).field(k::RELATIONSHIP),
                     format!(
                         "{client} has {} relationship leads: {}; this file names {}",
                         leads.len(),
@@ -58,7 +61,7 @@ impl CrossRule for RelationshipLeadConflict {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{BASE, engagement_at, today};
+    use super::super::testing::{BASE, engagement_at, files, today};
     use super::*;
     use crate::guide::Guide;
 
@@ -76,9 +79,10 @@ mod tests {
         let e = engagement_at("e.yaml", &with("Kim", "Other"), &guide);
         let ctx = Context { today: today(), guide: &guide };
         let mut out = Vec::new();
-        RelationshipLeadConflict.check(&[&a, &b, &d, &e], &ctx, &mut out);
+        let facts = WorkspaceFacts::default();
+        RelationshipLeadConflict.check(&files(&[&a, &b, &d, &e]), &facts, &ctx, &mut out);
         assert_eq!(out, vec![]);
-        RelationshipLeadConflict.check(&[&a, &b, &c, &d, &e], &ctx, &mut out);
+        RelationshipLeadConflict.check(&files(&[&a, &b, &c, &d, &e]), &facts, &ctx, &mut out);
         let got: Vec<(&str, u32)> = out.iter().map(|f| (&*f.path, f.loc.line)).collect();
         assert_eq!(got, vec![("a.yaml", 7), ("b.yaml", 7), ("c.yaml", 7)]);
     }

@@ -1,8 +1,9 @@
 //! `risk-without-mitigation`: a risk (not low) with nothing done about it.
 
 use super::{Context, Rule, finding};
-use crate::finding::{Finding, RuleId};
-use crate::model::Engagement;
+use crate::finding::{FieldPath, Finding, RuleId};
+use crate::format::key as k;
+use crate::model::{Engagement, RiskType};
 
 /// "The mitigation actions are relevant and appropriate" — so there should be one.
 /// Low-scored risks without mitigation are `low-score-without-notes` instead.
@@ -18,11 +19,12 @@ impl Rule for RiskWithoutMitigation {
             let Some(value) = risk.score.copied() else { continue };
             if !ctx.guide.is_low(value) && risk.mitigation.is_absent() {
                 let title = risk.title.str().unwrap_or("a risk");
-                let kind = risk.kind.copied().unwrap_or("risk");
+                let kind = risk.kind.copied().unwrap_or(RiskType::Risk);
                 out.push(finding(
                     self.id(),
                     &eng.path,
                     risk.at,
+                    FieldPath::item(k::RISKS, risk.index).field(k::MITIGATION),
                     format!("{kind} \"{title}\" has no mitigation"),
                     "add `mitigation:` saying what we are doing about it",
                 ));

@@ -1,34 +1,43 @@
 //! `schema-outdated`: the workspace's JSON Schema no longer matches `acctsum.yaml`.
 
-use std::path::Path;
 use std::sync::Arc;
 
+use super::{Context, FileFacts, WorkspaceRule};
+use crate::facts::{SchemaState, WorkspaceFacts};
 use crate::finding::{Finding, Loc, RuleId};
-use crate::guide::Guide;
 use crate::schema::{SCHEMA_PATH, engagement_schema};
-use crate::workspace::read_limited;
 
 /// Editors validate with `schema/engagement.schema.json`; once the config changes (a new
-/// region, another scale) an old schema flags good files and passes bad ones.
-/// Returns the finding when the workspace has a schema file that validates differently
+/// region, another scale) an old schema flags good files and passes bad ones. Fires when
+/// the workspace has a schema file (as the caller read it) that validates differently
 /// from the one its guide generates (wording — titles and descriptions — aside).
-#[must_use]
-pub fn check(root: &Path, guide: &Guide) -> Option<Finding> {
-    // Read like an engagement file: a regular file only, bounded, never a pipe or device.
-    let written = String::from_utf8(read_limited(&root.join(SCHEMA_PATH)).ok()?).ok()?;
-    let written: Option<serde_json::Value> = serde_json::from_str(&written).ok();
-    if written.map(without_wording) == Some(without_wording(engagement_schema(guide))) {
-        return None;
+pub(super) struct SchemaOutdated;
+
+impl WorkspaceRule for SchemaOutdated {
+    fn id(&self) -> RuleId {
+        RuleId::SchemaOutdated
     }
-    Some(
-        Finding::new(
-            RuleId::SchemaOutdated,
-            Arc::from(SCHEMA_PATH),
-            Loc::START,
-            "the schema no longer matches acctsum.yaml, so editors validate against an old field guide",
-        )
-        .with_help(format!("regenerate it: acctsum schema -o {SCHEMA_PATH}")),
-    )
+
+    fn check(&self, _files: &[FileFacts<'_>], facts: &WorkspaceFacts, ctx: &Context<'_>, out: &mut Vec<Finding>) {
+        let current = match &facts.schema {
+            SchemaState::Missing | SchemaState::Unreadable => return,
+            SchemaState::NotJson => false,
+            SchemaState::Written(written) => {
+                without_wording(written.clone()) == without_wording(engagement_schema(ctx.guide))
+            }
+        };
+        if !current {
+            out.push(
+                Finding::new(
+                    self.id(),
+                    Arc::from(SCHEMA_PATH),
+                    Loc::START,
+                    "the schema no longer matches acctsum.yaml, so editors validate against an old field guide",
+                )
+                .with_help(format!("regenerate it: acctsum schema -o {SCHEMA_PATH}")),
+            );
+        }
+    }
 }
 
 /// The schema without its `title` and `description` annotations, which do not change
@@ -54,7 +63,9 @@ fn strip(value: serde_json::Value, property_names: bool) -> serde_json::Value {
 
 #[cfg(test)]
 mod tests {
+    use super::super::testing::today;
     use super::*;
+    use crate::guide::Guide;
 
     #[test]
     fn wording_does_not_count_but_property_names_do() {
@@ -64,5 +75,21 @@ mod tests {
         let c = serde_json::json!({"properties": {}});
         assert_eq!(without_wording(a.clone()), without_wording(b));
         assert_ne!(without_wording(a), without_wording(c));
+    }
+
+    #[test]
+    fn only_a_written_schema_that_differs_is_outdated() {
+        let guide = Guide::default();
+        let ctx = Context { today: today(), guide: &guide };
+        let run = |schema: SchemaState| {
+            let mut out = Vec::new();
+            SchemaOutdated.check(&[], &WorkspaceFacts { schema, base: None }, &ctx, &mut out);
+            out.len()
+        };
+        assert_eq!(run(SchemaState::Missing), 0);
+        assert_eq!(run(SchemaState::Unreadable), 0);
+        assert_eq!(run(SchemaState::NotJson), 1);
+        assert_eq!(run(SchemaState::Written(engagement_schema(&guide))), 0);
+        assert_eq!(run(SchemaState::Written(serde_json::json!({}))), 1);
     }
 }

@@ -1,7 +1,8 @@
 //! `service-review-missing`: no service review is recorded.
 
 use super::{Context, Rule, finding};
-use crate::finding::{Finding, Loc, RuleId};
+use crate::finding::{FieldPath, Finding, Loc, RuleId};
+use crate::format::key as k;
 use crate::model::{Engagement, Value};
 
 /// "The last service review date indicates that service reviews are happening regularly."
@@ -23,6 +24,7 @@ impl Rule for ServiceReviewMissing {
             self.id(),
             &eng.path,
             at,
+            FieldPath::key(k::SERVICE_REVIEW).field(k::LAST),
             "no service review is recorded (`service_review.last`)".to_owned(),
             "hold a monthly service review with the client and record its date under `service_review: {last: YYYY-MM-DD}`",
         ));

@@ -1,7 +1,8 @@
 //! `service-review-overdue`: the last service review is too long ago.
 
 use super::{Context, Rule, days, finding};
-use crate::finding::{Finding, RuleId};
+use crate::finding::{FieldPath, Finding, RuleId};
+use crate::format::key as k;
 use crate::model::Engagement;
 
 /// The Account Lead conducts "a monthly Service Review" with the client.
@@ -21,6 +22,7 @@ impl Rule for ServiceReviewOverdue {
                 self.id(),
                 &eng.path,
                 at,
+                FieldPath::key(k::SERVICE_REVIEW).field(k::LAST),
                 format!("last service review was {last}, {} ago (due every {})", days(age), days(limit)),
                 "book the next service review with the client, then record its date",
             ));

@@ -1,7 +1,8 @@
 //! `stale`: the summary has not been reviewed within `stale_after_days`.
 
 use super::{Context, Rule, days, finding};
-use crate::finding::{Finding, RuleId};
+use crate::finding::{FieldPath, Finding, RuleId};
+use crate::format::key as k;
 use crate::model::Engagement;
 
 /// "Account Summaries must be updated at least every two weeks."
@@ -21,6 +22,7 @@ impl Rule for Stale {
                 self.id(),
                 &eng.path,
                 at,
+                FieldPath::key(k::UPDATED),
                 format!(
                     "last updated {updated}, {} ago; summaries are reviewed at least every {}",
                     days(age),

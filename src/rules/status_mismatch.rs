@@ -1,7 +1,8 @@
 //! `status-mismatch`: the overall status does not tally with the scores.
 
 use super::{Context, Rule, finding};
-use crate::finding::{Finding, RuleId};
+use crate::finding::{FieldPath, Finding, RuleId};
+use crate::format::key as k;
 use crate::model::{Engagement, Status};
 
 /// "The headline and next steps … tally with the overall status."
@@ -39,6 +40,7 @@ impl Rule for StatusMismatch {
                 self.id(),
                 &eng.path,
                 at,
+                FieldPath::key(k::STATUS),
                 message,
                 "make the status, the scores and the headline tell the same story",
             ));
