@@ -1005,6 +1005,52 @@ mod tests {
         assert!(finding.help.as_deref().is_some_and(|h| h.contains("comma")), "{finding:?}");
     }
 
+    /// (rule, field) of every finding of `text`, loader's included, in report order.
+    fn fields(text: &str) -> Vec<(RuleId, String)> {
+        let loaded = load(Arc::from("t.yaml"), text.as_bytes());
+        let doc = loaded.doc.expect("doc");
+        let mut all = loaded.findings;
+        name_duplicate_keys(&doc, &mut all);
+        all.extend(engagement(&doc, &Guide::default()).1);
+        all.sort_by(Finding::order);
+        all.iter().map(|f| (f.rule, f.field.as_ref().map_or_else(|| "-".to_owned(), ToString::to_string))).collect()
+    }
+
+    #[test]
+    fn structural_findings_name_their_field() {
+        let text = format!(
+            "{}actions:\n  -\n  - {{action: A, owner: O, due: soon, status: later, x: 1}}\n  - 3\nleads2: x\naccount_status:\n  custmer: {{score: 3}}\n  team:\n  delivery: {{score: 9}}\n  governance: 2\nrisks:\n  - {{title: R, score: 2, type: risk, type: issue}}\n",
+            GOOD.replace("next_steps: [one]", "next_steps: [one, '']")
+                .replace("  account: A", "  account: A\n  tech: [B, ~]")
+                .replace("acctsum: 1", "acctsum: 2")
+        );
+        let got = fields(&text);
+        let want = [
+            (RuleId::UnsupportedVersion, "acctsum"),
+            (RuleId::InvalidType, "leads.tech.1"),
+            (RuleId::InvalidValue, "next_steps.1"),
+            (RuleId::InvalidType, "actions.0"),
+            (RuleId::InvalidValue, "actions.1.due"),
+            (RuleId::InvalidValue, "actions.1.status"),
+            (RuleId::UnknownField, "actions.1.x"),
+            (RuleId::InvalidType, "actions.2"),
+            (RuleId::UnknownField, "leads2"),
+            (RuleId::UnknownMeasure, "account_status.custmer"),
+            (RuleId::MissingField, "account_status.team"),
+            (RuleId::ScoreOutOfRange, "account_status.delivery.score"),
+            (RuleId::InvalidType, "account_status.governance"),
+            (RuleId::DuplicateKey, "risks.0.type"),
+        ];
+        let want: Vec<(RuleId, String)> = want.iter().map(|(r, f)| (*r, (*f).to_owned())).collect();
+        assert_eq!(got, want);
+        let missing = fields(&GOOD.replace("client: C\n", "").replace("  account: A", "  tech: B"));
+        assert_eq!(
+            missing,
+            [(RuleId::MissingField, "client".to_owned()), (RuleId::MissingField, "leads.account".to_owned())]
+        );
+        assert_eq!(fields("- a\n"), [(RuleId::InvalidType, "-".to_owned())], "the file as a whole");
+    }
+
     #[test]
     fn root_not_a_mapping() {
         assert_eq!(check("- a\n- b\n"), vec![(RuleId::InvalidType, 1, 1)]);

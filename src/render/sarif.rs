@@ -93,6 +93,14 @@ struct SarifResult {
     level: &'static str,
     message: Text<String>,
     locations: [Location; 1],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<ResultProperties>,
+}
+
+/// What SARIF has no place for: the field of the engagement a finding is about.
+#[derive(Serialize)]
+struct ResultProperties {
+    field: String,
 }
 
 #[derive(Serialize)]
@@ -139,6 +147,7 @@ impl SarifResult {
                     region: Region { start_line: f.loc.line.max(1), start_column: f.loc.col.max(1) },
                 },
             }],
+            properties: f.field.as_ref().map(|field| ResultProperties { field: field.to_string() }),
         }
     }
 }
