@@ -26,6 +26,43 @@ pub struct Scale {
     pub low: i64,
 }
 
+/// Where a score lies on the scale. Decided by [`Scale::band`] alone; "low" means
+/// [`Band::Worst`] or [`Band::Low`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Band {
+    /// The lowest mark.
+    Worst,
+    /// Above the lowest, up to `low`.
+    Low,
+    /// Above `low`, below the top third of the rest.
+    Middling,
+    /// The top third above `low`.
+    Good,
+}
+
+impl Scale {
+    /// The band of `score`: the worst mark; low (up to `low`); good (the top third of the
+    /// marks above `low`); middling (the rest).
+    #[must_use]
+    pub fn band(self, score: i64) -> Band {
+        if score <= self.min {
+            Band::Worst
+        } else if score <= self.low {
+            Band::Low
+        } else if score >= self.max - (self.max - self.low) / 3 {
+            Band::Good
+        } else {
+            Band::Middling
+        }
+    }
+
+    /// Whether `score` is low: in the worst or the low band.
+    #[must_use]
+    pub fn is_low(self, score: i64) -> bool {
+        self.band(score) <= Band::Low
+    }
+}
+
 /// One scored measure of the field guide.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Measure {
@@ -175,10 +212,10 @@ impl Guide {
         }
     }
 
-    /// Whether a score is low.
+    /// Whether a score is low on the guide's scale ([`Scale::is_low`]).
     #[must_use]
     pub fn is_low(&self, score: i64) -> bool {
-        score <= self.scale.low
+        self.scale.is_low(score)
     }
 
     /// Reads and validates a configuration document; every problem is returned.
@@ -587,6 +624,21 @@ mod tests {
         let loaded = load(Arc::from("acctsum.yaml"), text.as_bytes());
         assert!(loaded.findings.is_empty(), "{:?}", loaded.findings);
         Guide::parse(&loaded.doc.expect("doc")).map_err(|f| f.iter().map(|f| (f.rule, f.loc.line)).collect())
+    }
+
+    #[test]
+    fn bands_decide_what_is_low() {
+        use Band::{Good, Low, Middling, Worst};
+        let five = Scale { min: 1, max: 5, low: 2 };
+        assert_eq!((1..=5).map(|s| five.band(s)).collect::<Vec<_>>(), [Worst, Low, Middling, Good, Good]);
+        let ten = Scale { min: 0, max: 10, low: 3 };
+        let bands: Vec<Band> = (0..=10).map(|s| ten.band(s)).collect();
+        assert_eq!(bands, [Worst, Low, Low, Low, Middling, Middling, Middling, Middling, Good, Good, Good]);
+        for scale in [five, ten, Scale { min: -2, max: 2, low: -2 }] {
+            for score in scale.min..=scale.max {
+                assert_eq!(scale.is_low(score), score <= scale.low, "{scale:?} {score}");
+            }
+        }
     }
 
     #[test]

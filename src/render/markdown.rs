@@ -7,24 +7,21 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::format::Section;
-use crate::guide::{Guide, Scale};
+use crate::guide::{Band, Guide, Scale};
 use chrono::NaiveDate;
 
 use crate::model::{Action, ActionStatus, Engagement, Risk, RiskType, Score, Status, Value};
 use crate::render::text::md;
 use crate::report::{Item, Report};
 
-/// A coloured square for a score: worst, low, middling, good.
+/// A coloured square for a score's band.
 #[must_use]
-pub fn cue(score: i64, scale: Scale) -> &'static str {
-    if score <= scale.min {
-        "🟥"
-    } else if score <= scale.low {
-        "🟧"
-    } else if score >= scale.max - (scale.max - scale.low) / 3 {
-        "🟩"
-    } else {
-        "🟨"
+pub fn cue(band: Band) -> &'static str {
+    match band {
+        Band::Worst => "🟥",
+        Band::Low => "🟧",
+        Band::Middling => "🟨",
+        Band::Good => "🟩",
     }
 }
 
@@ -42,7 +39,7 @@ pub fn status_cue(status: Status) -> &'static str {
 fn legend(scale: Scale) -> String {
     let mut bands: Vec<(&str, i64, i64)> = Vec::new();
     for score in scale.min..=scale.max {
-        let c = cue(score, scale);
+        let c = cue(scale.band(score));
         match bands.last_mut() {
             Some((last, _, hi)) if *last == c => *hi = score,
             _ => bands.push((c, score, score)),
@@ -76,7 +73,7 @@ fn date(v: &Value<chrono::NaiveDate>) -> String {
 }
 
 fn score_cell(v: &Value<i64>, scale: Scale) -> String {
-    v.copied().map_or_else(|| "⬜ —".to_owned(), |s| format!("{} {s}", cue(s, scale)))
+    v.copied().map_or_else(|| "⬜ —".to_owned(), |s| format!("{} {s}", cue(scale.band(s))))
 }
 
 /// A table: header cells, then rows (cells already escaped).
@@ -561,7 +558,7 @@ mod tests {
     #[test]
     fn cues_follow_the_scale() {
         let five = Scale { min: 1, max: 5, low: 2 };
-        let got: Vec<&str> = (1..=5).map(|s| cue(s, five)).collect();
+        let got: Vec<&str> = (1..=5).map(|s| cue(five.band(s))).collect();
         assert_eq!(got, ["🟥", "🟧", "🟨", "🟩", "🟩"]);
         assert_eq!(legend(five), "🟥 1 · 🟧 2 · 🟨 3 · 🟩 4–5 · ⬜ no score");
         let ten = Scale { min: 0, max: 10, low: 3 };

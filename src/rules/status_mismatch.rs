@@ -2,6 +2,7 @@
 
 use super::{Context, Rule, finding};
 use crate::finding::{FieldPath, Finding, RuleId};
+use crate::guide::Band;
 use crate::format::key as k;
 use crate::model::{Engagement, Status};
 
@@ -20,7 +21,7 @@ impl Rule for StatusMismatch {
         let risks: Vec<i64> = eng.risks.iter().filter_map(|r| r.score.copied()).collect();
         let message = match status {
             Status::Green => {
-                let worst = scores.iter().chain(&risks).any(|&s| s == scale.min);
+                let worst = scores.iter().chain(&risks).any(|&s| scale.band(s) == Band::Worst);
                 worst.then(|| format!("status is green, but a score or risk is at the lowest mark ({})", scale.min))
             }
             Status::Red => {
