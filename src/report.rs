@@ -1,15 +1,20 @@
 //! The report model: checked engagements filtered and put in order of need of attention,
 //! with what a reviewer looks at first worked out once for every output format.
+//!
+//! What is stale, overdue, past or missing is not decided here: it is read from the
+//! findings of the rules that decide it (after severities), so a rule turned off silences
+//! its fact in every output.
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
 use crate::engine::Outcome;
-use crate::finding::{Finding, RuleKind, Severity};
-use crate::format::Section;
+use crate::field_path::Segment;
+use crate::finding::{Finding, RuleId, RuleKind, Severity};
+use crate::format::{Section, key as k};
 use crate::guide::Guide;
-use crate::model::{Action, Engagement, Risk, Status};
+use crate::model::{Action, Engagement, Objective, Risk, Status};
 
 /// Which engagements a report covers. Every filter is case-insensitive; they combine.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -82,14 +87,47 @@ pub struct Item<'a> {
     pub findings: Vec<&'a Finding>,
     /// Days since `updated`.
     pub age_days: i64,
-    /// Whether `updated` is older than the guide allows.
+    /// Whether the summary is stale: it has a `stale` finding.
     pub stale: bool,
     /// Low measure scores: section, key, score.
     pub low_scores: Vec<(Section, &'a str, i64)>,
     /// Risks scored low.
     pub low_risks: Vec<&'a Risk>,
-    /// Open actions past their due date.
+    /// Actions past their due date: those with an `action-overdue` finding.
     pub overdue: Vec<&'a Action>,
+    /// Objectives whose date has passed: those with a `past-objective` finding.
+    pub past: Vec<&'a Objective>,
+    /// Configured measures with no entry (`missing-measure` findings): section, key.
+    pub unscored: Vec<(Section, &'a str)>,
+    /// Which of `findings` the columns of a summary show as the facts above (stale,
+    /// overdue), by position.
+    shown: Vec<usize>,
+}
+
+impl<'a> Item<'a> {
+    /// Whether `action` is overdue.
+    #[must_use]
+    pub fn is_overdue(&self, action: &Action) -> bool {
+        self.overdue.iter().any(|a| a.index == action.index)
+    }
+
+    /// Whether `objective`'s date has passed.
+    #[must_use]
+    pub fn is_past(&self, objective: &Objective) -> bool {
+        self.past.iter().any(|o| o.index == objective.index)
+    }
+
+    /// Whether the configured measure `key` of `section` has no entry.
+    #[must_use]
+    pub fn is_unscored(&self, section: Section, key: &str) -> bool {
+        self.unscored.contains(&(section, key))
+    }
+
+    /// The findings a summary's columns do not show already (stale and overdue have
+    /// their own), in order.
+    pub fn others(&self) -> impl Iterator<Item = &'a Finding> + '_ {
+        self.findings.iter().enumerate().filter(|(i, _)| !self.shown.contains(i)).map(|(_, f)| *f)
+    }
 }
 
 impl Item<'_> {
@@ -168,32 +206,53 @@ pub fn build<'a>(outcome: &'a Outcome, guide: &'a Guide, today: NaiveDate, filte
     Report { today, guide, filters, items, invalid, since: None }
 }
 
-fn item<'a>(eng: &'a Engagement, findings: Vec<&'a Finding>, guide: &Guide, today: NaiveDate) -> Item<'a> {
-    let age_days = eng.age_days(today).unwrap_or_default();
-    let low_scores = Section::ALL
-        .iter()
-        .flat_map(|&section| {
-            let scores = match section {
-                Section::AccountStatus => &eng.account_status,
-                Section::Strategy => &eng.strategy,
-            };
-            scores.entries.iter().filter_map(move |s| Some((section, s.key.as_str(), s.score.copied()?)))
-        })
+fn item<'a>(eng: &'a Engagement, findings: Vec<&'a Finding>, guide: &'a Guide, today: NaiveDate) -> Item<'a> {
+    let low_scores = eng
+        .measures()
+        .filter_map(|(section, s)| Some((section, s.key.as_str(), s.score.copied()?)))
         .filter(|(_, _, score)| guide.is_low(*score))
         .collect();
-    Item {
+    let mut item = Item {
         eng,
-        findings,
-        age_days,
-        stale: age_days > guide.stale_after_days,
+        findings: Vec::new(),
+        age_days: eng.age_days(today).unwrap_or_default(),
+        stale: false,
         low_scores,
         low_risks: eng.risks.iter().filter(|r| r.score.copied().is_some_and(|s| guide.is_low(s))).collect(),
-        overdue: eng
-            .actions
-            .iter()
-            .filter(|a| a.is_open() == Some(true) && a.due.copied().is_some_and(|d| d < today))
-            .collect(),
+        overdue: Vec::new(),
+        past: Vec::new(),
+        unscored: Vec::new(),
+        shown: Vec::new(),
+    };
+    for (i, f) in findings.iter().enumerate() {
+        let index = |list| f.field.as_ref().and_then(|p| p.index_in(list));
+        match f.rule {
+            RuleId::Stale => {
+                item.stale = true;
+                item.shown.push(i);
+            }
+            RuleId::ActionOverdue => {
+                if let Some(action) = index(k::ACTIONS).and_then(|n| eng.actions.iter().find(|a| a.index == n)) {
+                    item.overdue.push(action);
+                    item.shown.push(i);
+                }
+            }
+            RuleId::PastObjective => {
+                item.past.extend(index(k::OBJECTIVES).and_then(|n| eng.objectives.iter().find(|o| o.index == n)));
+            }
+            RuleId::MissingMeasure => item.unscored.extend(measure_of(f, guide)),
+            _ => {}
+        }
     }
+    item.findings = findings;
+    item
+}
+
+/// The configured measure a finding's field names (`account_status.capability`).
+fn measure_of<'g>(f: &Finding, guide: &'g Guide) -> Option<(Section, &'g str)> {
+    let [Segment::Key(section), Segment::Key(key), ..] = f.field.as_ref()?.segments() else { return None };
+    let section = Section::ALL.into_iter().find(|s| s.key() == section)?;
+    guide.measures(section).iter().find(|m| m.key == *key).map(|m| (section, m.key.as_str()))
 }
 
 /// Counts for the overview.

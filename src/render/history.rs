@@ -115,7 +115,8 @@ pub fn markdown(timeline: &Timeline, guide: &Guide) -> String {
         ];
         for (section, key) in &measures {
             row.push(
-                score(eng, *section, key).map_or_else(|| "—".to_owned(), |s| format!("{} {s}", cue(guide.scale.band(s)))),
+                score(eng, *section, key)
+                    .map_or_else(|| "—".to_owned(), |s| format!("{} {s}", cue(guide.scale.band(s)))),
             );
         }
         let _ = writeln!(out, "| {} |", row.join(" | "));

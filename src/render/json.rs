@@ -257,7 +257,7 @@ pub mod report {
                             owner: a.owner.str(),
                             due: date(&a.due),
                             status: a.status.copied().unwrap_or(ActionStatus::Open).as_str(),
-                            overdue: a.is_open() == Some(true) && a.due.copied().is_some_and(|d| d < today),
+                            overdue: item.is_overdue(a),
                         })
                         .collect(),
                     objectives: e

@@ -8,7 +8,6 @@ use std::fmt::Write as _;
 
 use crate::format::Section;
 use crate::guide::{Band, Guide, Scale};
-use chrono::NaiveDate;
 
 use crate::model::{Action, ActionStatus, Engagement, Risk, RiskType, Score, Status, Value};
 use crate::render::text::md;
@@ -93,8 +92,8 @@ fn risk_cells(r: &Risk, scale: Scale) -> Vec<String> {
 }
 
 /// An action's cells: action, owner, due (marked when overdue), status.
-fn action_cells(a: &Action, today: NaiveDate) -> Vec<String> {
-    let overdue = a.is_open() == Some(true) && a.due.copied().is_some_and(|d| d < today);
+fn action_cells(a: &Action, item: &Item<'_>) -> Vec<String> {
+    let overdue = item.is_overdue(a);
     let due = format!("{}{}", date(&a.due), if overdue { " ⚠️ **overdue**" } else { "" });
     vec![text(&a.action), text(&a.owner), due, a.status.copied().unwrap_or(ActionStatus::Open).to_string()]
 }
@@ -154,7 +153,7 @@ pub fn pack(report: &Report<'_>) -> String {
     if !report.items.is_empty() {
         out.push_str("## Engagements\n\n");
         for item in &report.items {
-            engagement(&mut out, item, report.guide, report.today);
+            engagement(&mut out, item, report.guide);
         }
     }
     while out.ends_with("\n\n") {
@@ -413,12 +412,11 @@ fn client_rollup(out: &mut String, report: &Report<'_>) {
             out.push_str("**Open risks**:\n\n");
             table(out, &["engagement", "risk", "type", "comfort", "mitigation", "owner"], &risks);
         }
-        let today = report.today;
         let actions: Vec<Vec<String>> = items
             .iter()
             .flat_map(|i| {
                 let open = i.eng.actions.iter().filter(|a| a.is_open() != Some(false));
-                open.map(move |a| with_name(i, action_cells(a, today)))
+                open.map(move |a| with_name(i, action_cells(a, i)))
             })
             .collect();
         if actions.is_empty() {
@@ -430,25 +428,28 @@ fn client_rollup(out: &mut String, report: &Report<'_>) {
     }
 }
 
-fn scores_table(out: &mut String, label: &str, section: Section, scores: &crate::model::Scores, guide: &Guide) {
+fn scores_table(out: &mut String, label: &str, section: Section, item: &Item<'_>, guide: &Guide) {
     let configured = guide.measures(section);
     if configured.is_empty() {
         return;
     }
     let rows: Vec<Vec<String>> = configured
         .iter()
-        .map(|m| match scores.get(&m.key) {
+        .map(|m| match item.eng.scores(section).get(&m.key) {
             Some(Score { score, notes, action, .. }) => {
                 vec![md(&m.name), score_cell(score, guide.scale), text(notes), text(action)]
             }
-            None => vec![md(&m.name), "⬜ —".to_owned(), "not scored".to_owned(), "—".to_owned()],
+            None => {
+                let notes = if item.is_unscored(section, &m.key) { "not scored" } else { "—" };
+                vec![md(&m.name), "⬜ —".to_owned(), notes.to_owned(), "—".to_owned()]
+            }
         })
         .collect();
     let _ = writeln!(out, "**{label}**:\n");
     table(out, &["measure", "score", "notes", "action"], &rows);
 }
 
-fn engagement(out: &mut String, item: &Item<'_>, guide: &Guide, today: chrono::NaiveDate) {
+fn engagement(out: &mut String, item: &Item<'_>, guide: &Guide) {
     let e: &Engagement = item.eng;
     let scale = guide.scale;
     let status = item.status();
@@ -485,7 +486,7 @@ fn engagement(out: &mut String, item: &Item<'_>, guide: &Guide, today: chrono::N
         let _ = writeln!(out, "- {}", md(step));
     }
     out.push('\n');
-    scores_table(out, "Account status", Section::AccountStatus, &e.account_status, guide);
+    scores_table(out, "Account status", Section::AccountStatus, item, guide);
     if e.risks.is_empty() {
         out.push_str("**Risks and issues**: none recorded.\n\n");
     } else {
@@ -497,7 +498,7 @@ fn engagement(out: &mut String, item: &Item<'_>, guide: &Guide, today: chrono::N
         out.push_str("**Actions**: none recorded.\n\n");
     } else {
         out.push_str("**Actions**:\n\n");
-        let rows: Vec<Vec<String>> = e.actions.iter().map(|a| action_cells(a, today)).collect();
+        let rows: Vec<Vec<String>> = e.actions.iter().map(|a| action_cells(a, item)).collect();
         table(out, &["action", "owner", "due", "status"], &rows);
     }
     if e.objectives.is_empty() {
@@ -508,7 +509,7 @@ fn engagement(out: &mut String, item: &Item<'_>, guide: &Guide, today: chrono::N
             .objectives
             .iter()
             .map(|o| {
-                let past = o.date.copied().is_some_and(|d| d < today);
+                let past = item.is_past(o);
                 vec![
                     text(&o.title),
                     format!("{}{}", date(&o.date), if past { " (past)" } else { "" }),
@@ -519,7 +520,7 @@ fn engagement(out: &mut String, item: &Item<'_>, guide: &Guide, today: chrono::N
             .collect();
         table(out, &["objective", "date", "comfort", "notes"], &rows);
     }
-    scores_table(out, "Strategy", Section::Strategy, &e.strategy, guide);
+    scores_table(out, "Strategy", Section::Strategy, item, guide);
     if !e.wins.is_empty() {
         out.push_str("**Wins**:\n\n");
         for w in &e.wins {

@@ -111,7 +111,6 @@ pub fn report(out: &mut dyn std::io::Write, report: &crate::report::Report<'_>, 
     use comfy_table::ColumnConstraint::{ContentWidth, LowerBoundary};
     use comfy_table::Width::Fixed;
 
-    use crate::finding::RuleId;
     use crate::model::Status;
 
     if report.items.is_empty() {
@@ -170,7 +169,7 @@ pub fn report(out: &mut dyn std::io::Write, report: &crate::report::Report<'_>, 
             // Other findings, by rule, that the columns do not already show: each rule once,
             // in the order of its first finding.
             let mut also: Vec<String> = Vec::new();
-            for f in item.findings.iter().filter(|f| !matches!(f.rule, RuleId::Stale | RuleId::ActionOverdue)) {
+            for f in item.others() {
                 let rule = f.rule.as_str().replace('-', " ");
                 if !also.contains(&rule) {
                     also.push(rule);

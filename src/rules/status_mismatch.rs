@@ -2,8 +2,8 @@
 
 use super::{Context, Rule, finding};
 use crate::finding::{FieldPath, Finding, RuleId};
-use crate::guide::Band;
 use crate::format::key as k;
+use crate::guide::Band;
 use crate::model::{Engagement, Status};
 
 /// "The headline and next steps … tally with the overall status."
