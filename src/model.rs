@@ -3,6 +3,8 @@
 //! Every field remembers whether it was absent, present but invalid (already reported),
 //! or valid and where: content rules need all three ("no notes" is not "bad notes").
 
+mod value_at;
+
 use std::sync::Arc;
 
 use chrono::NaiveDate;
