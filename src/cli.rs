@@ -1,9 +1,12 @@
-//! The command line: clap types only. `run.rs` turns them into work.
+//! The command line: clap types only, and their conversion into the library's options
+//! ([`Cli::invocation`]), which `run.rs` turns into work. No other module knows clap.
 
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+
+use crate::options::{self, Invocation};
 
 /// Check, summarise and report consulting Account Summaries kept as YAML files in git.
 #[derive(Debug, Parser)]
@@ -250,14 +253,137 @@ pub struct SchemaArgs {
     pub output: Option<PathBuf>,
 }
 
+impl Cli {
+    /// What this command line asks for, as the library's options.
+    #[must_use]
+    pub fn invocation(&self) -> Invocation {
+        let global = options::Global {
+            workspace: self.workspace.clone(),
+            today: self.today,
+            color: match self.color {
+                ColorChoice::Auto => options::ColorChoice::Auto,
+                ColorChoice::Always => options::ColorChoice::Always,
+                ColorChoice::Never => options::ColorChoice::Never,
+            },
+            quiet: self.quiet,
+        };
+        Invocation { global, command: self.command.options() }
+    }
+}
+
+impl Command {
+    fn options(&self) -> options::Command {
+        use options::Command as O;
+        match self {
+            Self::Check(a) => O::Check(options::CheckOptions {
+                paths: a.paths.clone(),
+                format: a.format.into(),
+                strict: a.strict,
+                since: a.since.clone(),
+                jobs: a.jobs.map(usize::from),
+            }),
+            Self::New(a) => O::New(options::NewOptions {
+                name: a.name.clone(),
+                client: a.client.clone(),
+                region: a.region.clone(),
+                account_lead: a.account_lead.clone(),
+                tech_leads: a.tech_lead.clone(),
+                delivery_leads: a.delivery_lead.clone(),
+                output: a.output.clone(),
+            }),
+            Self::Init => O::Init,
+            Self::Report(a) => O::Report(options::ReportOptions {
+                regions: a.region.clone(),
+                client: a.client.clone(),
+                lead: a.lead.clone(),
+                format: a.format.into(),
+                output: a.output.clone(),
+                since: a.since.clone(),
+            }),
+            Self::History(a) => {
+                O::History(options::HistoryOptions { target: a.target.clone(), format: a.format.into() })
+            }
+            Self::Leads(a) => O::Leads(options::LeadsOptions { name: a.name.clone(), format: a.format.into() }),
+            Self::Guide(a) => O::Guide(options::GuideOptions { field: a.field.clone() }),
+            Self::Schema(a) => O::Schema(options::SchemaOptions { config: a.config, output: a.output.clone() }),
+            Self::Completions(a) => O::Print(completions(a.shell)),
+            Self::Man => O::Print(man()),
+        }
+    }
+}
+
+impl From<CheckFormat> for options::CheckFormat {
+    fn from(f: CheckFormat) -> Self {
+        match f {
+            CheckFormat::Human => Self::Human,
+            CheckFormat::Short => Self::Short,
+            CheckFormat::Json => Self::Json,
+            CheckFormat::Github => Self::Github,
+            CheckFormat::Sarif => Self::Sarif,
+        }
+    }
+}
+
+impl From<ReportFormat> for options::ReportFormat {
+    fn from(f: ReportFormat) -> Self {
+        match f {
+            ReportFormat::Table => Self::Table,
+            ReportFormat::Markdown => Self::Markdown,
+            ReportFormat::Json => Self::Json,
+            ReportFormat::Csv => Self::Csv,
+        }
+    }
+}
+
+impl From<HistoryFormat> for options::HistoryFormat {
+    fn from(f: HistoryFormat) -> Self {
+        match f {
+            HistoryFormat::Table => Self::Table,
+            HistoryFormat::Markdown => Self::Markdown,
+            HistoryFormat::Json => Self::Json,
+        }
+    }
+}
+
+impl From<LeadsFormat> for options::LeadsFormat {
+    fn from(f: LeadsFormat) -> Self {
+        match f {
+            LeadsFormat::Table => Self::Table,
+            LeadsFormat::Json => Self::Json,
+        }
+    }
+}
+
+/// The process's command line as an invocation (on bad arguments, clap prints the
+/// problem and exits, as a command line does).
+#[must_use]
+pub fn parse() -> Invocation {
+    Cli::parse().invocation()
+}
+
+/// The completion script for `shell`.
+#[must_use]
+pub fn completions(shell: clap_complete::Shell) -> Vec<u8> {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "acctsum", &mut script);
+    script
+}
+
+/// The manual page (roff).
+#[must_use]
+pub fn man() -> Vec<u8> {
+    let mut page = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = clap_mangen::Man::new(Cli::command()).render(&mut page);
+    page
+}
+
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     crate::validate::parse_date(s.trim()).ok_or_else(|| format!("`{s}` is not a real date in the form YYYY-MM-DD"))
 }
 
 #[cfg(test)]
 mod tests {
-    use clap::CommandFactory;
-
     use super::*;
 
     #[test]

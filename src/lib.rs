@@ -23,6 +23,7 @@ pub mod guide;
 pub mod history;
 pub mod model;
 pub mod new;
+pub mod options;
 pub mod output;
 pub mod prompt;
 pub mod render;

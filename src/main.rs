@@ -3,10 +3,8 @@
 use std::io::{BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = acctsum::cli::Cli::parse();
+    let invocation = acctsum::cli::parse();
     let cwd = std::env::current_dir().unwrap_or_else(|_| ".".into());
     let stdout = std::io::stdout();
     let out_terminal = stdout.is_terminal();
@@ -16,7 +14,7 @@ fn main() -> ExitCode {
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut io =
         acctsum::run::Io { out: &mut out, err: &mut std::io::stderr().lock(), out_terminal, width, interactive };
-    let exit = acctsum::run::main(&cli, &cwd, &mut io);
+    let exit = acctsum::run::main(&invocation, &cwd, &mut io);
     // A closed pipe (`acctsum report | head`) is not a failure of acctsum's.
     let _ = out.flush();
     exit.into()

@@ -5,9 +5,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::cli::NewArgs;
 use crate::error::{Error, Result};
 use crate::guide::{DEFAULT_GLOB, Guide};
+use crate::options::NewOptions;
 use crate::scaffold::NewEngagement;
 use crate::workspace::{self, Workspace};
 use crate::{prompt, slug, suggest};
@@ -33,7 +33,7 @@ pub(crate) fn configured_region(region: &str, guide: &Guide) -> Result<String> {
 }
 
 /// The answers for `new`: from the flags, else asked for at a terminal.
-pub(crate) fn answers(args: &NewArgs, guide: &Guide, interactive: bool) -> Result<NewEngagement> {
+pub(crate) fn answers(args: &NewOptions, guide: &Guide, interactive: bool) -> Result<NewEngagement> {
     let fields = [
         (given(args.name.as_deref()), "NAME", "Engagement name"),
         (given(args.client.as_deref()), "--client", "Client"),
@@ -63,8 +63,8 @@ pub(crate) fn answers(args: &NewArgs, guide: &Guide, interactive: bool) -> Resul
         client,
         region: configured_region(&region, guide)?,
         account_lead,
-        tech_leads: clean(&args.tech_lead),
-        delivery_leads: clean(&args.delivery_lead),
+        tech_leads: clean(&args.tech_leads),
+        delivery_leads: clean(&args.delivery_leads),
     })
 }
 
@@ -112,7 +112,7 @@ impl Drop for Lock {
 
 /// Takes the workspace's `new` lock, waiting while another `new` holds it. A lock left by
 /// a `new` that was killed (its process is gone, or where that cannot be told, it is older
-/// than [`LOCK_STALE_AFTER`]) is broken; the returned note says so.
+/// than [`LOCK_STALE_AFTER`]) is broken; then its holder (`pid 123`) is returned too.
 pub(crate) fn lock(root: &Path) -> Result<(Lock, Option<String>)> {
     let path = root.join(LOCK_FILE);
     let fail = |source| Error::Write { path: path.clone(), source };
@@ -131,10 +131,7 @@ pub(crate) fn lock(root: &Path) -> Result<(Lock, Option<String>)> {
         }
         if let Some(held) = stale(&path) {
             if break_lock(root, &path, &held) {
-                note = Some(format!(
-                    "note: removed {LOCK_FILE}, left by an `acctsum new` that did not finish ({})",
-                    held.split_whitespace().take(2).collect::<Vec<_>>().join(" ")
-                ));
+                note = Some(held.split_whitespace().take(2).collect::<Vec<_>>().join(" "));
                 continue;
             }
         }

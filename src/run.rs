@@ -1,4 +1,5 @@
-//! One function per command: options → workspace → findings or model → renderer.
+//! One function per command: options → workspace → findings or model → renderer. The
+//! options are the library's ([`crate::options`]); only renderers write.
 
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
@@ -6,16 +7,16 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::cli::{
-    CheckArgs, CheckFormat, Cli, ColorChoice, Command, GuideArgs, HistoryArgs, HistoryFormat, LeadsArgs, LeadsFormat,
-    NewArgs, ReportArgs, ReportFormat, SchemaArgs,
-};
 use crate::engine::{self, Files, Options, Outcome};
 use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::facts::{BaseFacts, WorkspaceFacts};
 use crate::finding::{Severity, Tally};
 use crate::history::Since;
+use crate::options::{
+    CheckFormat, CheckOptions, ColorChoice, Command, Global, GuideOptions, HistoryFormat, HistoryOptions, Invocation,
+    LeadsFormat, LeadsOptions, NewOptions, ReportFormat, ReportOptions, SchemaOptions,
+};
 use crate::output::write_atomic;
 use crate::render::{self, Style};
 use crate::scaffold;
@@ -37,14 +38,14 @@ pub struct Io<'a> {
     pub interactive: bool,
 }
 
-/// Runs a parsed command line; fatal errors are rendered to `io.err` and give exit 2.
-pub fn main(cli: &Cli, cwd: &Path, io: &mut Io<'_>) -> Exit {
+/// Runs an invocation; fatal errors are rendered to `io.err` and give exit 2.
+pub fn main(cli: &Invocation, cwd: &Path, io: &mut Io<'_>) -> Exit {
     match run(cli, cwd, io) {
         Ok(exit) => exit,
         Err(Error::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => Exit::Success,
         Err(error) => {
             let style = Style {
-                color: color(cli.color, std::io::stderr().is_terminal()),
+                color: color(cli.global.color, std::io::stderr().is_terminal()),
                 width: io.width.unwrap_or(100),
                 fit: false,
             };
@@ -63,34 +64,30 @@ fn report_error(err: &mut dyn Write, error: &Error, style: Style) -> std::io::Re
     render::human::diagnostic(err, error, style)
 }
 
-/// Runs a parsed command line.
+/// Runs an invocation.
 ///
 /// # Errors
 /// When the command cannot do its job.
-pub fn run(cli: &Cli, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
+pub fn run(cli: &Invocation, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
+    let global = &cli.global;
     match &cli.command {
-        Command::Check(args) => check(cli, args, cwd, io),
-        Command::New(args) => new(cli, args, cwd, io),
-        Command::Init => init(cli, cwd, io),
-        Command::Leads(args) => leads(cli, args, cwd, io),
-        Command::Report(args) => report(cli, args, cwd, io),
-        Command::History(args) => history(cli, args, cwd, io),
-        Command::Completions(args) => {
-            let mut command = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(args.shell, &mut command, "acctsum", io.out);
+        Command::Check(args) => check(global, args, cwd, io),
+        Command::New(args) => new(global, args, cwd, io),
+        Command::Init => init(global, cwd, io),
+        Command::Leads(args) => leads(global, args, cwd, io),
+        Command::Report(args) => report(global, args, cwd, io),
+        Command::History(args) => history(global, args, cwd, io),
+        Command::Guide(args) => guide(global, args, cwd, io),
+        Command::Schema(args) => schema(global, args, cwd, io),
+        Command::Print(bytes) => {
+            render::document(io.out, bytes)?;
             Ok(Exit::Success)
         }
-        Command::Man => {
-            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(io.out)?;
-            Ok(Exit::Success)
-        }
-        Command::Guide(args) => guide(cli, args, cwd, io),
-        Command::Schema(args) => schema(cli, args, cwd, io),
     }
 }
 
 /// Today's date: `--today`, `ACCTSUM_TODAY`, or the local clock.
-fn today(cli: &Cli) -> NaiveDate {
+fn today(cli: &Global) -> NaiveDate {
     cli.today.unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
@@ -107,7 +104,7 @@ fn color(choice: ColorChoice, terminal: bool) -> bool {
     }
 }
 
-fn style(cli: &Cli, io: &Io<'_>) -> Style {
+fn style(cli: &Global, io: &Io<'_>) -> Style {
     Style {
         color: color(cli.color, io.out_terminal),
         width: io.width.unwrap_or(100).clamp(40, 400),
@@ -115,13 +112,13 @@ fn style(cli: &Cli, io: &Io<'_>) -> Style {
     }
 }
 
-fn check(cli: &Cli, args: &CheckArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
+fn check(cli: &Global, args: &CheckOptions, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
     let ws = Workspace::discover(cli.workspace.as_deref(), cwd)?;
     let sources = ws.sources(&args.paths, cwd)?;
     let options = Options {
         today: today(cli),
         keep_text: args.format == CheckFormat::Human,
-        jobs: args.jobs.map_or_else(engine::default_jobs, usize::from),
+        jobs: args.jobs.unwrap_or_else(engine::default_jobs),
     };
     let files = engine::read(&ws.guide, &sources, options);
     let (files, since) = since(&ws, files, args.since.as_deref())?;
@@ -160,7 +157,7 @@ fn since(ws: &Workspace, files: Files, rev: Option<&str>) -> Result<(Files, Opti
     Ok((Files { today, files: models.files, findings }, Some(since?)))
 }
 
-fn guide(cli: &Cli, args: &GuideArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
+fn guide(cli: &Global, args: &GuideOptions, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
     let ws = Workspace::discover(cli.workspace.as_deref(), cwd)?;
     let width = style(cli, io).width;
     let Some(name) = &args.field else {
@@ -187,7 +184,7 @@ fn guide(cli: &Cli, args: &GuideArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exi
     }
 }
 
-fn schema(cli: &Cli, args: &SchemaArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
+fn schema(cli: &Global, args: &SchemaOptions, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
     let text = if args.config {
         schema::config_schema_text()
     } else {
@@ -196,12 +193,12 @@ fn schema(cli: &Cli, args: &SchemaArgs, cwd: &Path, io: &mut Io<'_>) -> Result<E
     };
     match &args.output {
         Some(path) => write_atomic(&cwd.join(path), text.as_bytes(), true)?,
-        None => io.out.write_all(text.as_bytes())?,
+        None => render::document(io.out, text.as_bytes())?,
     }
     Ok(Exit::Success)
 }
 
-fn new(cli: &Cli, args: &NewArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
+fn new(cli: &Global, args: &NewOptions, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
     let ws = Workspace::discover(cli.workspace.as_deref(), cwd)?;
     let answers = crate::new::answers(args, &ws.guide, io.interactive)?;
     let path = match &args.output {
@@ -212,9 +209,9 @@ fn new(cli: &Cli, args: &NewArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
     crate::output::refuse_link(&path)?;
     // From reading the names in use to writing the file, no other `new` in this workspace
     // runs: two with the same name cannot both find it free.
-    let (lock, note) = crate::new::lock(&ws.root)?;
-    if let Some(note) = note.filter(|_| !cli.quiet) {
-        writeln!(io.err, "{note}")?;
+    let (lock, broken) = crate::new::lock(&ws.root)?;
+    if let Some(holder) = broken.filter(|_| !cli.quiet) {
+        render::notes::lock_broken(io.err, crate::new::LOCK_FILE, &holder)?;
     }
     let key = |name: &str| name.trim().to_lowercase();
     // The names already in use, and what the target file holds if it exists.
@@ -253,22 +250,18 @@ fn new(cli: &Cli, args: &NewArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
     let text = scaffold::engagement(&answers, &ws.guide, today(cli), &modeline);
     write_atomic(&path, text.as_bytes(), false)?;
     drop(lock);
-    writeln!(io.out, "created {shown}")?;
+    render::notes::created(io.out, &shown)?;
     if !cli.quiet {
         let rel = ws_paths::slashed(path.strip_prefix(&ws.root).unwrap_or(&path));
         if !ws_paths::glob_matches(&ws.globs(), &rel) {
-            writeln!(
-                io.err,
-                "note: {shown} is outside the engagement files ({}); `acctsum check` finds it only when named",
-                ws.globs().join(", ")
-            )?;
+            render::notes::outside_globs(io.err, &shown, &ws.globs())?;
         }
-        writeln!(io.err, "next: fill in the empty values; `acctsum check {shown}` lists what is left, line by line")?;
+        render::notes::next_fill_in(io.err, &shown)?;
     }
     Ok(Exit::Success)
 }
 
-fn init(cli: &Cli, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
+fn init(cli: &Global, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
     let root = absolute(&cli.workspace.as_ref().map_or_else(|| cwd.to_path_buf(), |d| cwd.join(d)));
     let guide = crate::guide::Guide::default();
     let config = scaffold::config(&guide);
@@ -294,17 +287,14 @@ fn init(cli: &Cli, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
         ));
     }
     crate::output::create_all(&root, &files)?;
-    writeln!(io.out, "created acctsum.yaml, {engagements}/ and {} in {}", schema::SCHEMA_PATH, root.display())?;
+    render::notes::workspace_created(io.out, &engagements, schema::SCHEMA_PATH, &root)?;
     if !cli.quiet {
-        writeln!(
-            io.err,
-            "next: set your regions in acctsum.yaml, then `acctsum new NAME --client CLIENT --region REGION --account-lead PERSON`"
-        )?;
+        render::notes::next_regions(io.err)?;
     }
     Ok(Exit::Success)
 }
 
-fn leads(cli: &Cli, args: &LeadsArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
+fn leads(cli: &Global, args: &LeadsOptions, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
     let ws = Workspace::discover(cli.workspace.as_deref(), cwd)?;
     let sources = ws.sources(&[], cwd)?;
     let files = engine::names(&ws.guide, &sources, engine::default_jobs());
@@ -312,10 +302,7 @@ fn leads(cli: &Cli, args: &LeadsArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exi
     let who = crate::new::given(args.name.as_deref());
     let rows = render::leads::rows(&engagements, who.as_deref());
     match args.format {
-        LeadsFormat::Table if rows.is_empty() => {
-            let about = who.map_or_else(String::new, |w| format!(" with a lead named like `{w}`"));
-            writeln!(io.err, "no engagement{about}")?;
-        }
+        LeadsFormat::Table if rows.is_empty() => render::notes::no_engagement(io.err, who.as_deref())?,
         LeadsFormat::Table => {
             let style = style(cli, io);
             render::leads::table(io.out, &rows, style)?;
@@ -323,21 +310,16 @@ fn leads(cli: &Cli, args: &LeadsArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exi
         LeadsFormat::Json => render::leads::json(io.out, &rows)?,
     }
     let unread: Vec<&str> = files.iter().filter(|f| f.engagement.is_none()).map(|f| &*f.source.display).collect();
-    if !unread.is_empty() && !cli.quiet {
-        writeln!(
-            io.err,
-            "note: {} file(s) could not be read and are not listed: {} (`acctsum check` says why)",
-            unread.len(),
-            unread.join(", ")
-        )?;
+    if !cli.quiet {
+        render::notes::not_listed(io.err, &unread)?;
     }
     Ok(Exit::Success)
 }
 
-fn report(cli: &Cli, args: &ReportArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
+fn report(cli: &Global, args: &ReportOptions, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
     let ws = Workspace::discover(cli.workspace.as_deref(), cwd)?;
-    let mut regions = Vec::with_capacity(args.region.len());
-    for region in &args.region {
+    let mut regions = Vec::with_capacity(args.regions.len());
+    for region in &args.regions {
         regions.push(crate::new::configured_region(region.trim(), &ws.guide)?);
     }
     let filters = crate::report::Filters {
@@ -373,15 +355,15 @@ fn report(cli: &Cli, args: &ReportArgs, cwd: &Path, io: &mut Io<'_>) -> Result<E
         Some(path) => {
             write_atomic(&cwd.join(path), text.as_bytes(), true)?;
             if !cli.quiet {
-                writeln!(io.err, "wrote {}", path.display())?;
+                render::notes::wrote(io.err, path)?;
             }
         }
-        None => io.out.write_all(text.as_bytes())?,
+        None => render::document(io.out, text.as_bytes())?,
     }
     Ok(Exit::Success)
 }
 
-fn history(cli: &Cli, args: &HistoryArgs, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
+fn history(cli: &Global, args: &HistoryOptions, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
     let ws = Workspace::discover(cli.workspace.as_deref(), cwd)?;
     let repo = crate::git::Repo::open(&ws.root)?;
     let target = crate::history::target(&ws, &args.target, cwd)?;
@@ -400,6 +382,6 @@ fn history(cli: &Cli, args: &HistoryArgs, cwd: &Path, io: &mut Io<'_>) -> Result
         HistoryFormat::Markdown => render::history::markdown(&timeline, &ws.guide),
         HistoryFormat::Json => render::history::json(&timeline, &ws.guide).map_err(std::io::Error::from)?,
     };
-    io.out.write_all(text.as_bytes())?;
+    render::document(io.out, text.as_bytes())?;
     Ok(Exit::Success)
 }

@@ -331,7 +331,7 @@ fn sarif_is_streamed() {
                 Some(help) => format!("{message} (help: {help})"),
                 None => message.to_owned(),
             };
-            serde_json::json!({
+            let mut result = serde_json::json!({
                 "ruleId": rule,
                 "ruleIndex": index,
                 "level": f["severity"],
@@ -340,7 +340,12 @@ fn sarif_is_streamed() {
                     "artifactLocation": {"uri": "engagements/x.yaml", "uriBaseId": "%SRCROOT%"},
                     "region": {"startLine": f["line"], "startColumn": f["column"]},
                 }}],
-            })
+            });
+            // The field a finding is about, which SARIF has no place for, is a property.
+            if let Some(field) = f["field"].as_str() {
+                result["properties"] = serde_json::json!({"field": field});
+            }
+            result
         })
         .collect();
     assert!(expected.len() > 3_000);

@@ -9,11 +9,20 @@ pub mod json;
 pub mod json_text;
 pub mod leads;
 pub mod markdown;
+pub mod notes;
 pub mod sarif;
 pub mod short;
 mod snippet;
 pub mod table;
 pub mod text;
+
+/// Writes a document rendered whole (a report, a schema, a completion script) as it is.
+///
+/// # Errors
+/// When writing fails.
+pub fn document(out: &mut dyn std::io::Write, bytes: &[u8]) -> std::io::Result<()> {
+    out.write_all(bytes)
+}
 
 /// How to draw for the reader at hand.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -28,7 +28,7 @@ pub fn acctsum(ws: &Path, args: &[&str]) -> Ran {
     let cli = Cli::try_parse_from(&argv).unwrap_or_else(|e| panic!("bad test arguments {argv:?}: {e}"));
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let mut io = Io { out: &mut out, err: &mut err, out_terminal: false, width: Some(100), interactive: false };
-    let code = run::main(&cli, ws, &mut io).code();
+    let code = run::main(&cli.invocation(), ws, &mut io).code();
     Ran { code, stdout: String::from_utf8_lossy(&out).into_owned(), stderr: String::from_utf8_lossy(&err).into_owned() }
 }
 
