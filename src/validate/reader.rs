@@ -1,0 +1,270 @@
+//! Reading typed values out of a YAML document, every problem a located finding: shared
+//! by the engagement checker and the field guide's reader.
+
+use std::fmt;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use crate::document::{Document, NodeId, NodeKind, Scalar};
+use crate::finding::{Finding, Loc, RuleId};
+use crate::format;
+use crate::suggest;
+
+/// Reads typed values out of a document, turning every problem into a finding.
+pub(crate) struct Reader<'a> {
+    pub(crate) doc: &'a Document,
+    pub(crate) out: Vec<Finding>,
+}
+
+impl<'a> Reader<'a> {
+    pub(crate) fn new(doc: &'a Document) -> Self {
+        Self { doc, out: Vec::new() }
+    }
+
+    pub(crate) fn path(&self) -> Arc<str> {
+        self.doc.path.clone()
+    }
+
+    pub(crate) fn report(&mut self, rule: RuleId, at: Loc, message: String, help: Option<String>) {
+        let mut finding = Finding::new(rule, self.path(), at, message);
+        finding.help = help;
+        self.out.push(finding);
+    }
+
+    /// Reports a tag this format does not accept; `true` when the node is fine.
+    pub(crate) fn tag_ok(&mut self, id: NodeId, what: &dyn fmt::Display) -> bool {
+        let (node, at) = self.doc.resolve(id);
+        match &node.bad_tag {
+            Some(tag) => {
+                self.report(
+                    RuleId::InvalidType,
+                    at,
+                    format!("{what} has the YAML tag `{tag}`, which this format does not use"),
+                    Some("remove the tag; write plain values".to_owned()),
+                );
+                false
+            }
+            None => true,
+        }
+    }
+
+    /// Non-empty text.
+    pub(crate) fn text(&mut self, id: NodeId, what: &dyn fmt::Display) -> Option<String> {
+        if !self.tag_ok(id, what) {
+            return None;
+        }
+        let at = self.doc.resolve(id).1;
+        match self.doc.scalar(id) {
+            Some((Scalar::Str, s)) if !s.trim().is_empty() => Some(s.to_owned()),
+            Some((Scalar::Str, _)) => {
+                self.report(
+                    RuleId::InvalidValue,
+                    at,
+                    format!("{what} is empty text"),
+                    Some("write something, or remove the field if it is optional".to_owned()),
+                );
+                None
+            }
+            Some((kind, s)) => {
+                self.report(
+                    RuleId::InvalidType,
+                    at,
+                    format!("{what} must be text, found {} (`{s}`)", kind.describe()),
+                    Some(format!("put it in quotes if you mean the text: \"{s}\"")),
+                );
+                None
+            }
+            None => {
+                self.report(
+                    RuleId::InvalidType,
+                    at,
+                    format!("{what} must be text, found {}", self.doc.describe(id)),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    /// An integer (any size that fits in 64 bits is returned; callers check the range).
+    pub(crate) fn int(&mut self, id: NodeId, what: &dyn fmt::Display, expected: &str) -> Option<Result<i64, String>> {
+        if !self.tag_ok(id, what) {
+            return None;
+        }
+        let at = self.doc.resolve(id).1;
+        match self.doc.scalar(id) {
+            Some((Scalar::Int(Some(v)), _)) => Some(Ok(v)),
+            Some((Scalar::Int(None), s)) => Some(Err(s.to_owned())),
+            Some((kind, s)) => {
+                self.report(
+                    RuleId::InvalidType,
+                    at,
+                    format!("{what} must be {expected}, found {} (`{s}`)", kind.describe()),
+                    None,
+                );
+                None
+            }
+            None => {
+                self.report(
+                    RuleId::InvalidType,
+                    at,
+                    format!("{what} must be {expected}, found {}", self.doc.describe(id)),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    /// A real calendar date written `YYYY-MM-DD`.
+    pub(crate) fn date(&mut self, id: NodeId, what: &dyn fmt::Display) -> Option<NaiveDate> {
+        if !self.tag_ok(id, what) {
+            return None;
+        }
+        let at = self.doc.resolve(id).1;
+        let help = Some("write dates as YYYY-MM-DD, for example 2026-11-20".to_owned());
+        match self.doc.scalar(id) {
+            Some((Scalar::Str, s)) => {
+                let parsed = parse_date(s);
+                if parsed.is_none() {
+                    let why = if is_date_shaped(s) {
+                        "not a real calendar date"
+                    } else {
+                        "not a date in the form YYYY-MM-DD"
+                    };
+                    self.report(RuleId::InvalidValue, at, format!("{what} is `{s}`, {why}"), help);
+                }
+                parsed
+            }
+            Some((kind, s)) => {
+                self.report(
+                    RuleId::InvalidType,
+                    at,
+                    format!("{what} must be a date (YYYY-MM-DD), found {} (`{s}`)", kind.describe()),
+                    help,
+                );
+                None
+            }
+            None => {
+                self.report(
+                    RuleId::InvalidType,
+                    at,
+                    format!("{what} must be a date (YYYY-MM-DD), found {}", self.doc.describe(id)),
+                    help,
+                );
+                None
+            }
+        }
+    }
+
+    /// One word of `allowed`: its index in `allowed`.
+    pub(crate) fn choice(
+        &mut self,
+        id: NodeId,
+        what: &dyn fmt::Display,
+        allowed: &'static [&'static str],
+    ) -> Option<usize> {
+        if !self.tag_ok(id, what) {
+            return None;
+        }
+        let at = self.doc.resolve(id).1;
+        let list = || allowed.join(", ");
+        match self.doc.scalar(id) {
+            Some((Scalar::Str, s)) => {
+                let found = allowed.iter().position(|a| *a == s);
+                if found.is_none() {
+                    self.report(
+                        RuleId::InvalidValue,
+                        at,
+                        format!("{what} must be one of {}; found `{s}`", list()),
+                        Some(suggest::help_for(s, allowed)),
+                    );
+                }
+                found
+            }
+            Some((kind, s)) => {
+                self.report(
+                    RuleId::InvalidType,
+                    at,
+                    format!("{what} must be one of {}; found {} (`{s}`)", list(), kind.describe()),
+                    None,
+                );
+                None
+            }
+            None => {
+                self.report(
+                    RuleId::InvalidType,
+                    at,
+                    format!("{what} must be one of {}; found {}", list(), self.doc.describe(id)),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    /// The string-keyed entries of a mapping, skipping repeated keys (already reported)
+    /// and extension keys (`x-…`). Keys that are not text are reported as unknown fields.
+    pub(crate) fn entries(&mut self, id: NodeId, what: &dyn fmt::Display) -> Option<Vec<(&'a str, Loc, NodeId)>> {
+        if !self.tag_ok(id, what) {
+            return None;
+        }
+        let doc = self.doc;
+        let (node, at) = doc.resolve(id);
+        let NodeKind::Map(entries) = &node.kind else {
+            self.report(
+                RuleId::InvalidType,
+                at,
+                format!("{what} must be a mapping of `key: value` lines, found {}", doc.describe(id)),
+                None,
+            );
+            return None;
+        };
+        let mut out = Vec::with_capacity(entries.len());
+        for entry in entries.iter().filter(|e| !e.duplicate) {
+            let key_at = doc.resolve(entry.key).1;
+            match doc.scalar(entry.key) {
+                Some((Scalar::Str, key)) if format::is_extension(key) => {}
+                Some((Scalar::Str, key)) => out.push((key, key_at, entry.value)),
+                Some((_, key)) => self.report(
+                    RuleId::UnknownField,
+                    key_at,
+                    format!("`{key}` is not a field name"),
+                    Some("field names are words such as `client` or `notes`".to_owned()),
+                ),
+                None => self.report(RuleId::UnknownField, key_at, "a list or mapping cannot be a key".to_owned(), None),
+            }
+        }
+        Some(out)
+    }
+
+    /// Whether a node is empty (null, without a tag).
+    pub(crate) fn is_null(&self, id: NodeId) -> bool {
+        matches!(self.doc.scalar(id), Some((Scalar::Null, _))) && self.doc.resolve(id).0.bad_tag.is_none()
+    }
+}
+
+/// "`{prefix} {what}`", written only when a message needs it.
+pub(crate) struct Words<'a>(pub(crate) &'a str, pub(crate) &'a dyn fmt::Display);
+
+impl fmt::Display for Words<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.0, self.1)
+    }
+}
+
+/// Parses `YYYY-MM-DD` strictly (four-digit year, two-digit month and day).
+#[must_use]
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    if !is_date_shaped(s) {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().ok();
+    NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?)
+}
+
+fn is_date_shaped(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10 && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
+}
