@@ -26,15 +26,16 @@ impl fmt::Display for Segment {
     }
 }
 
-/// A dotted path into an engagement file, from its top level.
+/// A dotted path into an engagement file, from its top level. Held at its exact size:
+/// every finding about a field carries one.
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct FieldPath(Vec<Segment>);
+pub struct FieldPath(Box<[Segment]>);
 
 impl FieldPath {
     /// The path of a top-level field (`updated`, `actions`).
     #[must_use]
     pub fn key(key: impl Into<Cow<'static, str>>) -> Self {
-        Self(vec![Segment::Key(key.into())])
+        Self(Box::new([Segment::Key(key.into())]))
     }
 
     /// Item `index` of the top-level list `list` (`risks.0`).
@@ -45,22 +46,27 @@ impl FieldPath {
 
     /// This path extended by a key (`actions.2` → `actions.2.due`).
     #[must_use]
-    pub fn field(mut self, key: impl Into<Cow<'static, str>>) -> Self {
-        self.0.push(Segment::Key(key.into()));
-        self
+    pub fn field(self, key: impl Into<Cow<'static, str>>) -> Self {
+        self.then(Segment::Key(key.into()))
     }
 
     /// This path extended by a list index (`actions` → `actions.2`).
     #[must_use]
-    pub fn at(mut self, index: usize) -> Self {
-        self.0.push(Segment::Index(index));
-        self
+    pub fn at(self, index: usize) -> Self {
+        self.then(Segment::Index(index))
+    }
+
+    fn then(self, segment: Segment) -> Self {
+        let mut segments = Vec::with_capacity(self.0.len() + 1);
+        segments.extend(self.0);
+        segments.push(segment);
+        Self(segments.into_boxed_slice())
     }
 
     /// The path of these segments, from the top level down.
     #[must_use]
     pub fn from_segments(segments: Vec<Segment>) -> Self {
-        Self(segments)
+        Self(segments.into_boxed_slice())
     }
 
     /// The segments, from the top level down.
@@ -113,6 +119,13 @@ impl fmt::Display for FieldPath {
     }
 }
 
+impl serde::Serialize for FieldPath {
+    /// As its dotted form, written straight out (no string is built).
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,7 +133,7 @@ mod tests {
     /// A path from its dotted form, numbers read as indices (tests only: a real key may
     /// hold a dot).
     fn path(dotted: &str) -> FieldPath {
-        FieldPath(
+        FieldPath::from_segments(
             dotted
                 .split('.')
                 .map(|s| s.parse().map_or_else(|_| Segment::Key(Cow::Owned(s.to_owned())), Segment::Index))

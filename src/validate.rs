@@ -7,6 +7,7 @@
 mod duplicate_keys;
 mod reader;
 
+use std::borrow::Cow;
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -165,7 +166,9 @@ struct Checker<'a> {
 enum At<'a> {
     /// The top level of the file.
     Top,
-    /// Field `key` of the mapping at the first.
+    /// Field `key` of the format, of the mapping at the first.
+    Field(&'a At<'a>, &'static str),
+    /// A key found in the file (a measure, an unknown field), of the mapping at the first.
     Key(&'a At<'a>, &'a str),
     /// Item `n` (0-based) of the list at the first.
     Index(&'a At<'a>, usize),
@@ -174,11 +177,16 @@ enum At<'a> {
 impl At<'_> {
     /// The path; `None` at the top level (a finding about the whole file).
     fn path(&self) -> Option<FieldPath> {
+        let key = |up: &At<'_>, key: Cow<'static, str>| {
+            Some(match up.path() {
+                Some(p) => p.field(key),
+                None => FieldPath::key(key),
+            })
+        };
         match *self {
             At::Top => None,
-            At::Key(up, key) => {
-                Some(up.path().map_or_else(|| FieldPath::key(key.to_owned()), |p| p.field(key.to_owned())))
-            }
+            At::Field(up, field) => key(up, Cow::Borrowed(field)),
+            At::Key(up, found) => key(up, Cow::Owned(found.to_owned())),
             At::Index(up, n) => up.path().map(|p| p.at(n)),
         }
     }
@@ -318,7 +326,7 @@ impl Checker<'_> {
                         format!("{} is empty", place.name(key)),
                         Some(format!("fill it in with {} — {}", field.shape.describe(self.guide), field.doc)),
                     );
-                    self.label(mark, At::Key(&at, field.key));
+                    self.label(mark, At::Field(&at, field.key));
                 } else if let Some(empty) = empty_section(field.shape) {
                     // `service_review:` with nothing under it is there, and empty.
                     let value_at = self.r.doc.resolve(value).1;
@@ -338,7 +346,7 @@ impl Checker<'_> {
                 format!("missing required field `{}`{}", field.key, place.within()),
                 Some(format!("add `{}:` with {} — {}", field.key, field.shape.describe(self.guide), field.doc)),
             );
-            self.label(mark, At::Key(&at, field.key));
+            self.label(mark, At::Field(&at, field.key));
         }
         Some(rec)
     }
@@ -346,7 +354,7 @@ impl Checker<'_> {
     /// Checks the value of field `field` of the mapping at `at`.
     fn value(&mut self, id: NodeId, field: &Field, key_at: Loc, place: &Place, at: At<'_>) -> Option<Val> {
         let what = &Named { place, key: field.key };
-        let here = At::Key(&at, field.key);
+        let here = At::Field(&at, field.key);
         let mark = self.r.out.len();
         let val = match field.shape {
             Shape::Version => self.version(id),

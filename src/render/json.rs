@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::finding::{Finding, Tally};
+use crate::finding::{FieldPath, Finding, Tally};
 
 /// A finding as it appears in JSON (also used by `report --format json`). `field` is
 /// the dotted path of the field it is about (`actions.2.due`), `null` for a finding about
@@ -14,7 +14,7 @@ pub struct JsonFinding<'a> {
     path: &'a str,
     line: u32,
     column: u32,
-    field: Option<String>,
+    field: Option<&'a FieldPath>,
     rule: &'a str,
     severity: &'a str,
     message: &'a str,
@@ -27,7 +27,7 @@ impl<'a> From<&'a Finding> for JsonFinding<'a> {
             path: &f.path,
             line: f.loc.line,
             column: f.loc.col,
-            field: f.field.as_ref().map(ToString::to_string),
+            field: f.field.as_ref(),
             rule: f.rule.as_str(),
             severity: f.severity.as_str(),
             message: &f.message,
