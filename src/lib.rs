@@ -1,9 +1,12 @@
 //! acctsum: check, summarise and report consulting **Account Summaries** kept as YAML
 //! files in a git repository.
 //!
-//! Data flows one way: command line ([`cli`]) → workspace ([`workspace`], [`guide`]) →
-//! documents ([`document`]) → structural findings and the model ([`validate`], [`model`])
-//! → content rules ([`rules`]) → renderers ([`render`]). Only the renderers write output.
+//! Data flows one way: command line ([`cli`], made into [`options`]) → workspace
+//! ([`workspace`], [`guide`]) → documents ([`document`]) → structural findings and the
+//! model ([`validate`], [`model`]) → content rules ([`rules`], run by the [`engine`]: per
+//! file, then over the workspace with [`facts`] the caller gathered) → the report
+//! ([`report`]) → renderers ([`render`]). Only the renderers write output, and only
+//! [`cli`] knows the command-line parser.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod choice;
