@@ -39,13 +39,13 @@ pub struct Io<'a> {
 }
 
 /// Runs an invocation; fatal errors are rendered to `io.err` and give exit 2.
-pub fn main(cli: &Invocation, cwd: &Path, io: &mut Io<'_>) -> Exit {
-    match run(cli, cwd, io) {
+pub fn main(invocation: &Invocation, cwd: &Path, io: &mut Io<'_>) -> Exit {
+    match run(invocation, cwd, io) {
         Ok(exit) => exit,
         Err(Error::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => Exit::Success,
         Err(error) => {
             let style = Style {
-                color: color(cli.global.color, std::io::stderr().is_terminal()),
+                color: color(invocation.global.color, std::io::stderr().is_terminal()),
                 width: io.width.unwrap_or(100),
                 fit: false,
             };
@@ -68,9 +68,9 @@ fn report_error(err: &mut dyn Write, error: &Error, style: Style) -> std::io::Re
 ///
 /// # Errors
 /// When the command cannot do its job.
-pub fn run(cli: &Invocation, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
-    let global = &cli.global;
-    match &cli.command {
+pub fn run(invocation: &Invocation, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
+    let global = &invocation.global;
+    match &invocation.command {
         Command::Check(args) => check(global, args, cwd, io),
         Command::New(args) => new(global, args, cwd, io),
         Command::Init => init(global, cwd, io),
@@ -87,8 +87,8 @@ pub fn run(cli: &Invocation, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
 }
 
 /// Today's date: `--today`, `ACCTSUM_TODAY`, or the local clock.
-fn today(cli: &Global) -> NaiveDate {
-    cli.today.unwrap_or_else(|| chrono::Local::now().date_naive())
+fn today(global: &Global) -> NaiveDate {
+    global.today.unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
 /// Whether to colour a stream.
@@ -104,19 +104,19 @@ fn color(choice: ColorChoice, terminal: bool) -> bool {
     }
 }
 
-fn style(cli: &Global, io: &Io<'_>) -> Style {
+fn style(global: &Global, io: &Io<'_>) -> Style {
     Style {
-        color: color(cli.color, io.out_terminal),
+        color: color(global.color, io.out_terminal),
         width: io.width.unwrap_or(100).clamp(40, 400),
         fit: io.out_terminal && io.width.is_some(),
     }
 }
 
-fn check(cli: &Global, args: &CheckOptions, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
-    let ws = Workspace::discover(cli.workspace.as_deref(), cwd)?;
+fn check(global: &Global, args: &CheckOptions, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
+    let ws = Workspace::discover(global.workspace.as_deref(), cwd)?;
     let sources = ws.sources(&args.paths, cwd)?;
     let options = Options {
-        today: today(cli),
+        today: today(global),
         keep_text: args.format == CheckFormat::Human,
         jobs: args.jobs.unwrap_or_else(engine::default_jobs),
     };
@@ -125,20 +125,20 @@ fn check(cli: &Global, args: &CheckOptions, cwd: &Path, io: &mut Io<'_>) -> Resu
     let facts = WorkspaceFacts { schema: ws.schema_state(), base: since.as_ref().map(BaseFacts::of) };
     let outcome = engine::finish(&ws.guide, files, &facts);
     let tally = Tally::of(outcome.files.len(), &outcome.findings);
-    let style = style(cli, io);
+    let style = style(global, io);
     let out = &mut *io.out;
     match args.format {
         CheckFormat::Human => {
             let texts: HashMap<&str, &str> =
                 outcome.files.iter().filter_map(|f| Some((&*f.source.display, f.text.as_deref()?))).collect();
             render::human::findings(out, &outcome.findings, &texts, style)?;
-            if !cli.quiet {
+            if !global.quiet {
                 render::human::summary(io.out, tally)?;
             }
         }
         CheckFormat::Short => render::short::findings(out, &outcome.findings)?,
         CheckFormat::Json => render::json::findings(out, &outcome.findings, tally)?,
-        CheckFormat::Github => render::github::findings(out, &outcome.findings, tally, cli.quiet)?,
+        CheckFormat::Github => render::github::findings(out, &outcome.findings, tally, global.quiet)?,
         CheckFormat::Sarif => render::sarif::findings(out, &outcome.findings, &ws.guide)?,
     }
     io.out.flush()?;
@@ -157,9 +157,9 @@ fn since(ws: &Workspace, files: Files, rev: Option<&str>) -> Result<(Files, Opti
     Ok((Files { today, files: models.files, findings }, Some(since?)))
 }
 
-fn guide(cli: &Global, args: &GuideOptions, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
-    let ws = Workspace::discover(cli.workspace.as_deref(), cwd)?;
-    let width = style(cli, io).width;
+fn guide(global: &Global, args: &GuideOptions, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
+    let ws = Workspace::discover(global.workspace.as_deref(), cwd)?;
+    let width = style(global, io).width;
     let Some(name) = &args.field else {
         render::guide::whole(io.out, &ws.guide, width)?;
         return Ok(Exit::Success);
@@ -184,11 +184,11 @@ fn guide(cli: &Global, args: &GuideOptions, cwd: &Path, io: &mut Io<'_>) -> Resu
     }
 }
 
-fn schema(cli: &Global, args: &SchemaOptions, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
+fn schema(global: &Global, args: &SchemaOptions, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
     let text = if args.config {
         schema::config_schema_text()
     } else {
-        let ws = Workspace::discover(cli.workspace.as_deref(), cwd)?;
+        let ws = Workspace::discover(global.workspace.as_deref(), cwd)?;
         schema::engagement_schema_text(&ws.guide)
     };
     match &args.output {
@@ -198,8 +198,8 @@ fn schema(cli: &Global, args: &SchemaOptions, cwd: &Path, io: &mut Io<'_>) -> Re
     Ok(Exit::Success)
 }
 
-fn new(cli: &Global, args: &NewOptions, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
-    let ws = Workspace::discover(cli.workspace.as_deref(), cwd)?;
+fn new(global: &Global, args: &NewOptions, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
+    let ws = Workspace::discover(global.workspace.as_deref(), cwd)?;
     let answers = crate::new::answers(args, &ws.guide, io.interactive)?;
     let path = match &args.output {
         Some(out) => absolute(&cwd.join(out)),
@@ -210,7 +210,7 @@ fn new(cli: &Global, args: &NewOptions, cwd: &Path, io: &mut Io<'_>) -> Result<E
     // From reading the names in use to writing the file, no other `new` in this workspace
     // runs: two with the same name cannot both find it free.
     let (lock, broken) = crate::new::lock(&ws.root)?;
-    if let Some(holder) = broken.filter(|_| !cli.quiet) {
+    if let Some(holder) = broken.filter(|_| !global.quiet) {
         render::notes::lock_broken(io.err, crate::new::LOCK_FILE, &holder)?;
     }
     let key = |name: &str| name.trim().to_lowercase();
@@ -247,11 +247,11 @@ fn new(cli: &Global, args: &NewOptions, cwd: &Path, io: &mut Io<'_>) -> Result<E
     }
     let folder = path.parent().map_or_else(|| ws.root.clone(), Path::to_path_buf);
     let modeline = ws_paths::relative(&folder, &ws.root.join(schema::SCHEMA_PATH));
-    let text = scaffold::engagement(&answers, &ws.guide, today(cli), &modeline);
+    let text = scaffold::engagement(&answers, &ws.guide, today(global), &modeline);
     write_atomic(&path, text.as_bytes(), false)?;
     drop(lock);
     render::notes::created(io.out, &shown)?;
-    if !cli.quiet {
+    if !global.quiet {
         let rel = ws_paths::slashed(path.strip_prefix(&ws.root).unwrap_or(&path));
         if !ws_paths::glob_matches(&ws.globs(), &rel) {
             render::notes::outside_globs(io.err, &shown, &ws.globs())?;
@@ -261,8 +261,8 @@ fn new(cli: &Global, args: &NewOptions, cwd: &Path, io: &mut Io<'_>) -> Result<E
     Ok(Exit::Success)
 }
 
-fn init(cli: &Global, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
-    let root = absolute(&cli.workspace.as_ref().map_or_else(|| cwd.to_path_buf(), |d| cwd.join(d)));
+fn init(global: &Global, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
+    let root = absolute(&global.workspace.as_ref().map_or_else(|| cwd.to_path_buf(), |d| cwd.join(d)));
     let guide = crate::guide::Guide::default();
     let config = scaffold::config(&guide);
     let schema_text = schema::engagement_schema_text(&guide);
@@ -288,14 +288,14 @@ fn init(cli: &Global, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
     }
     crate::output::create_all(&root, &files)?;
     render::notes::workspace_created(io.out, &engagements, schema::SCHEMA_PATH, &root)?;
-    if !cli.quiet {
+    if !global.quiet {
         render::notes::next_regions(io.err)?;
     }
     Ok(Exit::Success)
 }
 
-fn leads(cli: &Global, args: &LeadsOptions, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
-    let ws = Workspace::discover(cli.workspace.as_deref(), cwd)?;
+fn leads(global: &Global, args: &LeadsOptions, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
+    let ws = Workspace::discover(global.workspace.as_deref(), cwd)?;
     let sources = ws.sources(&[], cwd)?;
     let files = engine::names(&ws.guide, &sources, engine::default_jobs());
     let engagements: Vec<&crate::model::Engagement> = files.iter().filter_map(|f| f.engagement.as_ref()).collect();
@@ -304,20 +304,20 @@ fn leads(cli: &Global, args: &LeadsOptions, cwd: &Path, io: &mut Io<'_>) -> Resu
     match args.format {
         LeadsFormat::Table if rows.is_empty() => render::notes::no_engagement(io.err, who.as_deref())?,
         LeadsFormat::Table => {
-            let style = style(cli, io);
+            let style = style(global, io);
             render::leads::table(io.out, &rows, style)?;
         }
         LeadsFormat::Json => render::leads::json(io.out, &rows)?,
     }
     let unread: Vec<&str> = files.iter().filter(|f| f.engagement.is_none()).map(|f| &*f.source.display).collect();
-    if !cli.quiet {
+    if !global.quiet {
         render::notes::not_listed(io.err, &unread)?;
     }
     Ok(Exit::Success)
 }
 
-fn report(cli: &Global, args: &ReportOptions, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
-    let ws = Workspace::discover(cli.workspace.as_deref(), cwd)?;
+fn report(global: &Global, args: &ReportOptions, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
+    let ws = Workspace::discover(global.workspace.as_deref(), cwd)?;
     let mut regions = Vec::with_capacity(args.regions.len());
     for region in &args.regions {
         regions.push(crate::new::configured_region(region.trim(), &ws.guide)?);
@@ -328,7 +328,7 @@ fn report(cli: &Global, args: &ReportOptions, cwd: &Path, io: &mut Io<'_>) -> Re
         lead: crate::new::given(args.lead.as_deref()),
     };
     let sources = ws.sources(&[], cwd)?;
-    let today = today(cli);
+    let today = today(global);
     let files = engine::read(&ws.guide, &sources, Options { today, keep_text: false, jobs: engine::default_jobs() });
     let (files, mut since) = since(&ws, files, args.since.as_deref())?;
     let facts = WorkspaceFacts { schema: ws.schema_state(), base: since.as_ref().map(BaseFacts::of) };
@@ -342,7 +342,7 @@ fn report(cli: &Global, args: &ReportOptions, cwd: &Path, io: &mut Io<'_>) -> Re
     let to_file = args.output.is_some();
     let text = match args.format {
         ReportFormat::Table => {
-            let style = if to_file { Style::PLAIN } else { style(cli, io) };
+            let style = if to_file { Style::PLAIN } else { style(global, io) };
             let mut buffer = Vec::new();
             render::table::report(&mut buffer, &report, style)?;
             String::from_utf8_lossy(&buffer).into_owned()
@@ -354,7 +354,7 @@ fn report(cli: &Global, args: &ReportOptions, cwd: &Path, io: &mut Io<'_>) -> Re
     match &args.output {
         Some(path) => {
             write_atomic(&cwd.join(path), text.as_bytes(), true)?;
-            if !cli.quiet {
+            if !global.quiet {
                 render::notes::wrote(io.err, path)?;
             }
         }
@@ -363,8 +363,8 @@ fn report(cli: &Global, args: &ReportOptions, cwd: &Path, io: &mut Io<'_>) -> Re
     Ok(Exit::Success)
 }
 
-fn history(cli: &Global, args: &HistoryOptions, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
-    let ws = Workspace::discover(cli.workspace.as_deref(), cwd)?;
+fn history(global: &Global, args: &HistoryOptions, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
+    let ws = Workspace::discover(global.workspace.as_deref(), cwd)?;
     let repo = crate::git::Repo::open(&ws.root)?;
     let target = crate::history::target(&ws, &args.target, cwd)?;
     let timeline = crate::history::timeline(&repo, &target.path, &target.shown, &ws.guide)?;
@@ -376,7 +376,7 @@ fn history(cli: &Global, args: &HistoryOptions, cwd: &Path, io: &mut Io<'_>) -> 
     }
     let text = match args.format {
         HistoryFormat::Table => {
-            let style = style(cli, io);
+            let style = style(global, io);
             render::history::table(&timeline, &ws.guide, style)
         }
         HistoryFormat::Markdown => render::history::markdown(&timeline, &ws.guide),
