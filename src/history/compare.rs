@@ -223,11 +223,14 @@ pub fn past_objectives(findings: &[Finding]) -> Vec<Loc> {
 /// its own date, severities applied, so whether a date has passed is the rule's to say.
 #[must_use]
 pub fn passed(old: &Engagement, old_past: &[Loc], new: &Engagement, new_past: &[Loc]) -> Vec<String> {
-    let is_past = |o: &Objective, past: &[Loc]| o.date.at().is_some_and(|at| past.contains(&at));
+    // Sets: a file may hold thousands of objectives, every one of them past.
+    let (old_past, new_past): (BTreeSet<Loc>, BTreeSet<Loc>) =
+        (old_past.iter().copied().collect(), new_past.iter().copied().collect());
+    let is_past = |o: &Objective, past: &BTreeSet<Loc>| o.date.at().is_some_and(|at| past.contains(&at));
     let (paired, _) = pair(&old.objectives, &new.objectives, |o| o.title.str());
     paired
         .into_iter()
-        .filter(|(_, now, before)| before.is_some_and(|b| !is_past(b, old_past)) && is_past(now, new_past))
+        .filter(|(_, now, before)| before.is_some_and(|b| !is_past(b, &old_past)) && is_past(now, &new_past))
         .map(|(title, _, _)| title.to_owned())
         .collect()
 }
