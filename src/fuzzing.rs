@@ -197,7 +197,7 @@ pub fn terminal(data: &[u8]) {
                 path: path.to_string(),
                 object: crate::git::Object::File { id: format!("{i:040x}"), size: Some(0) },
             };
-            timeline.push(version, engagement.ok_or(crate::history::Unread::Invalid));
+            timeline.push(version, engagement.ok_or_else(|| crate::history::Unread::invalid(&findings)));
         }
         let outcome = Outcome { files: vec![Checked { source, text: None, engagement, digest }], findings };
         let filters = Filters::default();
@@ -250,7 +250,7 @@ pub fn history(data: &[u8]) -> usize {
     let guide = Guide::default();
     let path = "engagements/north/fuzz.yaml";
     let mut timeline = Timeline::new(path);
-    let mut before: Option<crate::model::Engagement> = None;
+    let mut before: Option<(crate::model::Engagement, Vec<crate::finding::Loc>)> = None;
     let mut count = 0;
     for (i, bytes) in split(data, VERSION_SEPARATOR).take(MAX_VERSIONS).enumerate() {
         let content = if bytes.len() > crate::document::MAX_FILE_BYTES {
@@ -258,20 +258,23 @@ pub fn history(data: &[u8]) -> usize {
         } else {
             Ok(bytes)
         };
-        let model = history::model(path, content, &guide);
-        if let (Some(old), Ok(new)) = (&before, &model) {
+        let date = today() - chrono::Days::new(u64::try_from(MAX_VERSIONS - i).unwrap_or(0));
+        let checked = history::checked(path, content, &Context { today: date, guide: &guide })
+            .map(|(eng, findings)| (eng, history::past_objectives(&findings)));
+        if let (Some((old, old_past)), Ok((new, new_past))) = (&before, &checked) {
             let changes = history::compare(old, new);
             let _ = (changes.brief(), changes.score_moves(), changes.is_empty());
+            let _ = history::passed(old, old_past, new, new_past);
             assert_eq!(history::compare(new, new), history::Changes::default(), "a version differs from itself");
         }
         let version = Version {
             commit: format!("{i:040x}"),
-            date: today() - chrono::Days::new(u64::try_from(MAX_VERSIONS - i).unwrap_or(0)),
+            date,
             path: path.to_owned(),
             object: Object::File { id: format!("{i:040x}"), size: Some(bytes.len() as u64) },
         };
-        timeline.push(version, model.as_ref().map_err(|why| *why));
-        before = model.ok();
+        timeline.push(version, checked.as_ref().map(|(eng, _)| eng).map_err(|why| *why));
+        before = checked.ok();
         count += 1;
     }
     assert_eq!(timeline.points.len(), count);

@@ -1,15 +1,17 @@
 //! Reading file versions from git with the limit files on disk have: a version over
 //! [`MAX_FILE_BYTES`](document::MAX_FILE_BYTES) is never read, and versions are read a
-//! bounded number of bytes at a time.
+//! bounded number of bytes at a time. A version read goes through the per-file pipeline
+//! that `check` runs ([`engine::check_bytes`]).
 
 use std::sync::Arc;
 
 use crate::document;
+use crate::engine;
 use crate::error::Result;
+use crate::finding::{Finding, RuleId, RuleKind};
 use crate::git::{Content, Object, Repo};
-use crate::guide::Guide;
 use crate::model::Engagement;
-use crate::validate;
+use crate::rules::{self, Context};
 
 /// Most bytes of file versions held at once while they are parsed (a few files on each
 /// thread; one file is at most 1 MiB).
@@ -27,8 +29,9 @@ pub enum Unread {
     Deleted,
     /// Not in the repository (a shallow or partial clone).
     Missing,
-    /// Read, but not a valid engagement file (`acctsum check` on that version says why).
-    Invalid,
+    /// Read, but not a valid engagement file: the rule of its first structural finding
+    /// (`syntax`, `not-utf8`, `invalid-type`, …; `acctsum check` on that version says more).
+    Invalid(RuleId),
 }
 
 impl Unread {
@@ -40,20 +43,61 @@ impl Unread {
             Self::NotAFile => "not-a-file",
             Self::Deleted => "deleted",
             Self::Missing => "missing",
-            Self::Invalid => "invalid",
+            Self::Invalid(_) => "invalid",
         }
+    }
+
+    /// The rule a check of that version would report: `file-too-large`, or an invalid
+    /// version's first structural finding; `None` when there was no file to check.
+    #[must_use]
+    pub fn rule(self) -> Option<RuleId> {
+        match self {
+            Self::TooLarge(_) => Some(RuleId::FileTooLarge),
+            Self::Invalid(rule) => Some(rule),
+            Self::NotAFile | Self::Deleted | Self::Missing => None,
+        }
+    }
+
+    /// Why, in one word for "could not be read: …": the rule when there is one
+    /// ([`Unread::rule`]), else [`Unread::as_str`].
+    #[must_use]
+    pub fn reason(self) -> &'static str {
+        self.rule().map_or_else(|| self.as_str(), RuleId::as_str)
+    }
+
+    /// An invalid version, from the findings of its check: the first structural finding
+    /// in report order (`syntax` should there be none, which the pipeline does not do).
+    #[must_use]
+    pub fn invalid(findings: &[Finding]) -> Self {
+        let first = findings.iter().filter(|f| f.rule.kind() == RuleKind::Structural).min_by(|a, b| a.order(b));
+        Self::Invalid(first.map_or(RuleId::Syntax, |f| f.rule))
     }
 }
 
-/// The model of a file version (valid parts only), or why it has none.
+/// A file version through the per-file pipeline as of `ctx.today`: the model of its valid
+/// parts and its per-file findings, the guide's severities applied (a rule that is `off`
+/// has none); or why it has no model.
 ///
 /// # Errors
 /// The reason the version could not be read, or [`Unread::Invalid`].
-pub fn model(path: &str, content: Result<&[u8], Unread>, guide: &Guide) -> Result<Engagement, Unread> {
-    let loaded = document::load(Arc::from(path), content?);
-    let doc = loaded.doc.filter(|_| loaded.complete).ok_or(Unread::Invalid)?;
-    let (rec, _) = validate::engagement(&doc, guide);
-    Ok(Engagement::from_rec(doc.path.clone(), rec.ok_or(Unread::Invalid)?))
+pub fn checked(
+    path: &str,
+    content: Result<&[u8], Unread>,
+    ctx: &Context<'_>,
+) -> Result<(Engagement, Vec<Finding>), Unread> {
+    let (engagement, mut findings, _) = engine::check_bytes(Arc::from(path), content?, ctx, false);
+    let Some(engagement) = engagement else { return Err(Unread::invalid(&findings)) };
+    rules::apply_severities(&mut findings, ctx.guide);
+    Ok((engagement, findings))
+}
+
+/// The model of a file version (valid parts only), or why it has none: [`checked`]
+/// without the findings.
+///
+/// # Errors
+/// The reason the version could not be read, or [`Unread::Invalid`].
+pub fn model(path: &str, content: Result<&[u8], Unread>, ctx: &Context<'_>) -> Result<Engagement, Unread> {
+    checked(path, content, ctx).map(|(engagement, _)| engagement)
 }
 
 /// Reads each object that can be read — a regular file up to

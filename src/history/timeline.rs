@@ -10,6 +10,7 @@ use crate::format::Section;
 use crate::git::{Object, Repo, Version};
 use crate::guide::Guide;
 use crate::model::{Engagement, Status};
+use crate::rules::Context;
 use crate::workspace::{self, Workspace};
 
 /// What `history` shows of one version: small, whatever the size of the file.
@@ -90,8 +91,9 @@ impl Timeline {
 }
 
 /// The history of the file at `path` (workspace-relative; shown as `shown`): every commit
-/// that touched it, oldest first. Versions are read as they arrive and only their summary
-/// is kept; a version over the size limit is never read.
+/// that touched it, oldest first. Versions are read as they arrive (each checked as of its
+/// commit's date) and only their summary is kept; a version over the size limit is never
+/// read.
 ///
 /// # Errors
 /// When git fails.
@@ -102,7 +104,7 @@ pub fn timeline(repo: &Repo, path: &Path, shown: &str, guide: &Guide) -> Result<
     read_each(
         repo,
         &objects,
-        |i, content| model(&versions[i].path, content, guide),
+        |i, content| model(&versions[i].path, content, &Context { today: versions[i].date, guide }),
         |i, model| timeline.push(versions[i].clone(), model.as_ref().map_err(|w| *w)),
     )?;
     Ok(timeline)

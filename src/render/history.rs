@@ -25,7 +25,7 @@ fn score(eng: Option<&Summary>, section: Section, key: &str) -> Option<i64> {
 /// What a point shows for a version that could not be read.
 fn unreadable(p: &Point) -> &'static str {
     match p.summary {
-        Err(Unread::Invalid) | Ok(_) => "unreadable",
+        Err(Unread::Invalid(_)) | Ok(_) => "unreadable",
         Err(why) => why.as_str(),
     }
 }
