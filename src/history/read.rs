@@ -85,7 +85,8 @@ pub fn checked(
     content: Result<&[u8], Unread>,
     ctx: &Context<'_>,
 ) -> Result<(Engagement, Vec<Finding>), Unread> {
-    let (engagement, mut findings, _) = engine::check_bytes(Arc::from(path), content?, ctx, false);
+    let engine::PerFile { engagement, mut findings, .. } =
+        engine::check_bytes(Arc::from(path), content?, ctx, engine::Steps::ALL);
     let Some(engagement) = engagement else { return Err(Unread::invalid(&findings)) };
     rules::apply_severities(&mut findings, ctx.guide);
     Ok((engagement, findings))
