@@ -39,14 +39,14 @@ pub struct BaseFacts {
 
 impl BaseFacts {
     /// The base versions `since` kept (it must have been asked to keep them), each
-    /// file's bytes hashed once.
+    /// file's bytes hashed once while it was read.
     #[must_use]
     pub fn of(since: &crate::history::Since) -> Self {
         let files = since
             .base
             .iter()
             .map(|(path, base)| {
-                let digest = base.bytes.as_ref().ok().map(|bytes| Digest::of(bytes));
+                let digest = base.digest.as_ref().ok().copied();
                 (path.clone(), BaseFile { digest, updated: base.updated })
             })
             .collect();

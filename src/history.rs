@@ -97,8 +97,9 @@ impl Since {
 /// The base version of a current file, kept for `check --since`.
 #[derive(Debug)]
 pub struct Base {
-    /// The file's bytes at the base, or why they could not be read.
-    pub bytes: Result<Vec<u8>, Unread>,
+    /// The digest of the file's bytes at the base (the bytes themselves are not kept), or
+    /// why they could not be read.
+    pub digest: Result<crate::digest::Digest, Unread>,
     /// Its `updated` at the base, when valid.
     pub updated: Option<NaiveDate>,
 }
@@ -146,7 +147,7 @@ fn shown(path: &Path) -> String {
 
 /// Compares every current engagement with its version at `commit`, following renames;
 /// `is_engagement` selects engagement files among the base's (workspace-relative paths).
-/// With `keep_base`, each paired file's base bytes are kept (for `check --since`).
+/// With `keep_base`, each paired file's base digest is kept (for `updated-not-bumped`).
 ///
 /// A file pairs with its version at the same path, or at the path git says it was renamed
 /// from (while it names the same engagement: git pairs by content), or with a base file
@@ -212,7 +213,7 @@ pub fn since(
             changes.moved_from = Some(path);
         }
         let base = keep_base.then(|| Base {
-            bytes: content.map(<[u8]>::to_vec),
+            digest: content.map(crate::digest::Digest::of),
             updated: old.as_ref().ok().and_then(|o| o.engagement.updated.copied()),
         });
         Read::Paired(c, Box::new(changes), base)

@@ -225,7 +225,7 @@ fn oversized_blob_at_the_base_is_file_too_large_and_not_read() {
     let since = history::since_workspace(&ws, &outcome, "HEAD~1", true).expect("since");
     let size = u64::try_from(big.len()).expect("size");
     assert_eq!(since.changes["engagements/north/payments.yaml"].base_unread, Some(Unread::TooLarge(size)));
-    assert_eq!(since.base["engagements/north/payments.yaml"].bytes, Err(Unread::TooLarge(size)));
+    assert_eq!(since.base["engagements/north/payments.yaml"].digest, Err(Unread::TooLarge(size)));
     // And git was never asked for its content.
     let logs = tempfile::tempdir().expect("tmp");
     repo.acctsum()
