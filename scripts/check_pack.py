@@ -4,7 +4,8 @@
 Renders each Markdown file with cmark-gfm (GitHub's own renderer, via cmarkgfm) and
 fails when:
   - any HTML tag other than those the pack itself writes appears (so user text injected
-    no HTML, links or images), or
+    no HTML, links or images), or a link leads anywhere but to a file of the workspace
+    (a relative path, perhaps with a `#L<line>` anchor: the pack's links to files), or
   - a table row has a different number of cells than its header in the source (an
     unescaped `|` in user text), or
   - a table in the source did not become a <table>.
@@ -16,16 +17,23 @@ from html.parser import HTMLParser
 
 import cmarkgfm
 
-ALLOWED = {"h1", "h2", "h3", "p", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "strong", "code", "blockquote"}
+ALLOWED = {"h1", "h2", "h3", "p", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "strong", "code", "blockquote", "a"}
+# The only links the pack writes: to a workspace file, percent-encoded, perhaps to a line.
+FILE_LINK = re.compile(r"^(?![a-zA-Z][a-zA-Z0-9+.-]*:)(?!//)[A-Za-z0-9._~/%-]+(#L[0-9]+)?$")
 
 
 class Tags(HTMLParser):
     def __init__(self):
         super().__init__()
         self.seen = {}
+        self.bad_links = []
 
     def handle_starttag(self, tag, attrs):
         self.seen[tag] = self.seen.get(tag, 0) + 1
+        if tag == "a":
+            href = dict(attrs).get("href") or ""
+            if not FILE_LINK.match(href) or set(dict(attrs)) != {"href"}:
+                self.bad_links.append(href)
 
 
 def cells(line):
@@ -55,6 +63,8 @@ def check(path):
     # GitHub's tag filter defuses these by escaping only the `<`: raw HTML got through.
     for m in re.finditer(r"&lt;/?(script|style|iframe|textarea|title|xmp|noembed|noframes|plaintext)\b[^&]*>", html, re.I):
         problems.append(f"{path}: raw <{m.group(1)}> reached the renderer")
+    for href in tags.bad_links:
+        problems.append(f"{path}: a link to {href!r}, not to a file of the workspace")
     for tag, count in sorted(tags.seen.items()):
         if tag not in ALLOWED:
             problems.append(f"{path}: renders {count} <{tag}> element(s), which the pack never writes")

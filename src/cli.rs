@@ -187,6 +187,10 @@ pub struct ReportArgs {
     /// Show what changed since this commit (or date, YYYY-MM-DD: the last commit on or before it).
     #[arg(long, value_name = "REV|DATE")]
     pub since: Option<String>,
+
+    /// Only engagements that need attention: red, amber, stale, with findings, or changed since --since.
+    #[arg(long)]
+    pub attention: bool,
 }
 
 /// `history` output formats.
@@ -299,6 +303,7 @@ impl Command {
                 format: a.format.into(),
                 output: a.output.clone(),
                 since: a.since.clone(),
+                attention: a.attention,
             }),
             Self::History(a) => {
                 O::History(options::HistoryOptions { target: a.target.clone(), format: a.format.into() })

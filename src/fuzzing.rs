@@ -13,12 +13,18 @@ use crate::finding::Tally;
 use crate::guide::Guide;
 use crate::render::text::is_hidden;
 use crate::render::{self, Style};
-use crate::report::{Filters, build};
+use crate::report::{Filters, Request, build};
 use crate::rules::Context;
+use crate::view::Pack;
 use crate::workspace::Source;
 
 fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap_or_default()
+}
+
+/// A report of everything, as of [`today`].
+fn request<'a>(guide: &'a Guide, filters: &'a Filters) -> Request<'a> {
+    Request { guide, today: today(), filters, since: None, attention: false }
 }
 
 /// `data` as an engagement file: load → validate → model → per-file rules → the
@@ -58,12 +64,13 @@ pub fn engagement(data: &[u8]) -> usize {
     let _ = render::sarif::findings(&mut out, findings, &guide);
     let count = findings.len();
     let filters = Filters::default();
-    let report = build(&outcome, &guide, today(), &filters);
-    let _ = render::table::report(&mut out, &report, Style::PLAIN);
-    let pack = render::markdown::pack(&report);
+    let report = build(&outcome, request(&guide, &filters));
+    let view = Pack::of(&report);
+    let _ = render::table::report(&mut out, &view, Style::PLAIN);
+    let pack = render::markdown::pack(&view);
     assert!(!pack.contains("<script"), "user text reached the pack unescaped");
-    let _ = render::json::report::render(&report);
-    let _ = render::csv::report(&report);
+    let _ = render::json::report::render(&view);
+    let _ = render::csv::report(&view);
     count
 }
 
@@ -201,20 +208,22 @@ pub fn terminal(data: &[u8]) {
         }
         let outcome = Outcome { files: vec![Checked { source, text: None, engagement, digest }], findings };
         let filters = Filters::default();
-        let report = build(&outcome, &guide, today(), &filters);
-        let _ = render::table::report(&mut out, &report, style);
+        let report = build(&outcome, request(&guide, &filters));
+        let view = Pack::of(&report);
+        let _ = render::table::report(&mut out, &view, style);
         outputs.push(("report table", std::mem::take(&mut out)));
-        outputs.push(("csv", render::csv::report(&report).into_bytes()));
-        outputs.push(("markdown", render::markdown::pack(&report).into_bytes()));
-        outputs.push(("report json", render::json::report::render(&report).unwrap_or_default().into_bytes()));
+        outputs.push(("csv", render::csv::report(&view).into_bytes()));
+        outputs.push(("markdown", render::markdown::pack(&view).into_bytes()));
+        outputs.push(("report json", render::json::report::render(&view).unwrap_or_default().into_bytes()));
         let engagements: Vec<_> = outcome.files.iter().filter_map(|f| f.engagement.as_ref()).collect();
-        let rows = render::leads::rows(&engagements, None);
+        let rows = crate::view::leads::rows(&engagements, None);
         let _ = render::leads::table(&mut out, &rows, style);
         let _ = render::leads::json(&mut out, &rows);
         outputs.push(("leads", std::mem::take(&mut out)));
-        outputs.push(("history table", render::history::table(&timeline, &guide, style).into_bytes()));
-        outputs.push(("history markdown", render::history::markdown(&timeline, &guide).into_bytes()));
-        let history_json = render::history::json(&timeline, &guide).unwrap_or_default();
+        let history = crate::view::history::History::of(&timeline, &guide);
+        outputs.push(("history table", render::history::table(&history, style).into_bytes()));
+        outputs.push(("history markdown", render::history::markdown(&history).into_bytes()));
+        let history_json = render::history::json(&history).unwrap_or_default();
         outputs.push(("history json", history_json.into_bytes()));
         let _ = render::guide::whole(&mut out, &guide, style.width);
         let paths = render::guide::field_paths();
@@ -278,9 +287,10 @@ pub fn history(data: &[u8]) -> usize {
         count += 1;
     }
     assert_eq!(timeline.points.len(), count);
-    let _ = render::history::table(&timeline, &guide, Style::PLAIN);
-    let _ = render::history::markdown(&timeline, &guide);
-    let _ = render::history::json(&timeline, &guide);
+    let view = crate::view::history::History::of(&timeline, &guide);
+    let _ = render::history::table(&view, Style::PLAIN);
+    let _ = render::history::markdown(&view);
+    let _ = render::history::json(&view);
     count
 }
 

@@ -5,7 +5,7 @@
 //! ([`workspace`], [`guide`]) → documents ([`document`]) → structural findings and the
 //! model ([`validate`], [`model`]) → content rules ([`rules`], run by the [`engine`]: per
 //! file, then over the workspace with [`facts`] the caller gathered) → the report
-//! ([`report`]) → renderers ([`render`]). Only the renderers write output, and only
+//! ([`report`]) → the view model every output draws ([`view`]) → renderers ([`render`]). Only the renderers write output, and only
 //! [`cli`] knows the command-line parser.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
@@ -39,4 +39,5 @@ pub mod slug;
 pub mod suggest;
 pub mod unreadable;
 pub mod validate;
+pub mod view;
 pub mod workspace;

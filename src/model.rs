@@ -90,6 +90,72 @@ pub struct Leads {
     pub client_practice: Value<String>,
 }
 
+/// A lead role, in the order of the format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    /// `leads.account`: one name.
+    Account,
+    /// `leads.tech`: a list of names.
+    Tech,
+    /// `leads.delivery`: a list of names.
+    Delivery,
+    /// `leads.relationship`: one name.
+    Relationship,
+    /// `leads.client_practice`: one name.
+    ClientPractice,
+}
+
+impl Role {
+    /// Every role, in the order of the format.
+    pub const ALL: [Role; 5] = [Self::Account, Self::Tech, Self::Delivery, Self::Relationship, Self::ClientPractice];
+
+    /// The field name under `leads` (`client_practice`).
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Account => k::ACCOUNT,
+            Self::Tech => k::TECH,
+            Self::Delivery => k::DELIVERY,
+            Self::Relationship => k::RELATIONSHIP,
+            Self::ClientPractice => k::CLIENT_PRACTICE,
+        }
+    }
+
+    /// The role in words (`client practice`).
+    #[must_use]
+    pub fn words(self) -> &'static str {
+        match self {
+            Self::ClientPractice => "client practice",
+            other => other.key(),
+        }
+    }
+}
+
+impl Leads {
+    /// The valid names in `role`, in file order.
+    #[must_use]
+    pub fn names(&self, role: Role) -> Vec<&str> {
+        match role {
+            Role::Account => self.account.str().into_iter().collect(),
+            Role::Tech => self.tech.iter().map(String::as_str).collect(),
+            Role::Delivery => self.delivery.iter().map(String::as_str).collect(),
+            Role::Relationship => self.relationship.str().into_iter().collect(),
+            Role::ClientPractice => self.client_practice.str().into_iter().collect(),
+        }
+    }
+
+    /// The roles held by someone whose name contains `who` (case-insensitive, `who`
+    /// trimmed): the one look-up behind `leads NAME` and `report --lead NAME`.
+    #[must_use]
+    pub fn roles_of(&self, who: &str) -> Vec<Role> {
+        let who = who.trim().to_lowercase();
+        Role::ALL
+            .into_iter()
+            .filter(|&role| self.names(role).iter().any(|n| n.to_lowercase().contains(who.as_str())))
+            .collect()
+    }
+}
+
 /// `service_review`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServiceReview {

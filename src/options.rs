@@ -140,6 +140,9 @@ pub struct ReportOptions {
     pub output: Option<PathBuf>,
     /// A revision or date: show what changed since then.
     pub since: Option<String>,
+    /// Only the engagements that need attention: red, amber, stale, with findings, or
+    /// changed since `since`.
+    pub attention: bool,
 }
 
 /// `history` output formats.

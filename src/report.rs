@@ -14,6 +14,7 @@ use crate::field_path::Segment;
 use crate::finding::{Finding, RuleId, RuleKind, Severity};
 use crate::format::{Section, key as k};
 use crate::guide::Guide;
+use crate::history::{Changes, RegionMove, Removed, Since};
 use crate::model::{Action, Engagement, Objective, Risk, Status};
 
 /// Which engagements a report covers. Every filter is case-insensitive; they combine.
@@ -50,7 +51,7 @@ impl Filters {
     fn lead_ok(&self, eng: &Engagement) -> bool {
         match &self.lead {
             None => true,
-            Some(want) => people(eng).any(|p| contains(p, want)),
+            Some(want) => !eng.leads.roles_of(want).is_empty(),
         }
     }
 
@@ -64,18 +65,6 @@ impl Filters {
 /// Case-insensitive substring.
 fn contains(haystack: &str, needle: &str) -> bool {
     haystack.to_lowercase().contains(needle.trim().to_lowercase().as_str())
-}
-
-/// Everyone who leads an engagement, in any role.
-pub fn people(eng: &Engagement) -> impl Iterator<Item = &str> {
-    let l = &eng.leads;
-    l.account
-        .str()
-        .into_iter()
-        .chain(l.tech.iter().map(String::as_str))
-        .chain(l.delivery.iter().map(String::as_str))
-        .chain(l.relationship.str())
-        .chain(l.client_practice.str())
 }
 
 /// One engagement as a report shows it.
@@ -151,6 +140,24 @@ pub struct Invalid<'a> {
     pub path: &'a str,
     /// Its error-severity findings.
     pub errors: usize,
+    /// The rule of its first structural finding, in report order.
+    pub first: Option<RuleId>,
+}
+
+/// What a report is asked to cover.
+#[derive(Clone, Copy, Debug)]
+pub struct Request<'a> {
+    /// The field guide.
+    pub guide: &'a Guide,
+    /// As of this date.
+    pub today: NaiveDate,
+    /// The filters.
+    pub filters: &'a Filters,
+    /// What changed since a commit, with `--since`.
+    pub since: Option<&'a Since>,
+    /// Keep only the engagements that need attention (`--attention`): red, amber, stale,
+    /// with findings, or changed since the base commit.
+    pub attention: bool,
 }
 
 /// A report: the engagements in order of need of attention, and the unreadable files.
@@ -166,13 +173,23 @@ pub struct Report<'a> {
     pub items: Vec<Item<'a>>,
     /// Files with structural errors, by path.
     pub invalid: Vec<Invalid<'a>>,
+    /// Findings about no engagement file (the workspace's schema), in report order.
+    pub workspace: Vec<&'a Finding>,
     /// What changed since a commit, with `--since`.
-    pub since: Option<&'a crate::history::Since>,
+    pub since: Option<&'a Since>,
+    /// Whether only the engagements that need attention were kept.
+    pub attention: bool,
+    /// How many engagements the filters selected but `--attention` left out.
+    pub left_out: usize,
+    /// The engagements that moved since the base commit out of a region the filters
+    /// select, into one they do not: the report lists them as gone to their new region.
+    pub left: Vec<&'a RegionMove>,
 }
 
 /// Builds the report from a checked workspace.
 #[must_use]
-pub fn build<'a>(outcome: &'a Outcome, guide: &'a Guide, today: NaiveDate, filters: &'a Filters) -> Report<'a> {
+pub fn build<'a>(outcome: &'a Outcome, request: Request<'a>) -> Report<'a> {
+    let Request { guide, today, filters, since, attention } = request;
     let mut by_path: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
     for f in &outcome.findings {
         by_path.entry(&f.path).or_default().push(f);
@@ -182,18 +199,24 @@ pub fn build<'a>(outcome: &'a Outcome, guide: &'a Guide, today: NaiveDate, filte
     for file in &outcome.files {
         let path = &*file.source.display;
         let findings = by_path.remove(path).unwrap_or_default();
-        let structural = findings.iter().filter(|f| f.rule.kind() == RuleKind::Structural).count();
+        let first = findings.iter().find(|f| f.rule.kind() == RuleKind::Structural).map(|f| f.rule);
         let eng = file.engagement.as_ref();
-        if structural > 0 || eng.is_none() {
+        if first.is_some() || eng.is_none() {
             let keep = eng.is_none_or(|e| filters.region_ok(e.region.str()) && filters.client_ok(e.client.str()));
             if keep {
-                invalid
-                    .push(Invalid { path, errors: findings.iter().filter(|f| f.severity == Severity::Error).count() });
+                let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+                invalid.push(Invalid { path, errors, first });
             }
             continue;
         }
         let Some(eng) = eng.filter(|e| filters.accepts(e)) else { continue };
         items.push(item(eng, findings, guide, today));
+    }
+    let mut workspace: Vec<&Finding> = by_path.into_values().flatten().collect();
+    workspace.sort_by(|a, b| a.order(b));
+    let selected = items.len();
+    if attention {
+        items.retain(|i| needs_attention(i, since));
     }
     items.sort_by(|a, b| {
         (a.status(), !a.stale, a.name().to_lowercase(), &a.eng.path).cmp(&(
@@ -203,7 +226,34 @@ pub fn build<'a>(outcome: &'a Outcome, guide: &'a Guide, today: NaiveDate, filte
             &b.eng.path,
         ))
     });
-    Report { today, guide, filters, items, invalid, since: None }
+    let left_out = selected - items.len();
+    let left = since.map_or_else(Vec::new, |since| left(since, outcome, filters));
+    Report { today, guide, filters, items, invalid, workspace, since, attention, left_out, left }
+}
+
+/// The engagements that moved out of a region `filters` select into one they do not, and
+/// that pass the other filters.
+fn left<'a>(since: &'a Since, outcome: &Outcome, filters: &Filters) -> Vec<&'a RegionMove> {
+    let mut left: Vec<&RegionMove> = Vec::new();
+    for region in &filters.regions {
+        for m in since.left(region) {
+            let now = outcome.files.iter().find(|f| *f.source.display == *m.path).and_then(|f| f.engagement.as_ref());
+            let other = now.is_none_or(|e| {
+                !filters.region_ok(e.region.str()) && filters.client_ok(e.client.str()) && filters.lead_ok(e)
+            });
+            if other && !left.iter().any(|l| l.path == m.path) {
+                left.push(m);
+            }
+        }
+    }
+    left
+}
+
+/// Whether an engagement needs attention: red or amber, stale, with findings, or changed
+/// since the base commit.
+fn needs_attention(item: &Item<'_>, since: Option<&Since>) -> bool {
+    let changed = since.and_then(|s| s.changes.get(&*item.eng.path)).is_some_and(|c| !c.is_empty());
+    item.status() != Status::Green || item.stale || !item.findings.is_empty() || changed
 }
 
 fn item<'a>(eng: &'a Engagement, findings: Vec<&'a Finding>, guide: &'a Guide, today: NaiveDate) -> Item<'a> {
@@ -276,10 +326,10 @@ pub struct Overview {
     pub invalid: usize,
 }
 
-impl Report<'_> {
+impl<'a> Report<'a> {
     /// The engagements gone since the base commit that the filters would have shown.
     #[must_use]
-    pub fn removed(&self) -> Vec<&crate::history::Removed> {
+    pub fn removed(&self) -> Vec<&'a Removed> {
         self.since.map_or_else(Vec::new, |s| {
             s.removed.iter().filter(|r| r.engagement.as_ref().is_none_or(|e| self.filters.accepts(e))).collect()
         })
@@ -287,7 +337,7 @@ impl Report<'_> {
 
     /// What changed in an item since the base commit, with `--since`.
     #[must_use]
-    pub fn changes(&self, item: &Item<'_>) -> Option<&crate::history::Changes> {
+    pub fn changes(&self, item: &Item<'_>) -> Option<&'a Changes> {
         self.since?.changes.get(&*item.eng.path)
     }
 

@@ -11,7 +11,7 @@ use crate::engine::{self, Files, Options, Outcome};
 use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::facts::{BaseFacts, WorkspaceFacts};
-use crate::finding::{Severity, Tally};
+use crate::finding::{Finding, RuleId, Severity, Tally};
 use crate::history::Since;
 use crate::options::{
     CheckFormat, CheckOptions, ColorChoice, Command, Global, GuideOptions, HistoryFormat, HistoryOptions, Invocation,
@@ -150,9 +150,13 @@ fn check(global: &Global, args: &CheckOptions, cwd: &Path, io: &mut Io<'_>) -> R
 /// file's version at the base is kept for `updated-not-bumped`.
 fn since(ws: &Workspace, files: Files, rev: Option<&str>) -> Result<(Files, Option<Since>)> {
     let Some(rev) = rev else { return Ok((files, None)) };
-    // `since_workspace` pairs files by their models, which an `Outcome` carries.
+    // `since_workspace` pairs files by their models, which an `Outcome` carries, and says
+    // which objectives have passed from today's `past-objective` findings (severities
+    // applied, so that a rule turned off passes none).
     let Files { today, files, findings } = files;
-    let models = Outcome { files, findings: Vec::new() };
+    let mut past: Vec<Finding> = findings.iter().filter(|f| f.rule == RuleId::PastObjective).cloned().collect();
+    crate::rules::apply_severities(&mut past, &ws.guide);
+    let models = Outcome { files, findings: past };
     let since = crate::history::since_workspace(ws, &models, rev, true);
     Ok((Files { today, files: models.files, findings }, Some(since?)))
 }
@@ -300,7 +304,7 @@ fn leads(global: &Global, args: &LeadsOptions, cwd: &Path, io: &mut Io<'_>) -> R
     let files = engine::names(&ws.guide, &sources, engine::default_jobs());
     let engagements: Vec<&crate::model::Engagement> = files.iter().filter_map(|f| f.engagement.as_ref()).collect();
     let who = crate::new::given(args.name.as_deref());
-    let rows = render::leads::rows(&engagements, who.as_deref());
+    let rows = crate::view::leads::rows(&engagements, who.as_deref());
     match args.format {
         LeadsFormat::Table if rows.is_empty() => render::notes::no_engagement(io.err, who.as_deref())?,
         LeadsFormat::Table => {
@@ -337,19 +341,26 @@ fn report(global: &Global, args: &ReportOptions, cwd: &Path, io: &mut Io<'_>) ->
         since.base.clear();
     }
     let outcome = engine::finish(&ws.guide, files, &facts);
-    let mut report = crate::report::build(&outcome, &ws.guide, today, &filters);
-    report.since = since.as_ref();
+    let request = crate::report::Request {
+        guide: &ws.guide,
+        today,
+        filters: &filters,
+        since: since.as_ref(),
+        attention: args.attention,
+    };
+    let report = crate::report::build(&outcome, request);
+    let pack = crate::view::Pack::of(&report);
     let to_file = args.output.is_some();
     let text = match args.format {
         ReportFormat::Table => {
             let style = if to_file { Style::PLAIN } else { style(global, io) };
             let mut buffer = Vec::new();
-            render::table::report(&mut buffer, &report, style)?;
+            render::table::report(&mut buffer, &pack, style)?;
             String::from_utf8_lossy(&buffer).into_owned()
         }
-        ReportFormat::Markdown => render::markdown::pack(&report),
-        ReportFormat::Json => render::json::report::render(&report).map_err(std::io::Error::from)?,
-        ReportFormat::Csv => render::csv::report(&report),
+        ReportFormat::Markdown => render::markdown::pack(&pack),
+        ReportFormat::Json => render::json::report::render(&pack).map_err(std::io::Error::from)?,
+        ReportFormat::Csv => render::csv::report(&pack),
     };
     match &args.output {
         Some(path) => {
@@ -374,13 +385,11 @@ fn history(global: &Global, args: &HistoryOptions, cwd: &Path, io: &mut Io<'_>) 
             Some("commit it first; history reads the commits that touched the file"),
         ));
     }
+    let view = crate::view::history::History::of(&timeline, &ws.guide);
     let text = match args.format {
-        HistoryFormat::Table => {
-            let style = style(global, io);
-            render::history::table(&timeline, &ws.guide, style)
-        }
-        HistoryFormat::Markdown => render::history::markdown(&timeline, &ws.guide),
-        HistoryFormat::Json => render::history::json(&timeline, &ws.guide).map_err(std::io::Error::from)?,
+        HistoryFormat::Table => render::history::table(&view, style(global, io)),
+        HistoryFormat::Markdown => render::history::markdown(&view),
+        HistoryFormat::Json => render::history::json(&view).map_err(std::io::Error::from)?,
     };
     render::document(io.out, text.as_bytes())?;
     Ok(Exit::Success)

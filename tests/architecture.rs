@@ -67,3 +67,77 @@ fn only_render_writes_to_the_output_streams() {
     }
     assert!(offenders.is_empty(), "output written outside render/:\n{}", offenders.join("\n"));
 }
+
+/// The renderers that draw the view model (report, history, leads).
+fn draws_the_view(rel: &str) -> bool {
+    matches!(
+        rel,
+        "render/table.rs"
+            | "render/markdown.rs"
+            | "render/json.rs"
+            | "render/csv.rs"
+            | "render/history.rs"
+            | "render/leads.rs"
+            | "render/words.rs"
+    ) || rel.starts_with("render/markdown/")
+}
+
+#[test]
+fn renderers_do_not_decide_facts() {
+    // Issue 12: facts are decided once (the rules, then the report and the view); the
+    // renderers map the view's enums to words, symbols and colours. They never ask the
+    // guide for thresholds or bands, compare dates, pick findings by rule, or reach past
+    // the view into the report, the model or the history.
+    let needles = [
+        "is_low(",
+        ".band(",
+        "scale.",
+        "stale_after_days",
+        "service_review_days",
+        "today()",
+        "today -",
+        "- today",
+        "num_days",
+        "Local::now",
+        ".rule ==",
+        "crate::report",
+        "crate::model",
+        "crate::history",
+        "crate::guide",
+        "crate::engine",
+    ];
+    let mut offenders = Vec::new();
+    let mut seen = 0;
+    for (rel, text) in files() {
+        if !draws_the_view(&rel) {
+            continue;
+        }
+        seen += 1;
+        // Unit tests may build whatever they draw.
+        let text = text.split("#[cfg(test)]").next().unwrap_or_default();
+        for needle in needles {
+            for line in code_lines(text, needle) {
+                offenders.push(format!("{rel}: `{needle}` in {}", line.trim()));
+            }
+        }
+        // A rule named by its variant (`RuleId::Stale`): a fact picked out of the findings.
+        for line in code_lines(text, "RuleId::") {
+            if line.split("RuleId::").skip(1).any(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase())) {
+                offenders.push(format!("{rel}: a rule by name in {}", line.trim()));
+            }
+        }
+    }
+    assert!(seen >= 8, "the renderers moved: {seen} found");
+    assert!(offenders.is_empty(), "a renderer decides a fact:\n{}", offenders.join("\n"));
+}
+
+#[test]
+fn one_query_says_who_leads_what() {
+    // Issue 12: `render/leads.rs` held a query that duplicated `report::people`.
+    for (rel, text) in files() {
+        if rel.starts_with("render/") {
+            assert!(code_lines(&text, "to_lowercase").is_empty(), "{rel} matches names itself");
+            assert!(code_lines(&text, "fn rows").is_empty(), "{rel} selects rows itself");
+        }
+    }
+}

@@ -87,13 +87,18 @@ fn user_text_cannot_break_the_pack() {
     let ran = acctsum(&ws, &["report", "--format", "markdown"]);
     assert_eq!(ran.code, 0, "{}", ran.stderr);
     let pack = ran.stdout;
-    assert!(assert_tables_hold(&pack) >= 8);
-    for (i, _) in pack.match_indices('<') {
-        assert!(
-            pack[..i].ends_with('\\'),
-            "unescaped `<` at byte {i}: {}",
-            &pack[i.saturating_sub(30)..(i + 30).min(pack.len())]
-        );
+    // The client's roll-up puts the hostile text in tables of its own.
+    let client = acctsum(&ws, &["report", "--client", "cmd", "--format", "markdown"]);
+    assert_eq!(client.code, 0, "{}", client.stderr);
+    assert!(assert_tables_hold(&pack) + assert_tables_hold(&client.stdout) >= 8);
+    for pack in [&pack, &client.stdout] {
+        for (i, _) in pack.match_indices('<') {
+            assert!(
+                pack[..i].ends_with('\\'),
+                "unescaped `<` at byte {i}: {}",
+                &pack[i.saturating_sub(30)..(i + 30).min(pack.len())]
+            );
+        }
     }
     // Only the pack's own headings start lines with `#`, and no user line starts a list.
     for line in pack.lines() {
@@ -101,8 +106,8 @@ fn user_text_cannot_break_the_pack() {
             assert!(rest.starts_with(' ') || rest.starts_with("# ") || rest.starts_with("## "), "{line}");
         }
     }
-    assert!(pack.contains("- \\- not a list item"));
-    assert!(pack.contains("- 1\\. not a numbered item"));
+    // The next steps are one list item, each step escaped where it would start a list.
+    assert!(pack.contains("- **Next steps**: \\- not a list item; 1\\. not a numbered item; \\> not a quote"));
     assert!(pack.contains("Line one \\| with a pipe \\<script\\>alert(\"pack\")\\</script\\> \\# not a heading"));
     assert!(pack.contains("https\\://evil.example/x and www\\.example.com"));
     // The CSV guards against formulas; the JSON keeps the text as it is.
@@ -135,12 +140,15 @@ fn unreadable_files_are_listed_apart_in_every_format() {
     assert!(table.stdout.contains("Could not be read, so not summarised: engagements/north/broken.yaml (1 error), engagements/north/typo.yaml (2 errors)"), "{}", table.stdout);
     let pack = acctsum(ws.path(), &["report", "--format", "markdown"]).stdout;
     assert!(pack.contains("## Could not be read"));
-    assert!(pack.contains("| engagements/north/typo.yaml | 2 |"));
+    assert!(pack.contains("| engagements/north/typo.yaml | 2 | missing-field |"));
     let json: serde_json::Value =
         serde_json::from_str(&acctsum(ws.path(), &["report", "--format", "json"]).stdout).expect("json");
     assert_eq!(
         json["invalid"],
-        serde_json::json!([{"path": "engagements/north/broken.yaml", "errors": 1}, {"path": "engagements/north/typo.yaml", "errors": 2}])
+        serde_json::json!([
+            {"path": "engagements/north/broken.yaml", "errors": 1, "first": "syntax"},
+            {"path": "engagements/north/typo.yaml", "errors": 2, "first": "missing-field"},
+        ])
     );
     assert_eq!(json["engagements"].as_array().map(Vec::len), Some(1));
     let csv = acctsum(ws.path(), &["report", "--format", "csv"]).stdout;
@@ -161,9 +169,9 @@ fn filters_combine_and_are_checked() {
             .collect()
     };
     let all = names(&["report", "--format", "json"]);
-    assert_eq!(all.len(), 15);
+    assert_eq!(all.len(), 16);
     let two = names(&["report", "--format", "json", "--region", "NORTH", "--region", "scotland"]);
-    assert_eq!(two.len(), 10);
+    assert_eq!(two.len(), 11);
     assert_eq!(names(&["report", "--format", "json", "--client", "northern mutual"]).len(), 2);
     assert_eq!(names(&["report", "--format", "json", "--client", "northern mutual", "--region", "south"]).len(), 0);
     let lead = names(&["report", "--format", "json", "--lead", "sanjay"]);

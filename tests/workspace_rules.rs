@@ -43,7 +43,12 @@ fn report_since_shows_updated_not_bumped_as_check_does() {
     let bumped = findings.iter().find(|f| f["rule"] == "updated-not-bumped").expect("an updated-not-bumped finding");
     assert_eq!(bumped["field"], "updated");
     let pack = common::acctsum(ws.path(), &["report", "--format", "markdown", "--since", "HEAD"]).stdout;
-    assert!(pack.contains("is still 2026-11-18 (line 11, updated-not-bumped)"), "{pack}");
+    assert!(
+        pack.contains(
+            "is still 2026-11-18 — [engagements/north/payments.yaml#L11](engagements/north/payments.yaml#L11)\n"
+        ),
+        "{pack}"
+    );
     // Without --since there is nothing to compare with.
     let plain = common::acctsum(ws.path(), &["report", "--format", "json"]).stdout;
     assert!(!plain.contains("updated-not-bumped"));

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::read::Unread;
 use crate::format::Section;
+pub use crate::model::Role;
 use crate::model::Status;
 
 /// One measure whose score moved.
@@ -18,38 +19,6 @@ pub struct ScoreChange {
     pub old: Option<i64>,
     /// The score now.
     pub new: Option<i64>,
-}
-
-/// A lead role, in the order of the format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Role {
-    /// `leads.account`: one name.
-    Account,
-    /// `leads.tech`: a list of names.
-    Tech,
-    /// `leads.delivery`: a list of names.
-    Delivery,
-    /// `leads.relationship`: one name.
-    Relationship,
-    /// `leads.client_practice`: one name.
-    ClientPractice,
-}
-
-impl Role {
-    /// Every role, in the order of the format.
-    pub const ALL: [Role; 5] = [Self::Account, Self::Tech, Self::Delivery, Self::Relationship, Self::ClientPractice];
-
-    /// The field name under `leads` (`client_practice`).
-    #[must_use]
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Account => "account",
-            Self::Tech => "tech",
-            Self::Delivery => "delivery",
-            Self::Relationship => "relationship",
-            Self::ClientPractice => "client_practice",
-        }
-    }
 }
 
 /// A lead added (`old` is `None`), removed (`new` is `None`) or handed over (both: a

@@ -4,6 +4,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use super::changes::Changes;
+use super::compare::compare;
 use super::read::{Unread, model, read_each};
 use crate::error::{Error, Result};
 use crate::format::Section;
@@ -55,6 +57,9 @@ pub struct Point {
     pub version: Version,
     /// What the file held at that commit, or why that version could not be read.
     pub summary: Result<Summary, Unread>,
+    /// What changed from the last version before it that could be read, when both could
+    /// be read.
+    pub changes: Option<Changes>,
 }
 
 /// The history of one file: every commit that touched it, oldest first.
@@ -66,6 +71,8 @@ pub struct Timeline {
     pub name: Option<String>,
     /// The points, oldest first.
     pub points: Vec<Point>,
+    /// The model of the newest version that could be read, to compare the next with.
+    last: Option<Engagement>,
 }
 
 impl Timeline {
@@ -75,12 +82,20 @@ impl Timeline {
         Self { path: path.to_owned(), ..Self::default() }
     }
 
-    /// Adds the next (newer) version, keeping only what `history` shows of its model.
+    /// Adds the next (newer) version, keeping only what `history` shows of its model and
+    /// what changed from the version before.
     pub fn push(&mut self, version: Version, model: Result<&Engagement, Unread>) {
         if let Some(name) = model.ok().and_then(|e| e.engagement.str()) {
             self.name = Some(name.to_owned());
         }
-        self.points.push(Point { version, summary: model.map(Summary::of) });
+        let changes = match (&self.last, model) {
+            (Some(before), Ok(now)) => Some(compare(before, now)),
+            _ => None,
+        };
+        if let Ok(now) = model {
+            self.last = Some(now.clone());
+        }
+        self.points.push(Point { version, summary: model.map(Summary::of), changes });
     }
 
     /// The engagement's name, or the path when no version names it.

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use crate::render::text::csv;
-use crate::report::Report;
+use crate::view::{Pack, Shown};
 
 const HEADER: &[&str] = &[
     "engagement",
@@ -24,33 +24,33 @@ const HEADER: &[&str] = &[
 
 /// The CSV text.
 #[must_use]
-pub fn report(report: &Report<'_>) -> String {
+pub fn report(pack: &Pack<'_>) -> String {
     let mut out = String::new();
     let mut line = |fields: Vec<String>| {
         let cells: Vec<String> = fields.iter().map(|f| csv(f)).collect();
         let _ = write!(out, "{}\r\n", cells.join(","));
     };
     line(HEADER.iter().map(|h| (*h).to_owned()).collect());
-    for item in &report.items {
-        let e = item.eng;
-        let low: Vec<String> = item.low_scores.iter().map(|(_, key, s)| format!("{key}={s}")).collect();
+    for e in &pack.entries {
+        let low: Vec<String> = e.low_scores.iter().map(|l| format!("{}={}", l.key, l.mark.score)).collect();
+        let text = |v: Shown<&str>| v.value().unwrap_or_default().to_owned();
         line(vec![
-            item.name().to_owned(),
-            e.client.str().unwrap_or_default().to_owned(),
-            e.region.str().unwrap_or_default().to_owned(),
-            e.leads.account.str().unwrap_or_default().to_owned(),
-            e.updated.get().map(ToString::to_string).unwrap_or_default(),
-            item.age_days.to_string(),
-            item.stale.to_string(),
-            item.status().as_str().to_owned(),
+            e.name.to_owned(),
+            text(e.client),
+            text(e.region),
+            text(e.leads.account),
+            e.updated.value().map(|d| d.to_string()).unwrap_or_default(),
+            e.age_days.to_string(),
+            e.stale.to_string(),
+            e.status.as_str().to_owned(),
             low.join(" "),
-            item.low_risks.len().to_string(),
-            item.overdue.len().to_string(),
+            e.low_risks.to_string(),
+            e.overdue_actions.to_string(),
             "0".to_owned(),
-            e.path.to_string(),
+            e.path.to_owned(),
         ]);
     }
-    for invalid in &report.invalid {
+    for invalid in &pack.unreadable {
         let mut fields = vec![String::new(); HEADER.len()];
         fields[7] = "unreadable".to_owned();
         fields[11] = invalid.errors.to_string();

@@ -1,153 +1,166 @@
-//! `acctsum history`: one engagement's `updated`, status and scores across its commits.
+//! `acctsum history`: one engagement's `updated`, status and scores across its commits,
+//! and what changed at each, drawn from the [history view](crate::view::history).
 
 use std::fmt::Write as _;
 
 use serde::Serialize;
 
 use super::Style;
-use super::table::{self, Cell, Tone};
-use crate::format::Section;
-use crate::guide::Guide;
-use crate::history::{Point, Summary, Timeline, Unread, updated};
-use crate::model::Status;
-use crate::render::markdown::{cue, status_cue};
-use crate::render::text::{md, terminal};
+use super::json::changes::Changes;
+use super::markdown::{cue, status_cue};
+use super::table::{self, Cell, Tone, status_tone};
+use super::text::{md, terminal};
+use super::words::Words;
+use crate::view::history::{History, State, Version};
+use crate::view::{Band, Shown, Unread};
 
-/// Every configured measure, in guide order.
-fn measures(guide: &Guide) -> Vec<(Section, &str)> {
-    Section::ALL.iter().flat_map(|&s| guide.measures(s).iter().map(move |m| (s, m.key.as_str()))).collect()
-}
-
-fn score(eng: Option<&Summary>, section: Section, key: &str) -> Option<i64> {
-    eng?.score(section, key)
-}
-
-/// What a point shows for a version that could not be read.
-fn unreadable(p: &Point) -> &'static str {
-    match p.summary {
-        Err(Unread::Invalid(_)) | Ok(_) => "unreadable",
-        Err(why) => why.as_str(),
+/// What the status column shows of a version.
+fn status_text(v: &Version<'_>, markdown: bool) -> String {
+    match &v.state {
+        State::Read { status: Shown::Value(s), .. } if markdown => format!("{} {}", status_cue(*s), s.as_str()),
+        State::Read { status: Shown::Value(s), .. } => s.as_str().to_owned(),
+        State::Read { .. } => "—".to_owned(),
+        State::Unread(why) => unread(*why).to_owned(),
     }
 }
 
-/// The timeline as a terminal table.
+/// A word for a version that could not be read.
+fn unread(why: Unread) -> &'static str {
+    match why {
+        Unread::Invalid(_) => "unreadable",
+        other => other.as_str(),
+    }
+}
+
+fn updated(v: &Version<'_>) -> String {
+    match &v.state {
+        State::Read { updated: Shown::Value(d), .. } => d.to_string(),
+        _ => "—".to_owned(),
+    }
+}
+
+/// The changes of a version, as phrases.
+fn changes(v: &Version<'_>, words: Words) -> Vec<String> {
+    let mut out: Vec<String> = v.changes.iter().flatten().map(|c| words.change(c)).collect();
+    if let State::Unread(why) = v.state {
+        out.push(format!("could not be read: {}", why.reason()));
+    }
+    out
+}
+
+fn escape_terminal(text: &str) -> String {
+    terminal(text).into_owned()
+}
+
+/// The history as a terminal table, with what changed at each version.
 #[must_use]
-pub fn table(timeline: &Timeline, guide: &Guide, style: Style) -> String {
-    let (path, points) = (&timeline.path, &timeline.points);
-    let measures = measures(guide);
+pub fn table(h: &History<'_>, style: Style) -> String {
     let mut header = vec!["commit", "date", "updated", "status"];
-    header.extend(measures.iter().map(|(_, k)| *k));
+    header.extend(h.measures.iter().map(|m| m.key));
+    header.push("changes");
     let mut t = table::new(style, &header);
-    for p in points {
-        let eng = p.summary.as_ref().ok();
-        let status = eng.and_then(|e| e.status);
-        let tone = match status {
-            Some(Status::Red) => Tone::Bad,
-            Some(Status::Amber) => Tone::Warn,
-            Some(Status::Green) => Tone::Good,
-            None => Tone::Dim,
+    let words = Words { escape: escape_terminal, cue: None };
+    for v in &h.versions {
+        let (tone, scores): (Tone, &[Shown<crate::view::Mark>]) = match &v.state {
+            State::Read { status: Shown::Value(s), scores, .. } => (status_tone(*s), scores),
+            State::Read { scores, .. } => (Tone::Dim, scores),
+            State::Unread(_) => (Tone::Dim, &[]),
         };
         let mut cells = vec![
-            Cell::toned(&p.version.commit[..p.version.commit.len().min(10)], Tone::Dim),
-            Cell::text(p.version.date.to_string()),
-            Cell::text(updated(p).map_or_else(|| "—".to_owned(), |d| d.to_string())),
-            Cell::toned(status.map_or(if eng.is_none() { unreadable(p) } else { "—" }, Status::as_str), tone),
+            Cell::toned(v.short, Tone::Dim),
+            Cell::text(v.date.to_string()),
+            Cell::text(updated(v)),
+            Cell::toned(status_text(v, false), tone),
         ];
-        for (section, key) in &measures {
-            cells.push(score(eng, *section, key).map_or_else(
-                || Cell::toned("—", Tone::Dim),
-                |s| Cell::toned(s.to_string(), if guide.is_low(s) { Tone::Warn } else { Tone::Plain }),
-            ));
+        for i in 0..h.measures.len() {
+            cells.push(match scores.get(i).copied().and_then(Shown::value) {
+                Some(m) => {
+                    let low = matches!(m.band, Band::Worst | Band::Low);
+                    Cell::toned(m.score.to_string(), if low { Tone::Warn } else { Tone::Plain })
+                }
+                None => Cell::toned("—", Tone::Dim),
+            });
         }
+        let list = changes(v, words);
+        cells.push(if list.is_empty() { Cell::toned("—", Tone::Dim) } else { Cell::text(list.join("; ")) });
         table::row(&mut t, cells, style);
     }
-    format!("{} ({}): {} commits\n{t}\n", terminal(timeline.name()), terminal(path), points.len())
+    format!("{} ({}): {} commits\n{t}\n", terminal(h.name), terminal(h.path), h.versions.len())
 }
 
-/// The mean and the lowest of a section's scores at each point.
-fn section_series(points: &[Point], guide: &Guide, section: Section) -> Option<(Vec<String>, Vec<String>)> {
-    let keys: Vec<&str> = guide.measures(section).iter().map(|m| m.key.as_str()).collect();
-    if keys.is_empty() {
-        return None;
-    }
-    let mut mean = Vec::new();
-    let mut low = Vec::new();
-    for p in points {
-        let scores: Vec<i64> = keys.iter().filter_map(|k| score(p.summary.as_ref().ok(), section, k)).collect();
-        if scores.is_empty() {
-            mean.push("0".to_owned());
-            low.push("0".to_owned());
-        } else {
-            let sum: i64 = scores.iter().sum();
-            let count = i64::try_from(scores.len()).unwrap_or(1);
-            // One decimal, computed in integers so that output never depends on float printing.
-            let tenths = (sum * 10 + count / 2) / count;
-            mean.push(format!("{}.{}", tenths / 10, tenths % 10));
-            low.push(scores.iter().min().copied().unwrap_or_default().to_string());
-        }
-    }
-    Some((mean, low))
-}
-
-/// The timeline as Markdown: a table, and a mermaid chart per section that GitHub renders.
+/// The history as Markdown: a table, what changed at each version, and a mermaid chart
+/// per section that GitHub renders.
 #[must_use]
-pub fn markdown(timeline: &Timeline, guide: &Guide) -> String {
-    let (path, points) = (&timeline.path, &timeline.points);
+pub fn markdown(h: &History<'_>) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# History: {}\n", md(timeline.name()));
-    let _ = writeln!(out, "{} commits touched `{}`, oldest first.\n", points.len(), terminal(&path.replace('`', "'")));
-    let measures = measures(guide);
+    let _ = writeln!(out, "# History: {}\n", md(h.name));
+    let _ = writeln!(
+        out,
+        "{} commits touched `{}`, oldest first.\n",
+        h.versions.len(),
+        terminal(&h.path.replace('`', "'"))
+    );
     let mut header = vec!["commit".to_owned(), "date".to_owned(), "updated".to_owned(), "status".to_owned()];
-    header.extend(measures.iter().map(|(_, k)| md(k)));
+    header.extend(h.measures.iter().map(|m| md(m.key)));
     let _ = writeln!(out, "| {} |", header.join(" | "));
     let _ = writeln!(out, "|{}", " --- |".repeat(header.len()));
-    for p in points {
-        let eng = p.summary.as_ref().ok();
-        let status = eng.and_then(|e| e.status).map_or_else(
-            || if eng.is_none() { unreadable(p).to_owned() } else { "—".to_owned() },
-            |s| format!("{} {}", status_cue(s), s.as_str()),
-        );
-        let mut row = vec![
-            format!("`{}`", &p.version.commit[..p.version.commit.len().min(10)]),
-            p.version.date.to_string(),
-            updated(p).map_or_else(|| "—".to_owned(), |d| d.to_string()),
-            status,
-        ];
-        for (section, key) in &measures {
-            row.push(
-                score(eng, *section, key)
-                    .map_or_else(|| "—".to_owned(), |s| format!("{} {s}", cue(guide.scale.band(s)))),
-            );
+    for v in &h.versions {
+        let mut row =
+            vec![format!("`{}`", v.short.replace('`', "'")), v.date.to_string(), updated(v), status_text(v, true)];
+        let scores: &[Shown<crate::view::Mark>] = match &v.state {
+            State::Read { scores, .. } => scores,
+            State::Unread(_) => &[],
+        };
+        for i in 0..h.measures.len() {
+            row.push(match scores.get(i).copied().and_then(Shown::value) {
+                Some(m) => format!("{} {}", cue(m.band), m.score),
+                None => "—".to_owned(),
+            });
         }
         let _ = writeln!(out, "| {} |", row.join(" | "));
     }
     out.push('\n');
+    let words = Words { escape: md, cue: Some(status_cue) };
+    let changed: Vec<String> = h
+        .versions
+        .iter()
+        .filter_map(|v| {
+            let list = changes(v, words);
+            (!list.is_empty()).then(|| format!("- {} (`{}`): {}", v.date, v.short.replace('`', "'"), list.join("; ")))
+        })
+        .collect();
+    if !changed.is_empty() {
+        out.push_str("## What changed\n\n");
+        for line in changed {
+            let _ = writeln!(out, "{line}");
+        }
+        out.push('\n');
+    }
     let labels: Vec<String> = {
         let mut seen: Vec<String> = Vec::new();
-        points
+        h.versions
             .iter()
-            .map(|p| {
-                let date = p.version.date.to_string();
+            .map(|v| {
+                let date = v.date.to_string();
                 let n = seen.iter().filter(|s| **s == date).count();
                 seen.push(date.clone());
                 if n == 0 { format!("\"{date}\"") } else { format!("\"{date} #{}\"", n + 1) }
             })
             .collect()
     };
-    for section in Section::ALL {
-        let Some((mean, low)) = section_series(points, guide, section) else { continue };
-        let _ = writeln!(out, "## {} over time\n", section.title());
-        let _ = writeln!(
-            out,
-            "Bars: the mean score; line: the lowest score. Scale {} to {}.\n",
-            guide.scale.min, guide.scale.max
-        );
+    let (min, max) = h.scale;
+    for s in &h.series {
+        let tenths = |t: &Option<i64>| t.map_or_else(|| "0".to_owned(), |t| format!("{}.{}", t / 10, t % 10));
+        let lowest = |l: &Option<i64>| l.map_or_else(|| "0".to_owned(), |l| l.to_string());
+        let title = s.section.title();
+        let _ = writeln!(out, "## {title} over time\n");
+        let _ = writeln!(out, "Bars: the mean score; line: the lowest score. Scale {min} to {max}.\n");
         out.push_str("```mermaid\nxychart-beta\n");
-        let _ = writeln!(out, "    title \"{}\"", section.title());
+        let _ = writeln!(out, "    title \"{title}\"");
         let _ = writeln!(out, "    x-axis [{}]", labels.join(", "));
-        let _ = writeln!(out, "    y-axis \"Score\" {} --> {}", guide.scale.min, guide.scale.max);
-        let _ = writeln!(out, "    bar [{}]", mean.join(", "));
-        let _ = writeln!(out, "    line [{}]", low.join(", "));
+        let _ = writeln!(out, "    y-axis \"Score\" {min} --> {max}");
+        let _ = writeln!(out, "    bar [{}]", s.mean_tenths.iter().map(tenths).collect::<Vec<_>>().join(", "));
+        let _ = writeln!(out, "    line [{}]", s.lowest.iter().map(lowest).collect::<Vec<_>>().join(", "));
         out.push_str("```\n\n");
     }
     while out.ends_with("\n\n") {
@@ -163,38 +176,66 @@ struct JsonPoint<'a> {
     path: &'a str,
     readable: bool,
     unreadable: Option<&'static str>,
+    rule: Option<&'static str>,
     updated: Option<String>,
     status: Option<&'static str>,
     account_status: std::collections::BTreeMap<&'a str, Option<i64>>,
     strategy: std::collections::BTreeMap<&'a str, Option<i64>>,
+    changes: Option<Changes<'a>>,
 }
 
-/// The timeline as JSON.
+#[derive(Serialize)]
+struct JsonHistory<'a> {
+    version: u32,
+    path: &'a str,
+    engagement: &'a str,
+    history: Vec<JsonPoint<'a>>,
+}
+
+/// The history as JSON.
 ///
 /// # Errors
 /// When serialising fails.
-pub fn json(timeline: &Timeline, guide: &Guide) -> serde_json::Result<String> {
-    let list: Vec<JsonPoint<'_>> = timeline
-        .points
+pub fn json(h: &History<'_>) -> serde_json::Result<String> {
+    let history = h
+        .versions
         .iter()
-        .map(|p| {
-            let eng = p.summary.as_ref().ok();
-            let scores = |section: Section| {
-                guide.measures(section).iter().map(|m| (m.key.as_str(), score(eng, section, &m.key))).collect()
+        .map(|v| {
+            let (readable, unreadable, rule, updated, status, scores) = match &v.state {
+                State::Read { updated, status, scores } => (
+                    true,
+                    None,
+                    None,
+                    updated.value().map(|d| d.to_string()),
+                    status.value().map(crate::view::Status::as_str),
+                    scores.as_slice(),
+                ),
+                State::Unread(why) => {
+                    (false, Some(why.as_str()), why.rule().map(crate::view::RuleId::as_str), None, None, &[][..])
+                }
+            };
+            let section = |section| {
+                h.measures
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| m.section == section)
+                    .map(|(i, m)| (m.key, scores.get(i).copied().and_then(Shown::value).map(|m| m.score)))
+                    .collect()
             };
             JsonPoint {
-                commit: &p.version.commit,
-                date: p.version.date.to_string(),
-                path: &p.version.path,
-                readable: eng.is_some(),
-                unreadable: p.summary.as_ref().err().map(|why| why.as_str()),
-                updated: updated(p).map(|d| d.to_string()),
-                status: eng.and_then(|e| e.status).map(Status::as_str),
-                account_status: scores(Section::AccountStatus),
-                strategy: scores(Section::Strategy),
+                commit: v.commit,
+                date: v.date.to_string(),
+                path: v.path,
+                readable,
+                unreadable,
+                rule,
+                updated,
+                status,
+                account_status: section(crate::view::Section::AccountStatus),
+                strategy: section(crate::view::Section::Strategy),
+                changes: v.changes.as_deref().map(Changes::of),
             }
         })
         .collect();
-    let doc = serde_json::json!({"version": 1, "path": timeline.path, "engagement": timeline.name(), "history": list});
-    super::json_text::string(&doc)
+    super::json_text::string(&JsonHistory { version: 1, path: h.path, engagement: h.name, history })
 }

@@ -53,26 +53,33 @@ pub fn findings(out: &mut dyn Write, findings: &[Finding], tally: Tally) -> io::
     writeln!(out)
 }
 
-/// The report as JSON: the engagements in the report's order, and the unreadable files.
+/// The report as JSON: the engagements in the report's order, every section of each
+/// with its findings and what changed, and the unreadable files.
 pub mod report {
     use std::collections::BTreeMap;
 
     use serde::Serialize;
 
     use super::JsonFinding;
-    use crate::model::{ActionStatus, RiskType, Scores, Value};
-    use crate::render::leads::Leads;
-    use crate::report::Report;
+    use crate::view::{Entry, MeasureScore, Pack, Shown};
+
+    use super::changes::Changes;
 
     #[derive(Serialize)]
     struct Doc<'a> {
         version: u32,
         today: String,
-        scope: String,
+        scope: &'a str,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        attention: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        left_out: Option<usize>,
         #[serde(skip_serializing_if = "Option::is_none")]
         since: Option<Since<'a>>,
         engagements: Vec<Engagement<'a>>,
         invalid: Vec<Invalid<'a>>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        workspace: Vec<JsonFinding<'a>>,
     }
 
     #[derive(Serialize)]
@@ -81,6 +88,7 @@ pub mod report {
         commit: &'a str,
         date: String,
         removed: Vec<Removed<'a>>,
+        left: Vec<Left<'a>>,
     }
 
     #[derive(Serialize)]
@@ -90,54 +98,18 @@ pub mod report {
     }
 
     #[derive(Serialize)]
-    struct Move<T: Serialize> {
-        old: T,
-        new: T,
-    }
-
-    #[derive(Serialize)]
-    struct ScoreMove<'a> {
-        section: &'static str,
-        measure: &'a str,
-        old: Option<i64>,
-        new: Option<i64>,
-    }
-
-    #[derive(Serialize)]
-    struct Changes<'a> {
-        added: bool,
-        moved_from: Option<&'a str>,
-        status: Option<Move<&'static str>>,
-        scores: Vec<ScoreMove<'a>>,
-        risks_added: &'a [String],
-        risks_removed: &'a [String],
-        actions_completed: &'a [String],
-        actions_added: &'a [String],
-        actions_dropped: &'a [String],
-    }
-
-    fn changes(c: &crate::history::Changes) -> Changes<'_> {
-        Changes {
-            added: c.added,
-            moved_from: c.moved_from.as_deref(),
-            status: c.status.map(|(old, new)| Move { old: old.as_str(), new: new.as_str() }),
-            scores: c
-                .scores
-                .iter()
-                .map(|s| ScoreMove { section: s.section.key(), measure: &s.key, old: s.old, new: s.new })
-                .collect(),
-            risks_added: &c.risks_added,
-            risks_removed: &c.risks_removed,
-            actions_completed: &c.actions_completed,
-            actions_added: &c.actions_added,
-            actions_dropped: &c.actions_removed,
-        }
+    struct Left<'a> {
+        path: &'a str,
+        engagement: &'a str,
+        from: &'a str,
+        to: &'a str,
     }
 
     #[derive(Serialize)]
     struct Invalid<'a> {
         path: &'a str,
         errors: usize,
+        first: Option<&'static str>,
     }
 
     #[derive(Serialize)]
@@ -172,6 +144,36 @@ pub mod report {
         date: Option<String>,
         comfort: Option<i64>,
         notes: Option<&'a str>,
+        past: bool,
+    }
+
+    #[derive(Serialize)]
+    struct Stakeholder<'a> {
+        name: Option<&'a str>,
+        role: Option<&'a str>,
+        side: Option<&'static str>,
+    }
+
+    #[derive(Serialize)]
+    struct Win<'a> {
+        date: Option<String>,
+        title: Option<&'a str>,
+    }
+
+    #[derive(Serialize)]
+    struct Opportunity<'a> {
+        title: Option<&'a str>,
+        stage: Option<&'static str>,
+        notes: Option<&'a str>,
+    }
+
+    #[derive(Serialize)]
+    struct Leads<'a> {
+        account: Option<&'a str>,
+        tech: &'a [&'a str],
+        delivery: &'a [&'a str],
+        relationship: Option<&'a str>,
+        client_practice: Option<&'a str>,
     }
 
     #[derive(Serialize)]
@@ -185,7 +187,7 @@ pub mod report {
         age_days: i64,
         stale: bool,
         headline: Option<&'a str>,
-        next_steps: &'a [String],
+        next_steps: &'a [&'a str],
         service_review: BTreeMap<&'static str, Option<String>>,
         leads: Leads<'a>,
         account_status: BTreeMap<&'a str, Score<'a>>,
@@ -193,105 +195,276 @@ pub mod report {
         risks: Vec<Risk<'a>>,
         actions: Vec<Action<'a>>,
         objectives: Vec<Objective<'a>>,
+        wins: Vec<Win<'a>>,
+        stakeholders: Vec<Stakeholder<'a>>,
+        opportunities: Vec<Opportunity<'a>>,
         findings: Vec<JsonFinding<'a>>,
         #[serde(skip_serializing_if = "Option::is_none")]
         changes: Option<Changes<'a>>,
     }
 
-    fn date(v: &Value<chrono::NaiveDate>) -> Option<String> {
-        v.get().map(ToString::to_string)
+    fn date(v: Shown<chrono::NaiveDate>) -> Option<String> {
+        v.value().map(|d| d.to_string())
     }
 
-    fn scores(s: &Scores) -> BTreeMap<&str, Score<'_>> {
-        s.entries
-            .iter()
-            .map(|e| (e.key.as_str(), Score { score: e.score.copied(), notes: e.notes.str(), action: e.action.str() }))
+    /// The measures of `section` that the file scores, by key.
+    fn scores<'a>(all: &[MeasureScore<'a>], section: crate::view::Section) -> BTreeMap<&'a str, Score<'a>> {
+        all.iter()
+            .filter(|s| s.measure.section == section)
+            .filter_map(|s| {
+                let score =
+                    Score { score: Some(s.mark.value()?.score), notes: s.notes.value(), action: s.action.value() };
+                Some((s.measure.key, score))
+            })
             .collect()
+    }
+
+    fn engagement<'a>(e: &'a Entry<'a>) -> Engagement<'a> {
+        use crate::view::Section;
+        Engagement {
+            path: e.path,
+            engagement: e.name,
+            client: e.client.value(),
+            region: e.region.value(),
+            status: e.status.as_str(),
+            updated: date(e.updated),
+            age_days: e.age_days,
+            stale: e.stale,
+            headline: e.headline.value(),
+            next_steps: &e.next_steps,
+            service_review: BTreeMap::from([
+                ("last", date(e.service_review.last)),
+                ("next", date(e.service_review.next)),
+            ]),
+            leads: Leads {
+                account: e.leads.account.value(),
+                tech: &e.leads.tech,
+                delivery: &e.leads.delivery,
+                relationship: e.leads.relationship.value(),
+                client_practice: e.leads.client_practice.value(),
+            },
+            account_status: scores(&e.scores, Section::AccountStatus),
+            strategy: scores(&e.scores, Section::Strategy),
+            risks: e
+                .risks
+                .iter()
+                .map(|r| Risk {
+                    title: r.title.value(),
+                    kind: r.kind.as_str(),
+                    score: r.mark.value().map(|m| m.score),
+                    mitigation: r.mitigation.value(),
+                    owner: r.owner.value(),
+                })
+                .collect(),
+            actions: e
+                .actions
+                .iter()
+                .map(|a| Action {
+                    action: a.action.value(),
+                    owner: a.owner.value(),
+                    due: date(a.due),
+                    status: a.status.as_str(),
+                    overdue: a.overdue,
+                })
+                .collect(),
+            objectives: e
+                .objectives
+                .iter()
+                .map(|o| Objective {
+                    title: o.title.value(),
+                    date: date(o.date),
+                    comfort: o.comfort.value().map(|m| m.score),
+                    notes: o.notes.value(),
+                    past: o.past,
+                })
+                .collect(),
+            wins: e.wins.iter().map(|w| Win { date: date(w.date), title: w.title.value() }).collect(),
+            stakeholders: e
+                .stakeholders
+                .iter()
+                .map(|s| Stakeholder {
+                    name: s.name.value(),
+                    role: s.role.value(),
+                    side: s.side.value().map(crate::view::Side::as_str),
+                })
+                .collect(),
+            opportunities: e
+                .opportunities
+                .iter()
+                .map(|o| Opportunity {
+                    title: o.title.value(),
+                    stage: o.stage.value().map(crate::view::Stage::as_str),
+                    notes: o.notes.value(),
+                })
+                .collect(),
+            findings: e.findings.iter().map(|f| JsonFinding::from(*f)).collect(),
+            changes: e.change.as_ref().map(|c| Changes::of(&c.lines)),
+        }
     }
 
     /// Writes the report document.
     ///
     /// # Errors
     /// When serialising fails.
-    pub fn render(report: &Report<'_>) -> serde_json::Result<String> {
-        let today = report.today;
-        let engagements = report
-            .items
-            .iter()
-            .map(|item| {
-                let e = item.eng;
-                Engagement {
-                    path: &e.path,
-                    engagement: item.name(),
-                    client: e.client.str(),
-                    region: e.region.str(),
-                    status: item.status().as_str(),
-                    updated: date(&e.updated),
-                    age_days: item.age_days,
-                    stale: item.stale,
-                    headline: e.headline.str(),
-                    next_steps: &e.next_steps,
-                    service_review: BTreeMap::from([
-                        ("last", date(&e.service_review.last)),
-                        ("next", date(&e.service_review.next)),
-                    ]),
-                    leads: Leads::of(e),
-                    account_status: scores(&e.account_status),
-                    strategy: scores(&e.strategy),
-                    risks: e
-                        .risks
-                        .iter()
-                        .map(|r| Risk {
-                            title: r.title.str(),
-                            kind: r.kind.copied().unwrap_or(RiskType::Risk).as_str(),
-                            score: r.score.copied(),
-                            mitigation: r.mitigation.str(),
-                            owner: r.owner.str(),
-                        })
-                        .collect(),
-                    actions: e
-                        .actions
-                        .iter()
-                        .map(|a| Action {
-                            action: a.action.str(),
-                            owner: a.owner.str(),
-                            due: date(&a.due),
-                            status: a.status.copied().unwrap_or(ActionStatus::Open).as_str(),
-                            overdue: item.is_overdue(a),
-                        })
-                        .collect(),
-                    objectives: e
-                        .objectives
-                        .iter()
-                        .map(|o| Objective {
-                            title: o.title.str(),
-                            date: date(&o.date),
-                            comfort: o.comfort.copied(),
-                            notes: o.notes.str(),
-                        })
-                        .collect(),
-                    findings: item.findings.iter().map(|f| JsonFinding::from(*f)).collect(),
-                    changes: report.changes(item).map(changes),
-                }
-            })
-            .collect();
+    pub fn render(pack: &Pack<'_>) -> serde_json::Result<String> {
         let doc = Doc {
             version: 1,
-            today: today.to_string(),
-            scope: report.scope(),
-            since: report.since.map(|s| Since {
-                asked: &s.commit.asked,
-                commit: &s.commit.id,
-                date: s.commit.date.to_string(),
-                removed: report
-                    .removed()
-                    .into_iter()
-                    .map(|r| Removed { path: &r.path, engagement: r.name() })
+            today: pack.today.to_string(),
+            scope: &pack.scope,
+            attention: pack.attention_only,
+            left_out: pack.attention_only.then_some(pack.left_out),
+            since: pack.since.as_ref().map(|s| Since {
+                asked: s.asked,
+                commit: s.commit,
+                date: s.date.to_string(),
+                removed: s.gone.iter().map(|r| Removed { path: r.path, engagement: r.name }).collect(),
+                left: s
+                    .left
+                    .iter()
+                    .map(|l| Left { path: l.path, engagement: l.name, from: l.from, to: l.to })
                     .collect(),
             }),
-            engagements,
-            invalid: report.invalid.iter().map(|i| Invalid { path: i.path, errors: i.errors }).collect(),
+            engagements: pack.entries.iter().map(engagement).collect(),
+            invalid: pack
+                .unreadable
+                .iter()
+                .map(|i| Invalid { path: i.path, errors: i.errors, first: i.first.map(crate::view::RuleId::as_str) })
+                .collect(),
+            workspace: pack.workspace.iter().filter_map(|n| n.finding).map(JsonFinding::from).collect(),
         };
         crate::render::json_text::string(&doc)
+    }
+}
+
+/// What changed in one engagement, as JSON: every kind of change, each key always there
+/// (`null` or empty when nothing of that kind changed).
+pub mod changes {
+    use serde::Serialize;
+
+    use crate::view::{Change, LeadMove};
+
+    /// An old and a new value.
+    #[derive(Serialize)]
+    pub struct Move<T: Serialize> {
+        old: T,
+        new: T,
+    }
+
+    /// A score that moved.
+    #[derive(Serialize)]
+    pub struct ScoreMove<'a> {
+        section: &'static str,
+        measure: &'a str,
+        old: Option<i64>,
+        new: Option<i64>,
+    }
+
+    /// A lead added (`old` null), removed (`new` null) or handed over.
+    #[derive(Serialize)]
+    pub struct LeadChange<'a> {
+        role: &'static str,
+        old: Option<&'a str>,
+        new: Option<&'a str>,
+    }
+
+    /// A listed item whose value moved.
+    #[derive(Serialize)]
+    pub struct ItemMove<'a, T: Serialize> {
+        item: &'a str,
+        old: T,
+        new: T,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        days: Option<i64>,
+    }
+
+    /// A base version that could not be read.
+    #[derive(Serialize)]
+    pub struct Unread<'a> {
+        commit: &'a str,
+        reason: &'static str,
+    }
+
+    /// The `changes` object.
+    #[derive(Default, Serialize)]
+    pub struct Changes<'a> {
+        added: bool,
+        moved_from: Option<&'a str>,
+        base_unread: Option<Unread<'a>>,
+        renamed: Option<Move<&'a str>>,
+        region: Option<Move<&'a str>>,
+        status: Option<Move<&'static str>>,
+        scores: Vec<ScoreMove<'a>>,
+        leads: Vec<LeadChange<'a>>,
+        headline: Option<&'a str>,
+        next_steps: Option<&'a [String]>,
+        risks_added: &'a [String],
+        risks_removed: &'a [String],
+        risks_rescored: Vec<ItemMove<'a, i64>>,
+        actions_completed: &'a [String],
+        actions_added: &'a [String],
+        actions_dropped: &'a [String],
+        actions_redated: Vec<ItemMove<'a, String>>,
+        actions_reowned: Vec<ItemMove<'a, &'a str>>,
+        objectives_added: &'a [String],
+        objectives_removed: &'a [String],
+        objectives_passed: &'a [String],
+        service_review: Option<Move<Option<String>>>,
+    }
+
+    impl<'a> Changes<'a> {
+        /// The object for the change lines of one engagement.
+        #[must_use]
+        pub fn of(lines: &[Change<'a>]) -> Self {
+            let mut c = Self::default();
+            for line in lines {
+                match line {
+                    Change::Added => c.added = true,
+                    Change::BaseUnread { commit, reason } => c.base_unread = Some(Unread { commit, reason }),
+                    Change::Renamed { old, new } => c.renamed = Some(Move { old: *old, new: *new }),
+                    Change::Region { from, to } => c.region = Some(Move { old: *from, new: *to }),
+                    Change::Status { old, new, .. } => c.status = Some(Move { old: old.as_str(), new: new.as_str() }),
+                    Change::Scores(moves) => {
+                        c.scores = moves
+                            .iter()
+                            .map(|s| ScoreMove { section: s.section.key(), measure: s.key, old: s.old, new: s.new })
+                            .collect();
+                    }
+                    Change::Lead(lead) => c.leads.push(match *lead {
+                        LeadMove::Added { role, name } => LeadChange { role: role.key(), old: None, new: Some(name) },
+                        LeadMove::Removed { role, name } => LeadChange { role: role.key(), old: Some(name), new: None },
+                        LeadMove::HandedOver { role, old, new } => {
+                            LeadChange { role: role.key(), old: Some(old), new: Some(new) }
+                        }
+                    }),
+                    Change::Headline(text) => c.headline = Some(*text),
+                    Change::NextSteps(steps) => c.next_steps = Some(*steps),
+                    Change::RisksAdded(items) => c.risks_added = *items,
+                    Change::RisksRemoved(items) => c.risks_removed = *items,
+                    Change::RiskRescored { risk, old, new, .. } => {
+                        c.risks_rescored.push(ItemMove { item: risk, old: *old, new: *new, days: None });
+                    }
+                    Change::ActionsCompleted(items) => c.actions_completed = *items,
+                    Change::ActionsAdded(items) => c.actions_added = *items,
+                    Change::ActionsDropped(items) => c.actions_dropped = *items,
+                    Change::ActionRedated { action, old, new, days } => c.actions_redated.push(ItemMove {
+                        item: action,
+                        old: old.to_string(),
+                        new: new.to_string(),
+                        days: Some(*days),
+                    }),
+                    Change::ActionReowned { action, old, new } => {
+                        c.actions_reowned.push(ItemMove { item: action, old: *old, new: *new, days: None });
+                    }
+                    Change::ObjectivesAdded(items) => c.objectives_added = *items,
+                    Change::ObjectivesRemoved(items) => c.objectives_removed = *items,
+                    Change::ObjectivesPassed(items) => c.objectives_passed = *items,
+                    Change::ServiceReview { old, new } => {
+                        c.service_review = Some(Move { old: old.map(|d| d.to_string()), new: Some(new.to_string()) });
+                    }
+                    Change::FileMoved { from } => c.moved_from = Some(*from),
+                }
+            }
+            c
+        }
     }
 }

@@ -1,4 +1,5 @@
-//! `acctsum leads`: who leads what, as a table or JSON.
+//! `acctsum leads`: who leads what, as a table or JSON, drawn from the rows of
+//! [`view::leads`](crate::view::leads).
 
 use std::io::{self, Write};
 
@@ -6,107 +7,8 @@ use serde::Serialize;
 
 use super::Style;
 use super::table::{self, Cell};
-use crate::model::Engagement;
-
-/// The roles a person can hold on an engagement, in display order.
-pub const ROLES: [&str; 5] = ["account", "tech", "delivery", "relationship", "client practice"];
-
-/// One engagement's leads, and (when a name was asked for) the roles that person holds.
-#[derive(Debug, Serialize)]
-pub struct Row<'a> {
-    /// The file.
-    pub path: &'a str,
-    /// The engagement.
-    pub engagement: &'a str,
-    /// The client.
-    pub client: Option<&'a str>,
-    /// The region.
-    pub region: Option<&'a str>,
-    /// The leads.
-    pub leads: Leads<'a>,
-    /// The roles held by the person asked for.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub roles: Option<Vec<&'static str>>,
-}
-
-/// The leads of one engagement.
-#[derive(Debug, Serialize)]
-pub struct Leads<'a> {
-    /// Account Lead.
-    pub account: Option<&'a str>,
-    /// Tech Leads.
-    pub tech: Vec<&'a str>,
-    /// Delivery Leads.
-    pub delivery: Vec<&'a str>,
-    /// Relationship Lead.
-    pub relationship: Option<&'a str>,
-    /// Client Practice Lead.
-    pub client_practice: Option<&'a str>,
-}
-
-impl<'a> Leads<'a> {
-    /// The leads of an engagement.
-    #[must_use]
-    pub fn of(eng: &'a Engagement) -> Self {
-        Self {
-            account: eng.leads.account.str(),
-            tech: eng.leads.tech.iter().map(String::as_str).collect(),
-            delivery: eng.leads.delivery.iter().map(String::as_str).collect(),
-            relationship: eng.leads.relationship.str(),
-            client_practice: eng.leads.client_practice.str(),
-        }
-    }
-
-    /// The names in each role, in [`ROLES`] order.
-    #[must_use]
-    pub fn by_role(&self) -> [Vec<&'a str>; 5] {
-        [
-            self.account.into_iter().collect(),
-            self.tech.clone(),
-            self.delivery.clone(),
-            self.relationship.into_iter().collect(),
-            self.client_practice.into_iter().collect(),
-        ]
-    }
-}
-
-/// The rows for `engagements`, keeping only those where someone whose name contains
-/// `who` (case-insensitively) holds a role, when `who` is given.
-#[must_use]
-pub fn rows<'a>(engagements: &[&'a Engagement], who: Option<&str>) -> Vec<Row<'a>> {
-    let who = who.map(str::to_lowercase);
-    let mut rows: Vec<Row<'a>> = engagements
-        .iter()
-        .filter_map(|eng| {
-            let leads = Leads::of(eng);
-            let roles = match &who {
-                None => None,
-                Some(who) => {
-                    let held: Vec<&'static str> = ROLES
-                        .iter()
-                        .zip(leads.by_role())
-                        .filter(|(_, names)| names.iter().any(|n| n.to_lowercase().contains(who.as_str())))
-                        .map(|(role, _)| *role)
-                        .collect();
-                    if held.is_empty() {
-                        return None;
-                    }
-                    Some(held)
-                }
-            };
-            Some(Row {
-                path: &eng.path,
-                engagement: eng.name(),
-                client: eng.client.str(),
-                region: eng.region.str(),
-                leads,
-                roles,
-            })
-        })
-        .collect();
-    rows.sort_by(|a, b| (a.engagement.to_lowercase(), a.path).cmp(&(b.engagement.to_lowercase(), b.path)));
-    rows
-}
+use crate::view::leads::Row;
+use crate::view::{Role, Shown};
 
 /// Writes the rows as a table.
 ///
@@ -114,19 +16,22 @@ pub fn rows<'a>(engagements: &[&'a Engagement], who: Option<&str>) -> Vec<Row<'a
 /// When writing fails.
 pub fn table(out: &mut dyn Write, rows: &[Row<'_>], style: Style) -> io::Result<()> {
     let with_roles = rows.iter().any(|r| r.roles.is_some());
-    let mut header = vec!["engagement", "client", "account", "tech", "delivery", "relationship", "client practice"];
+    let mut header = vec!["engagement", "client"];
+    header.extend(Role::ALL.iter().map(|r| r.words()));
     if with_roles {
         header.push("role");
     }
     let mut t = table::new(style, &header);
     for row in rows {
-        let by_role = row.leads.by_role();
-        let mut cells = vec![Cell::text(row.engagement), Cell::text(row.client.unwrap_or("—"))];
+        let mut cells = vec![Cell::text(row.engagement), Cell::text(row.client.value().unwrap_or("—"))];
         cells.extend(
-            by_role.iter().map(|names| Cell::text(if names.is_empty() { "—".to_owned() } else { names.join(", ") })),
+            row.leads
+                .by_role()
+                .iter()
+                .map(|(_, names)| Cell::text(if names.is_empty() { "—".to_owned() } else { names.join(", ") })),
         );
         if let Some(roles) = &row.roles {
-            cells.push(Cell::text(roles.join(", ")));
+            cells.push(Cell::text(roles.iter().map(|r| r.words()).collect::<Vec<_>>().join(", ")));
         }
         table::row(&mut t, cells, style);
     }
@@ -134,9 +39,33 @@ pub fn table(out: &mut dyn Write, rows: &[Row<'_>], style: Style) -> io::Result<
 }
 
 #[derive(Serialize)]
+struct Leads<'a> {
+    account: Option<&'a str>,
+    tech: &'a [&'a str],
+    delivery: &'a [&'a str],
+    relationship: Option<&'a str>,
+    client_practice: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonRow<'a> {
+    path: &'a str,
+    engagement: &'a str,
+    client: Option<&'a str>,
+    region: Option<&'a str>,
+    leads: Leads<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    roles: Option<Vec<&'static str>>,
+}
+
+#[derive(Serialize)]
 struct Json<'a> {
     version: u32,
-    engagements: &'a [Row<'a>],
+    engagements: Vec<JsonRow<'a>>,
+}
+
+fn value(v: Shown<&str>) -> Option<&str> {
+    v.value()
 }
 
 /// Writes the rows as JSON.
@@ -144,6 +73,23 @@ struct Json<'a> {
 /// # Errors
 /// When writing fails.
 pub fn json(out: &mut dyn Write, rows: &[Row<'_>]) -> io::Result<()> {
-    super::json_text::write(&mut *out, &Json { version: 1, engagements: rows })?;
+    let engagements = rows
+        .iter()
+        .map(|r| JsonRow {
+            path: r.path,
+            engagement: r.engagement,
+            client: value(r.client),
+            region: value(r.region),
+            leads: Leads {
+                account: value(r.leads.account),
+                tech: &r.leads.tech,
+                delivery: &r.leads.delivery,
+                relationship: value(r.leads.relationship),
+                client_practice: value(r.leads.client_practice),
+            },
+            roles: r.roles.as_ref().map(|roles| roles.iter().map(|r| r.words()).collect()),
+        })
+        .collect();
+    super::json_text::write(&mut *out, &Json { version: 1, engagements })?;
     writeln!(out)
 }

@@ -15,6 +15,7 @@ pub mod short;
 mod snippet;
 pub mod table;
 pub mod text;
+pub mod words;
 
 /// Writes a document rendered whole (a report, a schema, a completion script) as it is.
 ///

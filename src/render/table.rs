@@ -5,6 +5,7 @@ use comfy_table::{Attribute, Color, ContentArrangement, Table, presets};
 
 use super::Style;
 use super::text::terminal;
+use crate::view::{Pack, Status, Trend};
 
 /// How a cell should stand out when colour is on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,21 +103,30 @@ pub fn row(table: &mut Table, cells: Vec<Cell>, style: Style) {
     table.add_row(cells);
 }
 
-/// The report as a terminal table, in the report's order, then the unreadable files.
-/// The region column is left out when the report covers one region.
+/// The tone of a status.
+#[must_use]
+pub fn status_tone(status: Status) -> Tone {
+    match status {
+        Status::Red => Tone::Bad,
+        Status::Amber => Tone::Warn,
+        Status::Green => Tone::Good,
+    }
+}
+
+/// The report as a terminal table, in the report's order, then the unreadable files,
+/// the workspace's own findings and the engagements gone or moved away. The region
+/// column is left out when the report covers one region.
 ///
 /// # Errors
 /// When writing fails.
-pub fn report(out: &mut dyn std::io::Write, report: &crate::report::Report<'_>, style: Style) -> std::io::Result<()> {
+pub fn report(out: &mut dyn std::io::Write, pack: &Pack<'_>, style: Style) -> std::io::Result<()> {
     use comfy_table::ColumnConstraint::{ContentWidth, LowerBoundary};
     use comfy_table::Width::Fixed;
 
-    use crate::model::Status;
-
-    if report.items.is_empty() {
-        writeln!(out, "No engagement matches ({}).", terminal(&report.scope()))?;
+    if pack.entries.is_empty() {
+        writeln!(out, "No engagement matches ({}).", terminal(&pack.scope))?;
     } else {
-        let show_region = report.filters.regions.len() != 1;
+        let show_region = !pack.one_region;
         // Fitted to a terminal, two-line cells keep columns narrow; in a file, one line a row.
         let nl = if style.fit { "\n" } else { " " };
         let (lead, risks, overdue) =
@@ -143,70 +153,50 @@ pub fn report(out: &mut dyn std::io::Write, report: &crate::report::Report<'_>, 
             constraints.push(LowerBoundary(Fixed(12)));
         }
         let mut also_lines = Vec::new();
-        let since_header = report.since.map(|s| format!("since{nl}{}", s.commit.asked));
+        let since_header = pack.since.as_ref().map(|s| format!("since{nl}{}", s.asked));
         if let Some(h) = &since_header {
             header.push(h.as_str());
             constraints.push(LowerBoundary(Fixed(6)));
         }
         let mut t = new(style, &header);
-        for item in &report.items {
-            let e = item.eng;
-            let status = item.status();
-            let tone = match status {
-                Status::Red => Tone::Bad,
-                Status::Amber => Tone::Warn,
-                Status::Green => Tone::Good,
-            };
-            let updated = e.updated.get().map_or_else(String::new, ToString::to_string);
-            let updated = if item.stale {
-                Cell::lines(&[&updated, &format!("({}d, stale)", item.age_days)], nl, Tone::Bad)
+        for e in &pack.entries {
+            let updated = e.updated.value().map_or_else(String::new, |d| d.to_string());
+            let updated = if e.stale {
+                Cell::lines(&[&updated, &format!("({}d, stale)", e.age_days)], nl, Tone::Bad)
             } else {
-                Cell::lines(&[&updated, &format!("({}d)", item.age_days)], nl, Tone::Plain)
+                Cell::lines(&[&updated, &format!("({}d)", e.age_days)], nl, Tone::Plain)
             };
-            let low: Vec<String> = item.low_scores.iter().map(|(_, key, s)| format!("{key} {s}")).collect();
+            let low: Vec<String> = e.low_scores.iter().map(|l| format!("{} {}", l.key, l.mark.score)).collect();
             let count =
                 |n: usize| if n == 0 { Cell::toned("—", Tone::Dim) } else { Cell::toned(n.to_string(), Tone::Warn) };
-            // Other findings, by rule, that the columns do not already show: each rule once,
-            // in the order of its first finding.
-            let mut also: Vec<String> = Vec::new();
-            for f in item.others() {
-                let rule = f.rule.as_str().replace('-', " ");
-                if !also.contains(&rule) {
-                    also.push(rule);
-                }
-            }
-            let mut cells = vec![Cell::text(item.name()), Cell::text(e.client.str().unwrap_or("—"))];
+            let also: Vec<String> = e.others.iter().map(|r| r.as_str().replace('-', " ")).collect();
+            let mut cells = vec![Cell::text(e.name), Cell::text(e.client.value().unwrap_or("—"))];
             if show_region {
-                cells.push(Cell::text(e.region.str().unwrap_or("—")));
+                cells.push(Cell::text(e.region.value().unwrap_or("—")));
             }
             cells.extend([
-                Cell::text(e.leads.account.str().unwrap_or("—")),
+                Cell::text(e.leads.account.value().unwrap_or("—")),
                 updated,
-                Cell::toned(status.as_str(), tone),
+                Cell::toned(e.status.as_str(), status_tone(e.status)),
                 if low.is_empty() { Cell::toned("—", Tone::Dim) } else { Cell::toned(low.join(", "), Tone::Warn) },
-                count(item.low_risks.len()),
-                count(item.overdue.len()),
+                count(e.low_risks),
+                count(e.overdue_actions),
             ]);
             if also_column {
                 cells.push(if also.is_empty() { Cell::toned("—", Tone::Dim) } else { Cell::text(also.join(", ")) });
             } else if !also.is_empty() {
-                also_lines.push(format!("  {}: {}", terminal(item.name()), also.join(", ")));
+                also_lines.push(format!("  {}: {}", terminal(e.name), also.join(", ")));
             }
-            if report.since.is_some() {
-                cells.push(report.changes(item).map_or_else(
+            if pack.since.is_some() {
+                cells.push(e.change.as_ref().map_or_else(
                     || Cell::toned("—", Tone::Dim),
                     |c| {
-                        let (up, down) = c.score_moves();
-                        let worse = c.status.is_some_and(|(o, n)| n < o) || down > up;
-                        let better = c.status.is_some_and(|(o, n)| n > o) || up > down;
-                        let tone = if worse {
-                            Tone::Bad
-                        } else if better {
-                            Tone::Good
-                        } else {
-                            Tone::Plain
+                        let tone = match c.trend {
+                            Trend::Worse => Tone::Bad,
+                            Trend::Better => Tone::Good,
+                            Trend::Level => Tone::Plain,
                         };
-                        Cell::toned(c.brief(), tone)
+                        Cell::toned(&c.brief, tone)
                     },
                 ));
             }
@@ -219,12 +209,12 @@ pub fn report(out: &mut dyn std::io::Write, report: &crate::report::Report<'_>, 
         if !also_lines.is_empty() {
             writeln!(out, "Also:\n{}", also_lines.join("\n"))?;
         }
-        let o = report.overview();
+        let o = pack.overview;
         writeln!(
             out,
             "{} engagements ({}): {} red, {} amber, {} green; {} stale; {} low scores; {} overdue actions.",
             o.engagements,
-            terminal(&report.scope()),
+            terminal(&pack.scope),
             o.red,
             o.amber,
             o.green,
@@ -233,19 +223,32 @@ pub fn report(out: &mut dyn std::io::Write, report: &crate::report::Report<'_>, 
             o.overdue_actions
         )?;
     }
-    if !report.invalid.is_empty() {
-        let list: Vec<String> = report
-            .invalid
+    if pack.attention_only && pack.left_out > 0 {
+        writeln!(out, "Left out by --attention (green, current, no findings, unchanged): {}.", pack.left_out)?;
+    }
+    if !pack.unreadable.is_empty() {
+        let list: Vec<String> = pack
+            .unreadable
             .iter()
             .map(|i| format!("{} ({} error{})", terminal(i.path), i.errors, if i.errors == 1 { "" } else { "s" }))
             .collect();
         writeln!(out, "Could not be read, so not summarised: {} (`acctsum check` says why).", list.join(", "))?;
     }
-    let removed = report.removed();
-    if let (Some(since), false) = (report.since, removed.is_empty()) {
-        let gone: Vec<String> =
-            removed.iter().map(|r| format!("{} ({})", terminal(r.name()), terminal(&r.path))).collect();
-        writeln!(out, "Gone since {}: {}.", terminal(&since.commit.asked), gone.join(", "))?;
+    for n in &pack.workspace {
+        let at = n.place.map_or_else(String::new, |p| format!(" ({}:{})", terminal(p.path), p.line));
+        writeln!(out, "Workspace: {}{at}", terminal(&n.sentence))?;
+    }
+    if let Some(since) = &pack.since {
+        if !since.left.is_empty() {
+            let left: Vec<String> =
+                since.left.iter().map(|l| format!("{} (to {})", terminal(l.name), terminal(l.to))).collect();
+            writeln!(out, "Moved to another region since {}: {}.", terminal(since.asked), left.join(", "))?;
+        }
+        if !since.gone.is_empty() {
+            let gone: Vec<String> =
+                since.gone.iter().map(|r| format!("{} ({})", terminal(r.name), terminal(r.path))).collect();
+            writeln!(out, "Gone since {}: {}.", terminal(since.asked), gone.join(", "))?;
+        }
     }
     Ok(())
 }

@@ -103,6 +103,22 @@ pub fn md(text: &str) -> String {
     out
 }
 
+/// A workspace-relative path as the target of a Markdown link: every byte but ASCII
+/// letters, digits, `-`, `.`, `_`, `~` and `/` percent-encoded, so that no file name can
+/// end the link, start another or become a `javascript:` URL (a `:` is encoded too).
+#[must_use]
+pub fn link_target(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
 /// What a spreadsheet may take as the start of a formula, in ASCII and full width.
 const FORMULA: [char; 8] = ['=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}'];
 
@@ -140,6 +156,14 @@ mod tests {
         assert_eq!(md("see https://x.y/z"), "see https\\://x.y/z");
         assert_eq!(md("www.example.com or a@b.com, not awww.x"), "www\\.example.com or a\\@b.com, not awww.x");
         assert_eq!(md("R&D *big* [x](y) `c`"), "R&amp;D \\*big\\* \\[x\\](y) \\`c\\`");
+    }
+
+    #[test]
+    fn link_targets_are_percent_encoded() {
+        assert_eq!(link_target("engagements/north/a-b_c.yaml"), "engagements/north/a-b_c.yaml");
+        assert_eq!(link_target("x (1)/a b.yaml"), "x%20%281%29/a%20b.yaml");
+        assert_eq!(link_target("javascript:alert(1)"), "javascript%3Aalert%281%29");
+        assert_eq!(link_target("é#]<"), "%C3%A9%23%5D%3C");
     }
 
     #[test]

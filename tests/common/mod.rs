@@ -60,3 +60,87 @@ pub fn golden(path: &Path, actual: &str) {
         );
     }
 }
+
+/// A git repository built by a test, with every commit's author, committer and dates
+/// fixed, so that the same story gives the same history.
+pub struct GitRepo {
+    dir: tempfile::TempDir,
+}
+
+impl GitRepo {
+    /// A new repository holding `acctsum.yaml` with `config` (not yet committed).
+    pub fn new(config: &str) -> Self {
+        let repo = Self { dir: tempfile::tempdir().expect("tmp") };
+        repo.git(&["init", "-q", "-b", "main"]);
+        repo.write("acctsum.yaml", config);
+        repo
+    }
+
+    /// The repository's folder.
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Runs git in the repository, with no user or system configuration; its output.
+    pub fn git(&self, args: &[&str]) -> String {
+        let out = std::process::Command::new("git")
+            .current_dir(self.path())
+            .args(args)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_AUTHOR_NAME", "A Lead")
+            .env("GIT_AUTHOR_EMAIL", "lead@example.com")
+            .env("GIT_COMMITTER_NAME", "A Lead")
+            .env("GIT_COMMITTER_EMAIL", "lead@example.com")
+            .output()
+            .expect("git");
+        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Writes a file (workspace-relative), creating its folders.
+    pub fn write(&self, path: &str, text: &str) {
+        let path = self.path().join(path);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    }
+
+    /// Replaces `from` (which must be there) with `to` in the file at `path`.
+    pub fn edit(&self, path: &str, from: &str, to: &str) {
+        let text = std::fs::read_to_string(self.path().join(path)).expect("read");
+        assert!(text.contains(from), "{path} has no {from:?}");
+        self.write(path, &text.replacen(from, to, 1));
+    }
+
+    /// Commits everything as of `date` (noon, UTC).
+    pub fn commit(&self, date: &str, message: &str) {
+        self.git(&["add", "-A"]);
+        let stamp = format!("{date}T12:00:00+0000");
+        let out = std::process::Command::new("git")
+            .current_dir(self.path())
+            .args(["commit", "-q", "--no-gpg-sign", "-m", message])
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_AUTHOR_NAME", "A Lead")
+            .env("GIT_AUTHOR_EMAIL", "lead@example.com")
+            .env("GIT_COMMITTER_NAME", "A Lead")
+            .env("GIT_COMMITTER_EMAIL", "lead@example.com")
+            .env("GIT_AUTHOR_DATE", &stamp)
+            .env("GIT_COMMITTER_DATE", &stamp)
+            .output()
+            .expect("git commit");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+
+    /// `text` with every commit id of the repository (full, and abbreviated to 10 hex
+    /// digits as acctsum shows it) replaced by `<commit N>`, N counting from 1, oldest
+    /// first: golden files do not depend on how git hashes.
+    pub fn mask(&self, text: &str) -> String {
+        let ids = self.git(&["rev-list", "--reverse", "--all"]);
+        let mut out = text.to_owned();
+        for (n, id) in ids.lines().enumerate() {
+            out = out.replace(id, &format!("<commit {}>", n + 1)).replace(&id[..10], &format!("<commit {}>", n + 1));
+        }
+        out
+    }
+}

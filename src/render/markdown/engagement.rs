@@ -1,0 +1,209 @@
+//! One compact section per engagement, and the Relationship Lead's roll-up per client.
+
+use std::fmt::Write as _;
+
+use super::{count, file_link, mark, names, shown, status, table, text, updated};
+use crate::render::text::md;
+use crate::view::{ActionRow, ActionStatus, Client, Entry, RiskRow, RiskType, Section, Shown};
+
+/// `Last service review 2026-11-17, next 2026-11-24`.
+fn service_review(e: &Entry<'_>) -> String {
+    let r = e.service_review;
+    match (r.last, r.next) {
+        (Shown::NotRecorded, Shown::NotRecorded) => "no service review recorded".to_owned(),
+        (Shown::NotRecorded, next) => format!("no service review recorded, next {}", shown(next)),
+        (last, Shown::NotRecorded) => format!("service review {}", shown(last)),
+        (last, next) => format!("service review {}, next {}", shown(last), shown(next)),
+    }
+}
+
+/// A list item for a risk: `**Risk** 🟧 2: title — mitigation; owner X`.
+fn risk(r: &RiskRow<'_>) -> String {
+    let kind = match r.kind {
+        RiskType::Risk => "Risk",
+        RiskType::Issue => "Issue",
+    };
+    let mitigation = match r.mitigation {
+        Shown::NotRecorded => "no mitigation recorded".to_owned(),
+        m => format!("mitigation: {}", text(m)),
+    };
+    let owner = match r.owner {
+        Shown::NotRecorded => String::new(),
+        o => format!("; owner {}", text(o)),
+    };
+    format!("**{kind}** {}: {} — {mitigation}{owner}", mark(r.mark), text(r.title))
+}
+
+/// The due date, marked when the rule says it is overdue.
+fn due(a: &ActionRow<'_>) -> String {
+    format!("{}{}", shown(a.due), if a.overdue { " ⚠️ **overdue**" } else { "" })
+}
+
+/// A list item for an action: `**Action** due 2026-11-24: what — who (blocked)`.
+fn action(a: &ActionRow<'_>) -> String {
+    let state = match a.status {
+        ActionStatus::Open => "",
+        ActionStatus::Done => " (done)",
+        ActionStatus::Blocked => " (blocked)",
+    };
+    format!("**Action** due {}: {} — {}{state}", due(a), text(a.action), text(a.owner))
+}
+
+/// Writes an engagement's section: a line of facts and leads, the headline, one table of
+/// scores, and one list of everything else (an empty expected section as one item).
+pub(super) fn section(out: &mut String, e: &Entry<'_>) {
+    let _ = writeln!(out, "### {} — {}\n", md(e.name), status(e.status));
+    let _ = write!(
+        out,
+        "{}, {}; updated {}; {}; {}. ",
+        text(e.client),
+        text(e.region),
+        updated(e),
+        service_review(e),
+        file_link(e.path)
+    );
+    let l = &e.leads;
+    let _ = writeln!(
+        out,
+        "Leads: account {}; tech {}; delivery {}; relationship {}; client practice {}.\n",
+        text(l.account),
+        names(&l.tech),
+        names(&l.delivery),
+        text(l.relationship),
+        text(l.client_practice),
+    );
+    let _ = writeln!(out, "> {}\n", text(e.headline));
+    scores(out, e);
+    let mut items: Vec<String> = Vec::new();
+    let steps: Vec<String> = e.next_steps.iter().map(|s| md(s)).collect();
+    items.push(format!(
+        "**Next steps**: {}",
+        if steps.is_empty() { "none recorded".to_owned() } else { steps.join("; ") }
+    ));
+    if e.risks.is_empty() {
+        items.push("**Risks and issues**: none recorded".to_owned());
+    }
+    items.extend(e.risks.iter().map(risk));
+    if e.actions.is_empty() {
+        items.push("**Actions**: none recorded".to_owned());
+    }
+    items.extend(e.actions.iter().map(action));
+    if e.objectives.is_empty() {
+        items.push("**Objectives**: none recorded".to_owned());
+    }
+    items.extend(e.objectives.iter().map(|o| {
+        let notes = match o.notes {
+            Shown::NotRecorded => String::new(),
+            n => format!(" — {}", text(n)),
+        };
+        let past = if o.past { " (past)" } else { "" };
+        format!("**Objective** {}{past}, comfort {}: {}{notes}", shown(o.date), mark(o.comfort), text(o.title))
+    }));
+    let joined =
+        |label: &str, parts: Vec<String>| (!parts.is_empty()).then(|| format!("**{label}**: {}", parts.join("; ")));
+    items.extend(joined("Wins", e.wins.iter().map(|w| format!("{} {}", shown(w.date), text(w.title))).collect()));
+    items.extend(joined(
+        "Stakeholders",
+        e.stakeholders.iter().map(|s| format!("{} ({}, {})", text(s.name), text(s.role), shown(s.side))).collect(),
+    ));
+    items.extend(joined(
+        "Opportunities",
+        e.opportunities
+            .iter()
+            .map(|o| {
+                let notes = match o.notes {
+                    Shown::NotRecorded => String::new(),
+                    n => format!(" — {}", text(n)),
+                };
+                format!("{} ({}){notes}", text(o.title), shown(o.stage))
+            })
+            .collect(),
+    ));
+    for item in items {
+        let _ = writeln!(out, "- {item}");
+    }
+    out.push('\n');
+}
+
+/// One table of every configured measure, account status then strategy.
+fn scores(out: &mut String, e: &Entry<'_>) {
+    if e.scores.is_empty() {
+        return;
+    }
+    let mut last = None;
+    let rows: Vec<Vec<String>> = e
+        .scores
+        .iter()
+        .map(|s| {
+            let section = s.measure.section;
+            let first = last != Some(section);
+            last = Some(section);
+            let label = match (first, section) {
+                (false, _) => String::new(),
+                (true, Section::AccountStatus) => "account status".to_owned(),
+                (true, Section::Strategy) => "strategy".to_owned(),
+            };
+            let notes = if s.unscored { "not scored".to_owned() } else { text(s.notes) };
+            vec![label, md(s.measure.name), mark(s.mark), notes, text(s.action)]
+        })
+        .collect();
+    table(out, &["section", "measure", "score", "notes", "action"], &rows);
+}
+
+/// The roll-up of one client: its engagements, their risks and open actions.
+pub(super) fn client(out: &mut String, c: &Client<'_>) {
+    let _ = writeln!(out, "## Client: {}\n", md(c.name));
+    let rl = if c.relationship.is_empty() { "not named".to_owned() } else { names(&c.relationship) };
+    let _ = writeln!(out, "Relationship Lead: {rl}. {} with this client.\n", count(c.engagements.len(), "engagement"));
+    let rows: Vec<Vec<String>> = c
+        .engagements
+        .iter()
+        .map(|r| {
+            vec![
+                md(r.name),
+                text(r.region),
+                status(r.status),
+                text(r.account),
+                names(&r.tech),
+                names(&r.delivery),
+                format!("{}{}", shown(r.updated), if r.stale { " (stale)" } else { "" }),
+            ]
+        })
+        .collect();
+    table(out, &["engagement", "region", "status", "account lead", "tech", "delivery", "updated"], &rows);
+    if c.risks.is_empty() {
+        out.push_str("**Open risks**: none recorded.\n\n");
+    } else {
+        out.push_str("**Open risks**:\n\n");
+        let rows: Vec<Vec<String>> = c
+            .risks
+            .iter()
+            .map(|cr| {
+                let r = &cr.risk;
+                vec![
+                    md(cr.engagement),
+                    text(r.title),
+                    r.kind.to_string(),
+                    mark(r.mark),
+                    text(r.mitigation),
+                    text(r.owner),
+                ]
+            })
+            .collect();
+        table(out, &["engagement", "risk", "type", "comfort", "mitigation", "owner"], &rows);
+    }
+    if c.open_actions.is_empty() {
+        out.push_str("**Open actions**: none.\n\n");
+    } else {
+        out.push_str("**Open actions**:\n\n");
+        let rows: Vec<Vec<String>> = c
+            .open_actions
+            .iter()
+            .map(|ca| {
+                let a = &ca.action;
+                vec![md(ca.engagement), text(a.action), text(a.owner), due(a), a.status.to_string()]
+            })
+            .collect();
+        table(out, &["engagement", "action", "owner", "due", "status"], &rows);
+    }
+}

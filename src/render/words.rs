@@ -1,0 +1,102 @@
+//! Changes in words, for the pack, the history and the terminal: one phrase per
+//! [`Change`], user text passed through the caller's escaping.
+
+use crate::view::{Change, LeadMove, Role, ScoreMove, Status, Trend};
+
+/// How to write a change: the escaping of user text, and whether statuses get their
+/// coloured cue.
+#[derive(Clone, Copy)]
+pub struct Words {
+    /// Escapes user text for the output.
+    pub escape: fn(&str) -> String,
+    /// A coloured cue for a status (Markdown), or none (a terminal colours instead).
+    pub cue: Option<fn(Status) -> &'static str>,
+}
+
+/// `↑`, `↓` or nothing.
+#[must_use]
+pub fn arrow(trend: Trend) -> &'static str {
+    match trend {
+        Trend::Better => " ↑",
+        Trend::Worse => " ↓",
+        Trend::Level => "",
+    }
+}
+
+fn role(r: Role) -> &'static str {
+    r.words()
+}
+
+impl Words {
+    fn status(self, s: Status) -> String {
+        match self.cue {
+            Some(cue) => format!("{} {}", cue(s), s.as_str()),
+            None => s.as_str().to_owned(),
+        }
+    }
+
+    fn list(self, items: &[String]) -> String {
+        items.iter().map(|t| (self.escape)(t)).collect::<Vec<_>>().join("; ")
+    }
+
+    fn score(self, s: &ScoreMove<'_>) -> String {
+        let show = |v: Option<i64>| v.map_or_else(|| "—".to_owned(), |v| v.to_string());
+        format!("{} {} → {}{}", (self.escape)(s.key), show(s.old), show(s.new), arrow(s.trend))
+    }
+
+    /// One change as a phrase (`status 🟠 amber → 🟢 green ↑`, `account lead handed over:
+    /// Jane Smith → Omar Khan`).
+    #[must_use]
+    pub fn change(self, change: &Change<'_>) -> String {
+        let esc = self.escape;
+        match change {
+            Change::Added => "new".to_owned(),
+            Change::BaseUnread { commit, reason } => {
+                format!("the version at `{}` could not be read: {reason}", commit.replace('`', "'"))
+            }
+            Change::Renamed { old, new: _ } => format!("renamed from {}", esc(old)),
+            Change::Region { from, to: _ } => format!("moved from {}", esc(from)),
+            Change::Status { old, new, trend } => {
+                format!("status {} → {}{}", self.status(*old), self.status(*new), arrow(*trend))
+            }
+            Change::Scores(moves) => {
+                format!("scores: {}", moves.iter().map(|s| self.score(s)).collect::<Vec<_>>().join(", "))
+            }
+            Change::Lead(LeadMove::HandedOver { role: r, old, new }) => {
+                format!("{} lead handed over: {} → {}", role(*r), esc(old), esc(new))
+            }
+            Change::Lead(LeadMove::Added { role: r, name }) => format!("{} lead added: {}", role(*r), esc(name)),
+            Change::Lead(LeadMove::Removed { role: r, name }) => format!("{} lead removed: {}", role(*r), esc(name)),
+            Change::Headline(text) => format!("headline rewritten: {}", esc(text)),
+            Change::NextSteps(steps) => format!("next steps rewritten: {}", self.list(steps)),
+            Change::RisksAdded(items) => format!("risks added: {}", self.list(items)),
+            Change::RisksRemoved(items) => format!("risks removed: {}", self.list(items)),
+            Change::RiskRescored { risk, old, new, trend } => {
+                format!("risk re-scored: {} {old} → {new}{}", esc(risk), arrow(*trend))
+            }
+            Change::ActionsCompleted(items) => format!("actions completed: {}", self.list(items)),
+            Change::ActionsAdded(items) => format!("actions added: {}", self.list(items)),
+            Change::ActionsDropped(items) => format!("open actions dropped: {}", self.list(items)),
+            Change::ActionRedated { action, old, new, days } => {
+                let moved = match days {
+                    1 => "1 day later".to_owned(),
+                    -1 => "1 day earlier".to_owned(),
+                    d if *d < 0 => format!("{} days earlier", -d),
+                    d => format!("{d} days later"),
+                };
+                format!("due date moved: {}, {old} → {new} ({moved})", esc(action))
+            }
+            Change::ActionReowned { action, old, new } => {
+                format!("action re-owned: {}, {} → {}", esc(action), esc(old), esc(new))
+            }
+            Change::ObjectivesAdded(items) => format!("objectives added: {}", self.list(items)),
+            Change::ObjectivesRemoved(items) => format!("objectives removed: {}", self.list(items)),
+            Change::ObjectivesPassed(items) => format!("objectives passed: {}", self.list(items)),
+            Change::ServiceReview { old: Some(old), new } => {
+                format!("service review held: {new} (the one before: {old})")
+            }
+            Change::ServiceReview { old: None, new } => format!("service review held: {new} (the first recorded)"),
+            Change::FileMoved { from } => format!("file moved from {}", esc(from)),
+        }
+    }
+}

@@ -1,0 +1,371 @@
+//! What changed since a commit, as every output shows it: one [`Change`] per kind of
+//! change, in a fixed order, with the direction of each move decided here.
+
+use chrono::NaiveDate;
+
+use super::pack::Measure;
+use crate::choice::Status;
+use crate::format::Section;
+use crate::history::{Changes, LeadChange, RegionMove, Removed, Since};
+use crate::model::Role;
+
+/// Which way something moved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trend {
+    /// For the better (a higher score or comfort, a better status).
+    Better,
+    /// For the worse.
+    Worse,
+    /// Neither (or not comparable: a score added or taken out).
+    Level,
+}
+
+impl Trend {
+    /// How `new` compares with `old`, where higher is better.
+    fn of<T: Ord>(old: Option<T>, new: Option<T>) -> Self {
+        match (old, new) {
+            (Some(o), Some(n)) if n > o => Self::Better,
+            (Some(o), Some(n)) if n < o => Self::Worse,
+            _ => Self::Level,
+        }
+    }
+}
+
+/// A measure whose score moved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ScoreMove<'a> {
+    /// `account_status` or `strategy`.
+    pub section: Section,
+    /// The measure key.
+    pub key: &'a str,
+    /// The measure's name (its key when it is no longer configured).
+    pub name: &'a str,
+    /// The score before (`None`: not scored).
+    pub old: Option<i64>,
+    /// The score now.
+    pub new: Option<i64>,
+    /// Which way it moved.
+    pub trend: Trend,
+}
+
+/// A lead added, removed or handed over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LeadMove<'a> {
+    /// Someone took up a role.
+    Added {
+        /// The role.
+        role: Role,
+        /// Who.
+        name: &'a str,
+    },
+    /// Someone left a role.
+    Removed {
+        /// The role.
+        role: Role,
+        /// Who.
+        name: &'a str,
+    },
+    /// A single-name role passed from one person to another.
+    HandedOver {
+        /// The role.
+        role: Role,
+        /// Who held it.
+        old: &'a str,
+        /// Who holds it now.
+        new: &'a str,
+    },
+}
+
+/// One kind of change to one engagement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change<'a> {
+    /// The engagement is new since the base commit.
+    Added,
+    /// Its version at the base commit could not be read, so nothing else could be
+    /// compared.
+    BaseUnread {
+        /// The base commit, abbreviated.
+        commit: &'a str,
+        /// The rule a check of that version reports first, or why there was nothing to
+        /// read (`file-too-large`, `deleted`, …).
+        reason: &'static str,
+    },
+    /// Renamed.
+    Renamed {
+        /// The name before.
+        old: &'a str,
+        /// The name now.
+        new: &'a str,
+    },
+    /// Moved into this region from another.
+    Region {
+        /// The region before.
+        from: &'a str,
+        /// The region now.
+        to: &'a str,
+    },
+    /// The overall status changed.
+    Status {
+        /// Before.
+        old: Status,
+        /// Now.
+        new: Status,
+        /// Which way.
+        trend: Trend,
+    },
+    /// Scores moved.
+    Scores(Vec<ScoreMove<'a>>),
+    /// A lead added, removed or handed over.
+    Lead(LeadMove<'a>),
+    /// The headline was rewritten: the new text.
+    Headline(&'a str),
+    /// The next steps were rewritten: the new list.
+    NextSteps(&'a [String]),
+    /// Risks added (titles).
+    RisksAdded(&'a [String]),
+    /// Risks removed.
+    RisksRemoved(&'a [String]),
+    /// A risk re-scored.
+    RiskRescored {
+        /// Its title now.
+        risk: &'a str,
+        /// The comfort before.
+        old: i64,
+        /// The comfort now.
+        new: i64,
+        /// Which way.
+        trend: Trend,
+    },
+    /// Actions completed.
+    ActionsCompleted(&'a [String]),
+    /// Actions added.
+    ActionsAdded(&'a [String]),
+    /// Open actions dropped.
+    ActionsDropped(&'a [String]),
+    /// An action's due date moved.
+    ActionRedated {
+        /// The action.
+        action: &'a str,
+        /// The due date before.
+        old: NaiveDate,
+        /// The due date now.
+        new: NaiveDate,
+        /// Days moved: positive when later.
+        days: i64,
+    },
+    /// An action passed to another owner.
+    ActionReowned {
+        /// The action.
+        action: &'a str,
+        /// The owner before.
+        old: &'a str,
+        /// The owner now.
+        new: &'a str,
+    },
+    /// Objectives added.
+    ObjectivesAdded(&'a [String]),
+    /// Objectives removed.
+    ObjectivesRemoved(&'a [String]),
+    /// Objectives whose date has passed since the base commit.
+    ObjectivesPassed(&'a [String]),
+    /// A service review was held.
+    ServiceReview {
+        /// The last review before (`None`: none recorded).
+        old: Option<NaiveDate>,
+        /// The last review now.
+        new: NaiveDate,
+    },
+    /// The file moved (the engagement is the same).
+    FileMoved {
+        /// Its path at the base commit.
+        from: &'a str,
+    },
+}
+
+/// What changed in one engagement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChangeSummary<'a> {
+    /// A few words for a table column (`amber→green ↑, ↑1 ↓1, lead handed over`).
+    pub brief: String,
+    /// Whether the engagement is better or worse on the whole (status, then scores).
+    pub trend: Trend,
+    /// Every change, in a fixed order; empty when nothing changed.
+    pub lines: Vec<Change<'a>>,
+}
+
+/// The change lines of `changes`; `measures` name the scores, `commit` is the base
+/// commit, abbreviated.
+#[must_use]
+pub fn lines<'a>(changes: &'a Changes, measures: &[Measure<'a>], commit: &'a str) -> Vec<Change<'a>> {
+    let Changes {
+        added,
+        moved_from,
+        renamed,
+        region,
+        status,
+        scores,
+        leads,
+        headline,
+        next_steps,
+        risks_added,
+        risks_removed,
+        risks_rescored,
+        actions_completed,
+        actions_added,
+        actions_removed,
+        actions_redated,
+        actions_reowned,
+        objectives_added,
+        objectives_removed,
+        objectives_passed,
+        service_review,
+        base_unread,
+    } = changes;
+    // Destructured so that a new kind of change cannot be forgotten here.
+    let mut out = Vec::new();
+    if *added {
+        out.push(Change::Added);
+    }
+    if let Some(why) = base_unread {
+        out.push(Change::BaseUnread { commit, reason: why.reason() });
+    }
+    if let Some((old, new)) = renamed {
+        out.push(Change::Renamed { old, new });
+    }
+    if let Some((from, to)) = region {
+        out.push(Change::Region { from, to });
+    }
+    if let Some((old, new)) = *status {
+        out.push(Change::Status { old, new, trend: Trend::of(Some(old), Some(new)) });
+    }
+    if !scores.is_empty() {
+        let moves = scores
+            .iter()
+            .map(|s| {
+                let name = measures
+                    .iter()
+                    .find(|m| m.section == s.section && m.key == s.key)
+                    .map_or(s.key.as_str(), |m| m.name);
+                ScoreMove {
+                    section: s.section,
+                    key: &s.key,
+                    name,
+                    old: s.old,
+                    new: s.new,
+                    trend: Trend::of(s.old, s.new),
+                }
+            })
+            .collect();
+        out.push(Change::Scores(moves));
+    }
+    out.extend(leads.iter().filter_map(lead).map(Change::Lead));
+    if let Some(text) = headline {
+        out.push(Change::Headline(text));
+    }
+    if let Some(steps) = next_steps {
+        out.push(Change::NextSteps(steps));
+    }
+    let list = |items: &'a [String], make: fn(&'a [String]) -> Change<'a>| (!items.is_empty()).then(|| make(items));
+    out.extend(list(risks_added, Change::RisksAdded));
+    out.extend(list(risks_removed, Change::RisksRemoved));
+    out.extend(risks_rescored.iter().map(|r| Change::RiskRescored {
+        risk: &r.item,
+        old: r.old,
+        new: r.new,
+        trend: Trend::of(Some(r.old), Some(r.new)),
+    }));
+    out.extend(list(actions_completed, Change::ActionsCompleted));
+    out.extend(list(actions_added, Change::ActionsAdded));
+    out.extend(list(actions_removed, Change::ActionsDropped));
+    out.extend(actions_redated.iter().map(|a| Change::ActionRedated {
+        action: &a.item,
+        old: a.old,
+        new: a.new,
+        days: a.days(),
+    }));
+    out.extend(actions_reowned.iter().map(|a| Change::ActionReowned { action: &a.item, old: &a.old, new: &a.new }));
+    out.extend(list(objectives_added, Change::ObjectivesAdded));
+    out.extend(list(objectives_removed, Change::ObjectivesRemoved));
+    out.extend(list(objectives_passed, Change::ObjectivesPassed));
+    if let Some((old, new)) = *service_review {
+        out.push(Change::ServiceReview { old, new });
+    }
+    if let Some(from) = moved_from {
+        out.push(Change::FileMoved { from });
+    }
+    out
+}
+
+fn lead(l: &LeadChange) -> Option<LeadMove<'_>> {
+    let role = l.role;
+    Some(match (l.old.as_deref(), l.new.as_deref()) {
+        (Some(old), Some(new)) => LeadMove::HandedOver { role, old, new },
+        (None, Some(name)) => LeadMove::Added { role, name },
+        (Some(name), None) => LeadMove::Removed { role, name },
+        (None, None) => return None,
+    })
+}
+
+/// The summary of `changes` for one engagement.
+pub(super) fn summary<'a>(changes: &'a Changes, measures: &[Measure<'a>], commit: &'a str) -> ChangeSummary<'a> {
+    let (up, down) = changes.score_moves();
+    let status = changes.status.map_or(Trend::Level, |(o, n)| Trend::of(Some(o), Some(n)));
+    let trend = match status {
+        Trend::Level => Trend::of(Some(down), Some(up)),
+        moved => moved,
+    };
+    ChangeSummary { brief: changes.brief(), trend, lines: lines(changes, measures, commit) }
+}
+
+/// An engagement gone since the base commit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Gone<'a> {
+    /// Its name then (its path when the name could not be read).
+    pub name: &'a str,
+    /// Its path then.
+    pub path: &'a str,
+}
+
+/// An engagement that moved out of a region the report covers, into one it does not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Left<'a> {
+    /// Its name now.
+    pub name: &'a str,
+    /// Its path now.
+    pub path: &'a str,
+    /// The region it left.
+    pub from: &'a str,
+    /// The region it is in now.
+    pub to: &'a str,
+}
+
+/// The base commit of a report, and the engagements the report no longer shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SinceView<'a> {
+    /// What was asked for (`2026-11-01`, `HEAD~3`).
+    pub asked: &'a str,
+    /// The commit's full id.
+    pub commit: &'a str,
+    /// The commit's id, abbreviated.
+    pub short: &'a str,
+    /// The commit's date.
+    pub date: NaiveDate,
+    /// Engagements gone since then that the filters would have shown.
+    pub gone: Vec<Gone<'a>>,
+    /// Engagements that left a region the report covers.
+    pub left: Vec<Left<'a>>,
+}
+
+impl<'a> SinceView<'a> {
+    /// The view of `since`, with the gone and departed engagements the report selected.
+    pub(super) fn of(since: &'a Since, removed: &[&'a Removed], left: &[&'a RegionMove]) -> Self {
+        Self {
+            asked: &since.commit.asked,
+            commit: &since.commit.id,
+            short: since.commit.short(),
+            date: since.commit.date,
+            gone: removed.iter().map(|r| Gone { name: r.name(), path: &r.path }).collect(),
+            left: left.iter().map(|m| Left { name: &m.name, path: &m.path, from: &m.from, to: &m.to }).collect(),
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! The view of `acctsum history`: each version of one engagement file with its status,
+//! scores and their bands, why a version could not be read, and what changed from the
+//! version before.
+
+use chrono::NaiveDate;
+
+use super::change::{self, Change};
+use super::entry::Mark;
+use super::pack::{Measure, measures};
+use super::shown::Shown;
+use crate::choice::Status;
+use crate::format::Section;
+use crate::guide::Guide;
+use crate::history::{Point, Timeline, Unread};
+
+/// What a version held.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum State {
+    /// It could be read.
+    Read {
+        /// `updated`.
+        updated: Shown<NaiveDate>,
+        /// The status.
+        status: Shown<Status>,
+        /// The score of each configured measure, in the order of [`History::measures`].
+        scores: Vec<Shown<Mark>>,
+    },
+    /// It could not be read: why.
+    Unread(Unread),
+}
+
+/// One version of the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Version<'a> {
+    /// The commit's full id.
+    pub commit: &'a str,
+    /// Its id, abbreviated.
+    pub short: &'a str,
+    /// Its date.
+    pub date: NaiveDate,
+    /// The file's path at that commit.
+    pub path: &'a str,
+    /// What the file held.
+    pub state: State,
+    /// What changed from the last version before it that could be read, when both could
+    /// be read.
+    pub changes: Option<Vec<Change<'a>>>,
+}
+
+/// The mean (in tenths, rounded) and the lowest of a section's scores at each version
+/// (`None` where no measure of the section is scored).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Series {
+    /// The section.
+    pub section: Section,
+    /// The mean score in tenths.
+    pub mean_tenths: Vec<Option<i64>>,
+    /// The lowest score.
+    pub lowest: Vec<Option<i64>>,
+}
+
+/// One engagement's history.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct History<'a> {
+    /// The engagement's name (its path when no version names it).
+    pub name: &'a str,
+    /// The file, as shown.
+    pub path: &'a str,
+    /// Every configured measure.
+    pub measures: Vec<Measure<'a>>,
+    /// The scale's lowest and highest scores.
+    pub scale: (i64, i64),
+    /// The versions, oldest first.
+    pub versions: Vec<Version<'a>>,
+    /// Per section with configured measures, its scores over time.
+    pub series: Vec<Series>,
+}
+
+impl<'a> History<'a> {
+    /// The view of a timeline.
+    #[must_use]
+    pub fn of(timeline: &'a Timeline, guide: &'a Guide) -> Self {
+        let measures = measures(guide);
+        let versions = timeline.points.iter().map(|p| version(p, &measures, guide)).collect();
+        let series = Section::ALL
+            .into_iter()
+            .filter(|&s| !guide.measures(s).is_empty())
+            .map(|section| series(section, &timeline.points, &measures))
+            .collect();
+        Self {
+            name: timeline.name(),
+            path: &timeline.path,
+            measures,
+            scale: (guide.scale.min, guide.scale.max),
+            versions,
+            series,
+        }
+    }
+}
+
+fn version<'a>(p: &'a Point, measures: &[Measure<'a>], guide: &Guide) -> Version<'a> {
+    let commit = p.version.commit.as_str();
+    let short = &commit[..commit.len().min(10)];
+    let state = match &p.summary {
+        Ok(s) => State::Read {
+            updated: Shown::of(s.updated),
+            status: Shown::of(s.status),
+            scores: measures
+                .iter()
+                .map(|m| {
+                    let score = s.score(m.section, m.key);
+                    Shown::of(score.map(|score| Mark { score, band: guide.scale.band(score) }))
+                })
+                .collect(),
+        },
+        Err(why) => State::Unread(*why),
+    };
+    let changes = p.changes.as_ref().map(|c| change::lines(c, measures, short));
+    Version { commit, short, date: p.version.date, path: &p.version.path, state, changes }
+}
+
+fn series(section: Section, points: &[Point], measures: &[Measure<'_>]) -> Series {
+    let keys: Vec<&str> = measures.iter().filter(|m| m.section == section).map(|m| m.key).collect();
+    let mut mean_tenths = Vec::with_capacity(points.len());
+    let mut lowest = Vec::with_capacity(points.len());
+    for p in points {
+        let scores: Vec<i64> =
+            keys.iter().filter_map(|k| p.summary.as_ref().ok().and_then(|s| s.score(section, k))).collect();
+        let count = i64::try_from(scores.len()).unwrap_or(1);
+        // Computed in integers, so that output never depends on float printing.
+        mean_tenths.push((count > 0).then(|| (scores.iter().sum::<i64>() * 10 + count / 2) / count));
+        lowest.push(scores.iter().min().copied());
+    }
+    Series { section, mean_tenths, lowest }
+}
