@@ -27,6 +27,47 @@ fn request<'a>(guide: &'a Guide, filters: &'a Filters) -> Request<'a> {
     Request { guide, today: today(), filters, since: None, attention: false }
 }
 
+/// What changed since an imagined base commit at which `eng` (at `path`) was empty: every
+/// field of it a change; plus an engagement gone and one moved to another region, both
+/// named after it. Every change of every output then carries the fuzzed text.
+fn since(path: &str, eng: Option<&crate::model::Engagement>) -> crate::history::Since {
+    use crate::history::{Changes, RegionMove, Removed, Since, Unread, compare};
+    let mut changes = eng.map_or_else(Changes::default, |e| compare(&crate::model::Engagement::default(), e));
+    changes.base_unread = Some(Unread::Invalid(crate::finding::RuleId::Syntax));
+    changes.moved_from = Some(path.to_owned());
+    let name = eng.map_or(path, crate::model::Engagement::name).to_owned();
+    let region = eng.and_then(|e| e.region.str()).unwrap_or("north").to_owned();
+    Since {
+        commit: crate::git::Commit { id: "0".repeat(40), date: today(), asked: name.clone() },
+        changes: std::collections::BTreeMap::from([(path.to_owned(), changes)]),
+        removed: vec![Removed { path: format!("{path}.old"), engagement: eng.cloned(), unread: None }],
+        moves: vec![RegionMove { path: format!("{path}.moved"), name, from: region.clone(), to: format!("{region}!") }],
+        base: std::collections::BTreeMap::new(),
+    }
+}
+
+/// Every `report` format of `outcome`, plain and with [`since`] and `--attention` for the
+/// file at `path` in `region`, into `outputs`.
+fn reports(outcome: &Outcome, guide: &Guide, path: &str, style: Style, outputs: &mut Vec<(&'static str, Vec<u8>)>) {
+    let eng = outcome.files.first().and_then(|f| f.engagement.as_ref());
+    let changed = since(path, eng);
+    let region = eng.and_then(|e| e.region.str()).unwrap_or("north").to_owned();
+    let plain = Filters::default();
+    let regional = Filters { regions: vec![region], ..Filters::default() };
+    for (filters, since) in [(&plain, None), (&regional, Some(&changed))] {
+        let report = build(outcome, Request { since, attention: since.is_some(), ..request(guide, filters) });
+        let view = Pack::of(&report);
+        let mut out = Vec::new();
+        let _ = render::table::report(&mut out, &view, style);
+        outputs.push(("report table", out));
+        outputs.push(("csv", render::csv::report(&view).into_bytes()));
+        let pack = render::markdown::pack(&view);
+        assert!(!pack.contains("<script"), "user text reached the pack unescaped");
+        outputs.push(("markdown", pack.into_bytes()));
+        outputs.push(("report json", render::json::report::render(&view).unwrap_or_default().into_bytes()));
+    }
+}
+
 /// `data` as an engagement file: load → validate → model → per-file rules → the
 /// workspace-level rules (the file twice, for the cross-file rules; an older version, for
 /// `updated-not-bumped`; an outdated schema) → every renderer of `check` and `report`.
@@ -63,14 +104,7 @@ pub fn engagement(data: &[u8]) -> usize {
     let _ = render::github::findings(&mut out, findings, tally, false);
     let _ = render::sarif::findings(&mut out, findings, &guide);
     let count = findings.len();
-    let filters = Filters::default();
-    let report = build(&outcome, request(&guide, &filters));
-    let view = Pack::of(&report);
-    let _ = render::table::report(&mut out, &view, Style::PLAIN);
-    let pack = render::markdown::pack(&view);
-    assert!(!pack.contains("<script"), "user text reached the pack unescaped");
-    let _ = render::json::report::render(&view);
-    let _ = render::csv::report(&view);
+    reports(&outcome, &guide, &path, Style::PLAIN, &mut Vec::new());
     count
 }
 
@@ -207,14 +241,7 @@ pub fn terminal(data: &[u8]) {
             timeline.push(version, engagement.ok_or_else(|| crate::history::Unread::invalid(&findings)));
         }
         let outcome = Outcome { files: vec![Checked { source, text: None, engagement, digest }], findings };
-        let filters = Filters::default();
-        let report = build(&outcome, request(&guide, &filters));
-        let view = Pack::of(&report);
-        let _ = render::table::report(&mut out, &view, style);
-        outputs.push(("report table", std::mem::take(&mut out)));
-        outputs.push(("csv", render::csv::report(&view).into_bytes()));
-        outputs.push(("markdown", render::markdown::pack(&view).into_bytes()));
-        outputs.push(("report json", render::json::report::render(&view).unwrap_or_default().into_bytes()));
+        reports(&outcome, &guide, &path, style, &mut outputs);
         let engagements: Vec<_> = outcome.files.iter().filter_map(|f| f.engagement.as_ref()).collect();
         let rows = crate::view::leads::rows(&engagements, None);
         let _ = render::leads::table(&mut out, &rows, style);
