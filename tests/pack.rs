@@ -54,8 +54,8 @@ fn needs_attention_reads_as_sentences_linked_to_their_file_and_line() {
 
 #[test]
 fn a_rule_configured_as_error_is_marked_as_an_error_in_needs_attention() {
-    let file = std::fs::read_to_string(examples().join("engagements/north/tynebridge-media-streaming.yaml"))
-        .expect("example");
+    let file =
+        std::fs::read_to_string(examples().join("engagements/north/tynebridge-media-streaming.yaml")).expect("example");
     let ws = workspace(
         "regions: [north]\nrules:\n  service-review-overdue: error\n",
         &[("engagements/north/tynebridge.yaml", file)],
@@ -69,8 +69,8 @@ fn a_rule_configured_as_error_is_marked_as_an_error_in_needs_attention() {
 
 #[test]
 fn an_outdated_schema_is_one_line_of_the_pack_and_the_table() {
-    let file = std::fs::read_to_string(examples().join("engagements/north/tynebridge-media-streaming.yaml"))
-        .expect("example");
+    let file =
+        std::fs::read_to_string(examples().join("engagements/north/tynebridge-media-streaming.yaml")).expect("example");
     let ws = workspace("regions: [north]\n", &[("engagements/north/tynebridge.yaml", file)]);
     std::fs::create_dir_all(ws.path().join("schema")).expect("mkdir");
     std::fs::write(ws.path().join("schema/engagement.schema.json"), "{}").expect("schema");
@@ -89,7 +89,12 @@ fn an_outdated_schema_is_one_line_of_the_pack_and_the_table() {
 fn could_not_be_read_names_each_file_s_first_problem() {
     let ws = workspace("regions: [north]\n", &[("engagements/north/broken.yaml", "acctsum: 1\nengagement: [oops\n")]);
     let pack = acctsum(ws.path(), &["report", "--format", "markdown"]).stdout;
-    assert!(pack.contains("| file | errors | first problem |\n| --- | --- | --- |\n| engagements/north/broken.yaml | 1 | syntax |\n"), "{pack}");
+    assert!(
+        pack.contains(
+            "| file | errors | first problem |\n| --- | --- | --- |\n| engagements/north/broken.yaml | 1 | syntax |\n"
+        ),
+        "{pack}"
+    );
 }
 
 #[test]
@@ -100,7 +105,16 @@ fn a_region_of_six_engagements_fits_in_250_lines() {
     assert!(pack.lines().count() <= 250, "{} lines", pack.lines().count());
     // Every engagement still has its section, with every part of its file.
     assert_eq!(pack.matches("\n### ").count(), 6);
-    for part in ["**Next steps**", "**Risk**", "**Action**", "**Objective**", "**Wins**", "**Stakeholders**", "**Opportunities**", "Leads: account"] {
+    for part in [
+        "**Next steps**",
+        "**Risk**",
+        "**Action**",
+        "**Objective**",
+        "**Wins**",
+        "**Stakeholders**",
+        "**Opportunities**",
+        "Leads: account",
+    ] {
         assert!(pack.matches(part).count() >= 6, "{part}");
     }
 }

@@ -20,11 +20,21 @@ pub struct Ran {
     pub stderr: String,
 }
 
-/// Runs `acctsum -C <ws> --today TODAY <args…>` in-process, from inside `ws`.
+/// Runs `acctsum -C <ws> --today TODAY <args…>` in-process, from inside `ws`. With
+/// `ACCTSUM_TEST_BIN` set, runs that binary instead: how a test is shown to fail on an
+/// older acctsum (`ACCTSUM_TEST_BIN=/path/to/old/acctsum cargo test --test pack`).
 pub fn acctsum(ws: &Path, args: &[&str]) -> Ran {
     let ws_arg = ws.to_string_lossy().into_owned();
     let mut argv = vec!["acctsum", "-C", &ws_arg, "--today", TODAY, "--color", "never"];
     argv.extend_from_slice(args);
+    if let Some(bin) = std::env::var_os("ACCTSUM_TEST_BIN") {
+        let out = std::process::Command::new(bin).args(&argv[1..]).current_dir(ws).output().expect("run");
+        return Ran {
+            code: out.status.code().and_then(|c| u8::try_from(c).ok()).unwrap_or(101),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        };
+    }
     let cli = Cli::try_parse_from(&argv).unwrap_or_else(|e| panic!("bad test arguments {argv:?}: {e}"));
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let mut io = Io { out: &mut out, err: &mut err, out_terminal: false, width: Some(100), interactive: false };
