@@ -61,7 +61,7 @@ pub mod report {
     use serde::Serialize;
 
     use super::JsonFinding;
-    use crate::view::{Entry, MeasureScore, Pack, Shown};
+    use crate::view::{Cause, Entry, MeasureScore, Pack, Shown};
 
     use super::changes::Changes;
 
@@ -330,7 +330,14 @@ pub mod report {
                 .iter()
                 .map(|i| Invalid { path: i.path, errors: i.errors, first: i.first.map(crate::view::RuleId::as_str) })
                 .collect(),
-            workspace: pack.workspace.iter().filter_map(|n| n.finding).map(JsonFinding::from).collect(),
+            workspace: pack
+                .workspace
+                .iter()
+                .filter_map(|n| match n.cause {
+                    Cause::Finding(f) => Some(JsonFinding::from(f)),
+                    Cause::RedStatus { .. } => None,
+                })
+                .collect(),
         };
         crate::render::json_text::string(&doc)
     }

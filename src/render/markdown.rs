@@ -113,10 +113,20 @@ fn file_link(path: &str) -> String {
     format!("[{}]({})", md(path), link_target(path))
 }
 
+/// A message as a sentence: a capital first letter.
+fn sentence(message: &str) -> String {
+    let mut chars = message.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
 /// A note as a sentence, an error marked, and a link to where it is.
 fn note(n: &Note<'_>) -> String {
-    let error = matches!(n.cause, Cause::Rule { severity: Severity::Error, .. });
-    let mut line = format!("{}{}", if error { "**Error**: " } else { "" }, md(&n.sentence));
+    let mut line = match n.cause {
+        Cause::RedStatus { headline: Shown::NotRecorded } => "The status is red".to_owned(),
+        Cause::RedStatus { headline } => format!("The status is red: {}", text(headline)),
+        Cause::Finding(f) if f.severity == Severity::Error => format!("**Error**: {}", md(&sentence(&f.message))),
+        Cause::Finding(f) => md(&sentence(&f.message)),
+    };
     if let Some(place) = n.place {
         let _ = write!(line, " — {}", link(place));
     }
@@ -318,21 +328,19 @@ mod tests {
     #[test]
     fn notes_link_to_their_line_and_mark_errors() {
         let place = Some(Place { path: "engagements/north/a b_[x].yaml", line: 27 });
-        let warning = Note {
-            sentence: "Action \"<b>\" was due".into(),
-            cause: Cause::Rule { rule: crate::view::RuleId::ActionOverdue, severity: Severity::Warning },
-            place,
-            finding: None,
-        };
+        let mut f = crate::view::Finding::new(
+            crate::view::RuleId::ActionOverdue,
+            std::sync::Arc::from("engagements/north/a b_[x].yaml"),
+            crate::finding::Loc::START,
+            "action \"<b>\" was due",
+        );
         assert_eq!(
-            note(&warning),
+            note(&Note { cause: Cause::Finding(&f), place }),
             "Action \"\\<b\\>\" was due — [engagements/north/a b\\_\\[x\\].yaml#L27](engagements/north/a%20b_%5Bx%5D.yaml#L27)"
         );
-        let error = Note {
-            cause: Cause::Rule { rule: crate::view::RuleId::Stale, severity: Severity::Error },
-            place: None,
-            ..warning
-        };
-        assert_eq!(note(&error), "**Error**: Action \"\\<b\\>\" was due");
+        f.severity = Severity::Error;
+        assert_eq!(note(&Note { cause: Cause::Finding(&f), place: None }), "**Error**: Action \"\\<b\\>\" was due");
+        let red = Note { cause: Cause::RedStatus { headline: Shown::Value("Late | <i>") }, place: None };
+        assert_eq!(note(&red), "The status is red: Late \\| \\<i\\>");
     }
 }

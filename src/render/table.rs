@@ -5,7 +5,7 @@ use comfy_table::{Attribute, Color, ContentArrangement, Table, presets};
 
 use super::Style;
 use super::text::terminal;
-use crate::view::{Pack, Status, Trend};
+use crate::view::{Cause, Pack, Status, Trend};
 
 /// How a cell should stand out when colour is on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -235,8 +235,9 @@ pub fn report(out: &mut dyn std::io::Write, pack: &Pack<'_>, style: Style) -> st
         writeln!(out, "Could not be read, so not summarised: {} (`acctsum check` says why).", list.join(", "))?;
     }
     for n in &pack.workspace {
-        let at = n.place.map_or_else(String::new, |p| format!(" ({}:{})", terminal(p.path), p.line));
-        writeln!(out, "Workspace: {}{at}", terminal(&n.sentence))?;
+        if let Cause::Finding(f) = n.cause {
+            writeln!(out, "Workspace: {} ({}:{})", terminal(&f.message), terminal(&f.path), f.loc.line)?;
+        }
     }
     if let Some(since) = &pack.since {
         if !since.left.is_empty() {
