@@ -369,3 +369,99 @@ impl<'a> SinceView<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::RuleId;
+    use crate::history::{ItemChange, LeadChange, ScoreChange, Unread};
+
+    fn date(s: &str) -> NaiveDate {
+        s.parse().expect("date")
+    }
+
+    #[test]
+    fn every_kind_of_change_has_its_line_in_a_fixed_order() {
+        let one = vec!["A".to_owned()];
+        let changes = Changes {
+            added: false,
+            moved_from: Some("engagements/scotland/a.yaml".into()),
+            renamed: Some(("Old".into(), "New".into())),
+            region: Some(("scotland".into(), "north".into())),
+            status: Some((Status::Green, Status::Amber)),
+            scores: vec![ScoreChange { section: Section::Strategy, key: "growth".into(), old: Some(2), new: Some(3) }],
+            leads: vec![
+                LeadChange { role: Role::Account, old: Some("Ann".into()), new: Some("Bo".into()) },
+                LeadChange { role: Role::Tech, old: None, new: Some("Cy".into()) },
+                LeadChange { role: Role::Delivery, old: Some("Di".into()), new: None },
+            ],
+            headline: Some("H".into()),
+            next_steps: Some(one.clone()),
+            risks_added: one.clone(),
+            risks_removed: one.clone(),
+            risks_rescored: vec![ItemChange { item: "R".into(), old: 3, new: 1 }],
+            actions_completed: one.clone(),
+            actions_added: one.clone(),
+            actions_removed: one.clone(),
+            actions_redated: vec![ItemChange { item: "S".into(), old: date("2026-12-01"), new: date("2027-01-15") }],
+            actions_reowned: vec![ItemChange { item: "T".into(), old: "X".into(), new: "Y".into() }],
+            objectives_added: one.clone(),
+            objectives_removed: one.clone(),
+            objectives_passed: one.clone(),
+            service_review: Some((None, date("2026-11-17"))),
+            base_unread: Some(Unread::Invalid(RuleId::Syntax)),
+        };
+        let measures = [Measure { section: Section::Strategy, key: "growth", name: "Growth" }];
+        let lines = lines(&changes, &measures, "abc");
+        let expected = vec![
+            Change::BaseUnread { commit: "abc", reason: "syntax" },
+            Change::Renamed { old: "Old", new: "New" },
+            Change::Region { from: "scotland", to: "north" },
+            Change::Status { old: Status::Green, new: Status::Amber, trend: Trend::Worse },
+            Change::Scores(vec![ScoreMove {
+                section: Section::Strategy,
+                key: "growth",
+                name: "Growth",
+                old: Some(2),
+                new: Some(3),
+                trend: Trend::Better,
+            }]),
+            Change::Lead(LeadMove::HandedOver { role: Role::Account, old: "Ann", new: "Bo" }),
+            Change::Lead(LeadMove::Added { role: Role::Tech, name: "Cy" }),
+            Change::Lead(LeadMove::Removed { role: Role::Delivery, name: "Di" }),
+            Change::Headline("H"),
+            Change::NextSteps(&one),
+            Change::RisksAdded(&one),
+            Change::RisksRemoved(&one),
+            Change::RiskRescored { risk: "R", old: 3, new: 1, trend: Trend::Worse },
+            Change::ActionsCompleted(&one),
+            Change::ActionsAdded(&one),
+            Change::ActionsDropped(&one),
+            Change::ActionRedated { action: "S", old: date("2026-12-01"), new: date("2027-01-15"), days: 45 },
+            Change::ActionReowned { action: "T", old: "X", new: "Y" },
+            Change::ObjectivesAdded(&one),
+            Change::ObjectivesRemoved(&one),
+            Change::ObjectivesPassed(&one),
+            Change::ServiceReview { old: None, new: date("2026-11-17") },
+            Change::FileMoved { from: "engagements/scotland/a.yaml" },
+        ];
+        assert_eq!(lines, expected);
+        assert_eq!(super::lines(&Changes { added: true, ..Changes::default() }, &measures, "abc"), [Change::Added]);
+        assert!(super::lines(&Changes::default(), &measures, "abc").is_empty(), "nothing changed: no line");
+    }
+
+    #[test]
+    fn the_whole_trend_follows_the_status_then_the_scores() {
+        let score =
+            |old, new| ScoreChange { section: Section::AccountStatus, key: "k".into(), old: Some(old), new: Some(new) };
+        let trend = |c: &Changes| summary(c, &[], "abc").trend;
+        assert_eq!(
+            trend(&Changes { scores: vec![score(2, 3), score(4, 3), score(1, 2)], ..Changes::default() }),
+            Trend::Better
+        );
+        let worse =
+            Changes { status: Some((Status::Green, Status::Red)), scores: vec![score(2, 3)], ..Changes::default() };
+        assert_eq!(trend(&worse), Trend::Worse, "the status first");
+        assert_eq!(trend(&Changes::default()), Trend::Level);
+    }
+}
