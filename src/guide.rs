@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::audience::{self, Audience, UnknownAudience};
 use crate::document::{Document, NodeId, NodeKind, Scalar};
 use crate::finding::{Finding, Loc, RuleId, RuleKind, Severity};
 use crate::format::Section;
@@ -93,6 +94,10 @@ pub struct Guide {
     strategy: Vec<Measure>,
     /// Configured severities (`None` = off), by rule.
     rules: BTreeMap<RuleId, Option<Severity>>,
+    /// The declared audiences, in file order.
+    audiences: Vec<Audience>,
+    /// The index in `audiences` of `default_audience`; set whenever any is declared.
+    default_audience: Option<usize>,
 }
 
 fn measure(key: &str, name: &str, guide: &str) -> Measure {
@@ -176,6 +181,8 @@ impl Default for Guide {
             account_status: default_measures(Section::AccountStatus),
             strategy: default_measures(Section::Strategy),
             rules: BTreeMap::new(),
+            audiences: Vec::new(),
+            default_audience: None,
         }
     }
 }
@@ -191,6 +198,8 @@ pub const CONFIG_KEYS: &[&str] = &[
     "headline_max_chars",
     "measures",
     "rules",
+    "audiences",
+    "default_audience",
 ];
 
 impl Guide {
@@ -218,17 +227,44 @@ impl Guide {
         self.scale.is_low(score)
     }
 
+    /// The declared audiences, in file order; empty when there are none (nothing is hidden).
+    #[must_use]
+    pub fn audiences(&self) -> &[Audience] {
+        &self.audiences
+    }
+
+    /// The audience a command builds its view for: the one named (`--audience NAME`),
+    /// else `default_audience`; `None` when no audience is declared, and nothing is
+    /// hidden.
+    ///
+    /// # Errors
+    /// When `name` is not a declared audience: the error says "did you mean", and the
+    /// command cannot run (exit 2).
+    pub fn audience(&self, name: Option<&str>) -> Result<Option<&Audience>, UnknownAudience> {
+        match name {
+            Some(name) => match self.audiences.iter().find(|a| a.name == name) {
+                Some(audience) => Ok(Some(audience)),
+                None => Err(UnknownAudience::new(name, &self.audiences)),
+            },
+            None => Ok(self.default_audience.and_then(|i| self.audiences.get(i))),
+        }
+    }
+
     /// Reads and validates a configuration document; every problem is returned.
     ///
     /// # Errors
     /// The findings, when the document is not a valid configuration.
     pub fn parse(doc: &Document) -> Result<Guide, Vec<Finding>> {
-        let mut p = ConfigReader { r: Reader::new(doc), guide: Guide::default() };
+        let mut p = ConfigReader { r: Reader::new(doc), guide: Guide::default(), audiences: None, default: None };
         match doc.root() {
             None => {}
             Some(root) if p.r.is_null(root) => {}
             Some(root) => p.top(root),
         }
+        // Last: hide paths name measures, which may be configured below them.
+        let (audiences, default) = audience::read(&mut p.r, &p.guide, p.audiences, p.default);
+        p.guide.audiences = audiences;
+        p.guide.default_audience = default;
         if p.r.out.is_empty() { Ok(p.guide) } else { Err(p.r.out) }
     }
 }
@@ -236,6 +272,10 @@ impl Guide {
 struct ConfigReader<'a> {
     r: Reader<'a>,
     guide: Guide,
+    /// The value of `audiences` and where its key is, read after everything else.
+    audiences: Option<(NodeId, Loc)>,
+    /// The value of `default_audience`, read with the audiences.
+    default: Option<NodeId>,
 }
 
 impl ConfigReader<'_> {
@@ -271,6 +311,8 @@ impl ConfigReader<'_> {
                 }
                 "measures" => self.measures(value),
                 "rules" => self.rules(value),
+                "audiences" => self.audiences = Some((value, key_at)),
+                "default_audience" => self.default = Some(value),
                 _ => self.error(
                     RuleId::UnknownField,
                     key_at,

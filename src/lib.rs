@@ -9,6 +9,7 @@
 //! [`cli`] knows the command-line parser.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod audience;
 pub mod choice;
 pub mod cli;
 pub mod digest;

@@ -245,7 +245,26 @@ pub fn config(guide: &Guide) -> String {
             let _ = writeln!(out, "  {}: {level}", rule.as_str());
         }
     }
+    out.push('\n');
+    audiences(&mut out, guide);
     out
+}
+
+/// A commented example of `audiences`: none are declared by default, so nothing is hidden.
+fn audiences(out: &mut String, guide: &Guide) {
+    comment(
+        out,
+        0,
+        "Audiences: who a published view (`report`, `history`, `site`) is built for, and the fields of engagement files it hides, as dotted paths: a section (`risks`), a measure (`account_status.commercial`), a field of every measure (`account_status.*.notes`) or of every item of a list (`actions.owner`). engagement, client, region, status and updated identify an engagement and are always shown. `--audience NAME` picks one, else `default_audience`. None are declared here, so nothing is hidden. This filters what acctsum publishes, nothing more: whoever can read this repository reads everything. For example:",
+    );
+    let mut hide = vec!["risks", "actions"];
+    if guide.measures(format::Section::AccountStatus).iter().any(|m| m.key == "commercial") {
+        hide.push("account_status.commercial");
+    }
+    hide.extend(["\"account_status.*.notes\"", "\"strategy.*.action\""]);
+    out.push_str("#\n");
+    let _ = writeln!(out, "# audiences:\n#   company:\n#     hide: [{}]", hide.join(", "));
+    out.push_str("#   leads:\n#     hide: []\n# default_audience: company\n");
 }
 
 #[cfg(test)]
@@ -292,5 +311,22 @@ mod tests {
         let loaded = load(Arc::from("acctsum.yaml"), text.as_bytes());
         assert!(loaded.findings.is_empty());
         assert_eq!(Guide::parse(&loaded.doc.expect("doc")), Ok(Guide::default()));
+    }
+
+    #[test]
+    fn the_commented_audiences_are_a_valid_config_once_uncommented() {
+        let text = config(&Guide::default());
+        let example =
+            text.split_once("\n# audiences:").map(|(_, rest)| format!("# audiences:{rest}")).expect("example");
+        let uncommented: String = example.lines().map(|l| format!("{}\n", l.strip_prefix("# ").unwrap_or(l))).collect();
+        let loaded = load(Arc::from("acctsum.yaml"), uncommented.as_bytes());
+        let guide = Guide::parse(&loaded.doc.expect("doc")).expect(&uncommented);
+        let company = guide.audience(None).expect("default").expect("company");
+        let hidden: Vec<&str> = company.hide.iter().map(crate::audience::Pattern::as_str).collect();
+        assert_eq!(
+            hidden,
+            ["risks", "actions", "account_status.commercial", "account_status.*.notes", "strategy.*.action"]
+        );
+        assert!(guide.audience(Some("leads")).expect("leads").is_some_and(|l| l.hide.is_empty()));
     }
 }

@@ -17,6 +17,9 @@ const TEXT_PATTERN: &str = "\\S";
 /// `YYYY-MM-DD` (the `date` format adds the calendar check).
 const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 
+/// The shape of a hide path; `acctsum` checks each against the format and the measures.
+const HIDE_PATH_PATTERN: &str = "^[a-z][a-z0-9_]*([.]([a-z][a-z0-9_]*|[*]))*$";
+
 /// The schema as a JSON value.
 #[must_use]
 pub fn engagement_schema(guide: &Guide) -> Value {
@@ -127,7 +130,8 @@ fn shape(guide: &Guide, shape: Shape, nullable: bool) -> Value {
 
 /// The JSON Schema of `acctsum.yaml`, as pretty JSON with a final newline: for editors.
 /// `acctsum` itself checks more than a schema can say (a valid glob, `min < low < max`,
-/// regions unique without regard to case).
+/// regions unique without regard to case, a hide path that the format and the measures
+/// have).
 #[must_use]
 pub fn config_schema_text() -> String {
     use crate::finding::{RuleId, RuleKind};
@@ -143,6 +147,20 @@ pub fn config_schema_text() -> String {
         "additionalProperties": false,
     });
     let int = |min: i64, max: i64, doc: &str| json!({"type": nullable("integer"), "minimum": min, "maximum": max, "description": doc});
+    let identity = crate::audience::IDENTITY.join("|");
+    // An audience name, as `audience::is_name` has it.
+    let name = format!("^[a-z]([a-z0-9-]{{0,{}}}[a-z0-9])?$", crate::audience::NAME_MAX_CHARS - 2);
+    let hide = json!({
+        "description": "Field paths of engagement files: `section`, `section.measure`, `section.*.field` (`*`: every measure), `list` or `list.field`. `acctsum`, engagement, client, region, status and updated cannot be hidden. `[]`: everything is shown.",
+        "type": "array",
+        "uniqueItems": true,
+        "items": {
+            "type": "string",
+            "pattern": HIDE_PATH_PATTERN,
+            "not": {"pattern": format!("^(acctsum|{identity})([.]|$)")},
+        },
+        "examples": [["risks", "actions.owner", "account_status.commercial", "strategy.*.action"]],
+    });
     let rules: Vec<&str> =
         RuleId::ALL.iter().filter(|r| matches!(r.kind(), RuleKind::Content(_))).map(|r| r.as_str()).collect();
     let schema = json!({
@@ -191,8 +209,27 @@ pub fn config_schema_text() -> String {
                 "propertyNames": {"enum": rules},
                 "additionalProperties": {"enum": ["error", "warning", "off", false]},
             },
+            "audiences": {
+                "description": "Who a published view is for, by name, and the fields of engagement files it hides. It filters what acctsum publishes; whoever can read the repository reads everything.",
+                "type": nullable("object"),
+                "propertyNames": {"pattern": name},
+                "additionalProperties": {
+                    "type": "object",
+                    "required": ["hide"],
+                    "properties": {"hide": hide},
+                    "additionalProperties": false,
+                },
+                "examples": [{"company": {"hide": ["risks", "account_status.commercial", "account_status.*.notes"]}, "leads": {"hide": []}}],
+            },
+            "default_audience": {
+                "description": "The audience a command uses when given no --audience; it must be declared under audiences, and is needed when any is.",
+                "type": nullable("string"),
+                "pattern": name,
+            },
         },
         "additionalProperties": false,
+        "if": {"required": ["audiences"], "properties": {"audiences": {"type": "object", "minProperties": 1}}},
+        "then": {"required": ["default_audience"], "properties": {"default_audience": {"type": "string"}}},
     });
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');

@@ -7,10 +7,19 @@ where
     I: IntoIterator<Item = &'a str>,
 {
     let lower = word.to_lowercase();
+    let length = lower.chars().count();
     let limit = (word.chars().count() / 3).clamp(1, 3);
     let mut best: Option<(usize, &'a str)> = None;
     for candidate in candidates {
-        let distance = if candidate.to_lowercase() == lower { 0 } else { levenshtein(&lower, candidate) };
+        let distance = if candidate.to_lowercase() == lower {
+            0
+        } else if candidate.chars().count().abs_diff(length) > limit {
+            // Too far apart in length to be close: the distance is at least the
+            // difference, and a long hostile word is never run through the table.
+            continue;
+        } else {
+            levenshtein(&lower, candidate)
+        };
         if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, candidate));
         }
@@ -68,6 +77,14 @@ mod tests {
         assert_eq!(closest("stale_after_dayz", ["stale_after_days", "scale"]), Some("stale_after_days"));
         assert_eq!(closest("sponsor_notes", ["engagement", "client", "notes"]), None);
         assert_eq!(closest("x", ["y"]), Some("y"));
+    }
+
+    #[test]
+    fn a_long_word_is_not_compared_character_by_character() {
+        let long = "x".repeat(1_000_000);
+        assert_eq!(closest(&long, ["account", "tech"]), None);
+        assert_eq!(closest("acount_statu", ["account_status"]), Some("account_status"), "length within the limit");
+        assert_eq!(closest("ACCOUNT", ["account"]), Some("account"));
     }
 
     #[test]
