@@ -13,9 +13,9 @@ use crate::git::{Content, Object, Repo};
 use crate::model::Engagement;
 use crate::rules::{self, Context};
 
-/// Most bytes of file versions held at once while they are parsed (a few files on each
-/// thread; one file is at most 1 MiB).
-const READ_BUDGET: usize = 32 << 20;
+/// Most bytes of file versions in one chunk: one is parsed while the next is read, so
+/// twice this is held at once (a file is at most 1 MiB).
+const READ_BUDGET: usize = 16 << 20;
 
 /// Why a version of a file has no model.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -109,6 +109,22 @@ pub(super) fn read_each<R: Send>(
     repo: &Repo,
     objects: &[&Object],
     map: impl Fn(usize, Result<&[u8], Unread>) -> R + Sync,
+    sink: impl FnMut(usize, R),
+) -> Result<()> {
+    read_each_on(repo, objects, crate::engine::default_jobs(), map, sink)
+}
+
+/// Versions read so far, each at its index: its bytes, or why there are none.
+type Chunk = Vec<(usize, Result<Vec<u8>, Unread>)>;
+
+/// [`read_each`] on up to `jobs` threads. Git's output is read on a thread of its own
+/// while the chunk before is mapped, so that neither waits for the other; two chunks of
+/// [`READ_BUDGET`] bytes at most are held at once.
+pub(super) fn read_each_on<R: Send>(
+    repo: &Repo,
+    objects: &[&Object],
+    jobs: usize,
+    map: impl Fn(usize, Result<&[u8], Unread>) -> R + Sync,
     mut sink: impl FnMut(usize, R),
 ) -> Result<()> {
     let unknown: Vec<&str> = objects
@@ -135,19 +151,9 @@ pub(super) fn read_each<R: Send>(
     let wanted: Vec<(usize, &str)> =
         plan.iter().enumerate().filter_map(|(i, p)| Some((i, *p.as_ref().ok()?))).collect();
     let ids: Vec<&str> = wanted.iter().map(|(_, id)| *id).collect();
-    let jobs = crate::engine::default_jobs();
-    let flush = |chunk: &mut Vec<(usize, Result<Vec<u8>, Unread>)>, sink: &mut dyn FnMut(usize, R)| {
-        let done = crate::engine::par_map(chunk, jobs, |(i, content)| map(*i, content.as_deref().map_err(|w| *w)));
-        for ((i, _), r) in chunk.iter().zip(done) {
-            sink(*i, r);
-        }
-        chunk.clear();
-    };
-    let mut chunk: Vec<(usize, Result<Vec<u8>, Unread>)> = Vec::new();
-    let mut held = 0;
-    let mut next = 0;
+    let (plan, wanted, ids) = (&plan, &wanted, &ids);
     // Those that are not read take their turn in order, between those that are.
-    let queue_unread = |chunk: &mut Vec<(usize, Result<Vec<u8>, Unread>)>, next: &mut usize, upto: usize| {
+    let queue_unread = |chunk: &mut Chunk, next: &mut usize, upto: usize| {
         while *next < upto {
             if let Err(why) = plan[*next] {
                 chunk.push((*next, Err(why)));
@@ -155,24 +161,41 @@ pub(super) fn read_each<R: Send>(
             *next += 1;
         }
     };
-    repo.read_blobs(&ids, limit, |k, content| {
-        let i = wanted[k].0;
-        queue_unread(&mut chunk, &mut next, i);
-        let content = match content {
-            Content::Bytes(bytes) => Ok(bytes),
-            Content::TooLarge(size) => Err(Unread::TooLarge(size)),
-            Content::Missing => Err(Unread::Missing),
-        };
-        held += content.as_ref().map_or(0, Vec::len);
-        chunk.push((i, content));
-        next = i + 1;
-        if held >= READ_BUDGET {
-            flush(&mut chunk, &mut sink);
-            held = 0;
+    std::thread::scope(|scope| {
+        // A rendezvous: the reader fills the next chunk while this one is mapped.
+        let (chunks, received) = std::sync::mpsc::sync_channel::<Chunk>(0);
+        let reader = scope.spawn(move || {
+            let (mut chunk, mut held, mut next) = (Chunk::new(), 0, 0);
+            let stopped = || crate::error::Error::Git {
+                what: "git cat-file --batch".into(),
+                source: std::io::Error::other("stopped reading"),
+            };
+            repo.read_blobs(ids, limit, |k, content| {
+                let i = wanted[k].0;
+                queue_unread(&mut chunk, &mut next, i);
+                let content = match content {
+                    Content::Bytes(bytes) => Ok(bytes),
+                    Content::TooLarge(size) => Err(Unread::TooLarge(size)),
+                    Content::Missing => Err(Unread::Missing),
+                };
+                held += content.as_ref().map_or(0, Vec::len);
+                chunk.push((i, content));
+                next = i + 1;
+                if held >= READ_BUDGET {
+                    chunks.send(std::mem::take(&mut chunk)).map_err(|_| stopped())?;
+                    held = 0;
+                }
+                Ok(())
+            })?;
+            queue_unread(&mut chunk, &mut next, plan.len());
+            chunks.send(chunk).map_err(|_| stopped())
+        });
+        for chunk in received {
+            let done = crate::engine::par_map(&chunk, jobs, |(i, content)| map(*i, content.as_deref().map_err(|w| *w)));
+            for ((i, _), r) in chunk.iter().zip(done) {
+                sink(*i, r);
+            }
         }
-        Ok(())
-    })?;
-    queue_unread(&mut chunk, &mut next, plan.len());
-    flush(&mut chunk, &mut sink);
-    Ok(())
+        reader.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+    })
 }
