@@ -431,15 +431,13 @@ impl Repo {
         }
     }
 
-    /// A raw entry under the workspace, its paths made workspace-relative.
+    /// A raw entry under the workspace, its paths made workspace-relative (a path it was
+    /// paired with outside the workspace is left out).
     fn change(&self, raw: Raw) -> Option<Change> {
         let Raw { mode, id, paired, from, path } = raw;
         let relative = |p: &[u8]| p.strip_prefix(self.prefix.as_slice()).map(path_of);
-        let from = match (from, paired) {
-            (Some(from), Some(b'R')) => Some((relative(&from)?, Paired::Renamed)),
-            (Some(from), Some(_)) => Some((relative(&from)?, Paired::Copied)),
-            _ => None,
-        };
+        let how = if paired == Some(b'R') { Paired::Renamed } else { Paired::Copied };
+        let from = from.as_deref().and_then(relative).map(|from| (from, how));
         Some(Change { path: relative(&path)?, from, object: Object::from_mode(&mode, &id, None) })
     }
 

@@ -222,6 +222,24 @@ fn trends_agree_with_history_for_every_file() {
 }
 
 #[test]
+fn trends_of_a_workspace_below_the_repository_top_agree_with_history() {
+    let repo = Repo::new();
+    repo.write("accounts/acctsum.yaml", "regions: [north, south]\n");
+    repo.write("accounts/engagements/north/alpha.yaml", &engagement("Alpha"));
+    repo.write("engagements/north/alpha.yaml", &engagement("Outside"));
+    repo.commit("2026-09-01");
+    repo.remove("accounts/engagements/north/alpha.yaml");
+    repo.write("accounts/engagements/south/alpha.yaml", &engagement("Alpha").replace("status: amber", "status: red"));
+    repo.commit("2026-10-01");
+    let root = repo.path().join("accounts");
+    let trends = workspace_trends(&root);
+    let file = "engagements/south/alpha.yaml";
+    let points = from_trends(&trends, file);
+    assert_eq!(points.iter().map(|p| p.2.as_deref()).collect::<Vec<_>>(), [Some("amber"), Some("red")]);
+    assert_eq!(points, from_history(&root, file, &trends));
+}
+
+#[test]
 fn an_uncommitted_file_has_an_empty_trend_and_a_repository_without_commits_has_no_points() {
     let repo = Repo::new();
     repo.write("engagements/north/alpha.yaml", &engagement("Alpha"));
