@@ -26,7 +26,19 @@ fn run(dir: &Path) -> acctsum::error::Result<String> {
     let found = trends(&repo, &files, &ws.guide, default_jobs())?;
     let points: usize = found.trends.iter().map(|t| t.points.len()).sum();
     let unread = found.trends.iter().flat_map(|t| &t.points).filter(|p| p.unread.is_some()).count();
-    Ok(format!("{} files, {points} points ({unread} unread), {} measures", files.len(), found.measures.len()))
+    Ok(format!(
+        "{} files, {points} points ({unread} unread), {} measures; own peak memory {}",
+        files.len(),
+        found.measures.len(),
+        own_peak()
+    ))
+}
+
+/// This process's own peak resident memory (Linux), without git's: `/usr/bin/time` reports
+/// the largest of the process and its children, and `git cat-file` maps the pack.
+fn own_peak() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status.lines().find_map(|l| l.strip_prefix("VmHWM:")).map_or_else(|| "unknown".to_owned(), |v| v.trim().to_owned())
 }
 
 fn main() -> ExitCode {

@@ -117,9 +117,10 @@ pub(super) fn read_each<R: Send>(
 /// Versions read so far, each at its index: its bytes, or why there are none.
 type Chunk = Vec<(usize, Result<Vec<u8>, Unread>)>;
 
-/// [`read_each`] on up to `jobs` threads. Git's output is read on a thread of its own
-/// while the chunk before is mapped, so that neither waits for the other; two chunks of
-/// [`READ_BUDGET`] bytes at most are held at once.
+/// [`read_each`] on up to `jobs` threads. Each chunk is mapped on other threads while the
+/// next is read from git, so that neither waits for the other; two chunks of
+/// [`READ_BUDGET`] bytes at most are held at once. Versions are read, and freed, on the
+/// calling thread.
 pub(super) fn read_each_on<R: Send>(
     repo: &Repo,
     objects: &[&Object],
@@ -161,41 +162,51 @@ pub(super) fn read_each_on<R: Send>(
             *next += 1;
         }
     };
+    let map = &map;
     std::thread::scope(|scope| {
-        // A rendezvous: the reader fills the next chunk while this one is mapped.
-        let (chunks, received) = std::sync::mpsc::sync_channel::<Chunk>(0);
-        let reader = scope.spawn(move || {
-            let (mut chunk, mut held, mut next) = (Chunk::new(), 0, 0);
-            let stopped = || crate::error::Error::Git {
-                what: "git cat-file --batch".into(),
-                source: std::io::Error::other("stopped reading"),
-            };
-            repo.read_blobs(ids, limit, |k, content| {
-                let i = wanted[k].0;
-                queue_unread(&mut chunk, &mut next, i);
-                let content = match content {
-                    Content::Bytes(bytes) => Ok(bytes),
-                    Content::TooLarge(size) => Err(Unread::TooLarge(size)),
-                    Content::Missing => Err(Unread::Missing),
-                };
-                held += content.as_ref().map_or(0, Vec::len);
-                chunk.push((i, content));
-                next = i + 1;
-                if held >= READ_BUDGET {
-                    chunks.send(std::mem::take(&mut chunk)).map_err(|_| stopped())?;
-                    held = 0;
+        // The chunk being mapped while the next is read, and what mapping it gives.
+        let mut mapping: Option<std::thread::ScopedJoinHandle<'_, (Chunk, Vec<R>)>> = None;
+        let mut hand_over = |chunk: Chunk, sink: &mut dyn FnMut(usize, R)| {
+            if let Some((done, results)) = mapping.take().map(join) {
+                for ((i, _), r) in done.iter().zip(results) {
+                    sink(*i, r);
                 }
-                Ok(())
-            })?;
-            queue_unread(&mut chunk, &mut next, plan.len());
-            chunks.send(chunk).map_err(|_| stopped())
-        });
-        for chunk in received {
-            let done = crate::engine::par_map(&chunk, jobs, |(i, content)| map(*i, content.as_deref().map_err(|w| *w)));
-            for ((i, _), r) in chunk.iter().zip(done) {
-                sink(*i, r);
             }
-        }
-        reader.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+            mapping = (!chunk.is_empty()).then(|| {
+                scope.spawn(move || {
+                    let results = crate::engine::par_map(&chunk, jobs, |(i, content)| {
+                        map(*i, content.as_deref().map_err(|w| *w))
+                    });
+                    (chunk, results)
+                })
+            });
+        };
+        let (mut chunk, mut held, mut next) = (Chunk::new(), 0, 0);
+        repo.read_blobs(ids, limit, |k, content| {
+            let i = wanted[k].0;
+            queue_unread(&mut chunk, &mut next, i);
+            let content = match content {
+                Content::Bytes(bytes) => Ok(bytes),
+                Content::TooLarge(size) => Err(Unread::TooLarge(size)),
+                Content::Missing => Err(Unread::Missing),
+            };
+            held += content.as_ref().map_or(0, Vec::len);
+            chunk.push((i, content));
+            next = i + 1;
+            if held >= READ_BUDGET {
+                hand_over(std::mem::take(&mut chunk), &mut sink);
+                held = 0;
+            }
+            Ok(())
+        })?;
+        queue_unread(&mut chunk, &mut next, plan.len());
+        hand_over(chunk, &mut sink);
+        hand_over(Chunk::new(), &mut sink);
+        Ok(())
     })
+}
+
+/// The result of a thread, its panic passed on.
+fn join<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    thread.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
 }
