@@ -24,8 +24,8 @@ fn run(dir: &Path) -> acctsum::error::Result<String> {
         .collect();
     let repo = Repo::open(&ws.root)?;
     let found = trends(&repo, &files, &ws.guide, default_jobs())?;
-    let points: usize = found.trends.iter().map(|t| t.points.len()).sum();
-    let unread = found.trends.iter().flat_map(|t| &t.points).filter(|p| p.unread.is_some()).count();
+    let points: usize = found.trends.values().map(|t| t.points.len()).sum();
+    let unread = found.trends.values().flat_map(|t| &t.points).filter(|p| p.unread.is_some()).count();
     Ok(format!(
         "{} files, {points} points ({unread} unread), {} measures; own peak memory {}",
         files.len(),

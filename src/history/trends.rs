@@ -8,7 +8,7 @@
 //! ([`engine::check_bytes`], model only) as of its commit's date, and only its small
 //! [`TrendPoint`] is kept.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -51,8 +51,6 @@ pub struct TrendPoint {
 /// The versions of one current file, oldest first.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Trend {
-    /// The file, as shown.
-    pub path: String,
     /// One point per commit that changed it (under this or an earlier name), oldest first.
     pub points: Vec<TrendPoint>,
 }
@@ -62,15 +60,15 @@ pub struct Trend {
 pub struct Trends {
     /// Every configured measure, in guide order: the order of [`TrendPoint::scores`].
     pub measures: Vec<(Section, String)>,
-    /// One trend per file asked for, in the order asked.
-    pub trends: Vec<Trend>,
+    /// The trend of each file asked for, by its path as shown.
+    pub trends: BTreeMap<String, Trend>,
 }
 
 impl Trends {
     /// The trend of the file shown as `path`.
     #[must_use]
     pub fn get(&self, path: &str) -> Option<&Trend> {
-        self.trends.iter().find(|t| t.path == path)
+        self.trends.get(path)
     }
 
     /// The position of a measure in [`TrendPoint::scores`].
@@ -139,7 +137,7 @@ pub fn trends(repo: &Repo, files: &[Tracked<'_>], guide: &Guide, jobs: usize) ->
     })?;
     let objects: Vec<&Object> = pending.iter().map(|p| &p.object).collect();
     let shown: Vec<Arc<str>> = files.iter().map(|f| Arc::from(f.shown)).collect();
-    let mut trends: Vec<Trend> = files.iter().map(|f| Trend { path: f.shown.to_owned(), points: Vec::new() }).collect();
+    let mut trends: Vec<Trend> = vec![Trend::default(); files.len()];
     let sample = |i: usize, content: Result<&[u8], Unread>| -> Sample {
         let version = &pending[i];
         let none = || vec![None; measures.len()].into_boxed_slice();
@@ -161,9 +159,14 @@ pub fn trends(repo: &Repo, files: &[Tracked<'_>], guide: &Guide, jobs: usize) ->
         let point = TrendPoint { date: *date, commit: Arc::clone(commit), status, scores, unread };
         trends[version.file].points.push(point);
     })?;
-    for trend in &mut trends {
-        trend.points.reverse();
-    }
+    let trends = files
+        .iter()
+        .zip(trends)
+        .map(|(file, mut trend)| {
+            trend.points.reverse();
+            (file.shown.to_owned(), trend)
+        })
+        .collect();
     Ok(Trends { measures, trends })
 }
 
