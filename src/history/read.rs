@@ -15,7 +15,7 @@ use crate::rules::{self, Context};
 
 /// Most bytes of file versions in one chunk: one is parsed while the next is read, so
 /// twice this is held at once (a file is at most 1 MiB).
-const READ_BUDGET: usize = 16 << 20;
+const READ_BUDGET: usize = 8 << 20;
 
 /// Why a version of a file has no model.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
