@@ -7,6 +7,7 @@
 //! bytes git printed.
 
 mod process;
+mod raw;
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -15,6 +16,7 @@ use std::process::{Command, Output, Stdio};
 use chrono::NaiveDate;
 
 use self::process::{Batch, detail};
+use self::raw::{Field, Parser, Raw};
 use crate::error::{Error, Result};
 
 /// The `GIT_*` variables passed on to git: they only bound where git looks for the
@@ -109,6 +111,35 @@ pub struct Version {
     /// The file's path at that commit, relative to the repository's top, as shown.
     pub path: String,
     /// What the file was at that commit.
+    pub object: Object,
+}
+
+/// A commit as the log lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Logged {
+    /// Full object id.
+    pub id: String,
+    /// Its committer date.
+    pub date: NaiveDate,
+}
+
+/// How a changed file relates to another path in the same commit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Paired {
+    /// Renamed from it (the other path is gone).
+    Renamed,
+    /// Copied from it (the other path is still there).
+    Copied,
+}
+
+/// One file a commit changed, as `git log --raw -M` lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    /// Its path after the commit, relative to the workspace root, byte for byte.
+    pub path: PathBuf,
+    /// The path git paired it with (relative to the workspace root), and how.
+    pub from: Option<(PathBuf, Paired)>,
+    /// What the path holds after the commit ([`Object::Deleted`] when it was deleted).
     pub object: Object,
 }
 
@@ -359,6 +390,57 @@ impl Repo {
         Ok(versions)
     }
 
+    /// Every change to a file under the workspace in the history of `HEAD`, newest commit
+    /// first, renames detected (`-M`) among the workspace's files: one `git log`, whose
+    /// output is read as it comes, never held. Merge commits list no changes. A repository
+    /// without commits has none.
+    ///
+    /// # Errors
+    /// When git fails or prints a date that is not one, or when `each` fails.
+    pub fn changes(&self, mut each: impl FnMut(&Logged, Change) -> Result<()>) -> Result<()> {
+        // `--no-follow`: a `log.follow` setting would follow the pathspec `.` as one file.
+        let args = [
+            "log",
+            "--no-follow",
+            "--no-abbrev",
+            "--raw",
+            "-z",
+            "-M",
+            "--no-ext-diff",
+            "--no-textconv",
+            "--format=%H %cs",
+            "--",
+            ".",
+        ];
+        let mut parser = Parser::default();
+        let mut commit: Option<Logged> = None;
+        let listed = process::each_record(self.command(), &args, 0, |field| match parser.field(field)? {
+            Some(Field::Commit { id, date }) => {
+                commit = Some(Logged { id, date });
+                Ok(())
+            }
+            Some(Field::Change(raw)) => match (&commit, self.change(raw)) {
+                (Some(commit), Some(change)) => each(commit, change),
+                _ => Ok(()),
+            },
+            None => Ok(()),
+        });
+        match listed {
+            Err(Error::GitFailed { .. }) if !self.has_commits() => Ok(()),
+            other => other,
+        }
+    }
+
+    /// A raw entry under the workspace, its paths made workspace-relative (a path it was
+    /// paired with outside the workspace is left out).
+    fn change(&self, raw: Raw) -> Option<Change> {
+        let Raw { mode, id, paired, from, path } = raw;
+        let relative = |p: &[u8]| p.strip_prefix(self.prefix.as_slice()).map(path_of);
+        let how = if paired == Some(b'R') { Paired::Renamed } else { Paired::Copied };
+        let from = from.as_deref().and_then(relative).map(|from| (from, how));
+        Some(Change { path: relative(&path)?, from, object: Object::from_mode(&mode, &id, None) })
+    }
+
     /// The size of each blob, in one `git cat-file --batch-check`; `None` for an object
     /// the repository does not hold.
     ///
@@ -409,40 +491,24 @@ impl Repo {
     }
 }
 
-/// Parses `git log --raw -z --format='%H %cs'`: per commit, its header, then for each
-/// file `:<mode> <mode> <id> <id> <status>` and one path (two for renames and copies).
-/// Paths are taken by count, never by their content, so any byte may be in a name.
+/// Parses `git log --raw -z --format='%H %cs'` of one file: each commit that lists it is
+/// a version, with the first path it lists there.
 fn parse_log(out: &[u8]) -> Result<Vec<Version>> {
     let mut versions: Vec<Version> = Vec::new();
     // A commit counts once git lists the file in it.
     let mut commit: Option<(String, NaiveDate)> = None;
-    let mut fields = out.split(|&b| b == 0);
-    while let Some(field) = fields.next() {
-        let field = field.strip_prefix(b"\n").unwrap_or(field);
-        if field.is_empty() {
-            continue;
-        }
-        if let Some(raw) = field.strip_prefix(b":") {
-            let raw = String::from_utf8_lossy(raw);
-            let words: Vec<&str> = raw.split(' ').collect();
-            let paths = if words.get(4).is_some_and(|s| s.starts_with(['R', 'C'])) { 2 } else { 1 };
-            let mut path = None;
-            for _ in 0..paths {
-                path = fields.next();
+    let mut parser = Parser::default();
+    for field in out.split(|&b| b == 0) {
+        match parser.field(field)? {
+            Some(Field::Commit { id, date }) => commit = Some((id, date)),
+            Some(Field::Change(raw)) => {
+                if let Some((id, date)) = commit.take() {
+                    let object = Object::from_mode(&raw.mode, &raw.id, None);
+                    versions.push(Version { commit: id, date, path: shown(&raw.path), object });
+                }
             }
-            if let (Some((id, date)), Some(path), [_, mode, _, blob, ..]) = (commit.take(), path, words.as_slice()) {
-                versions.push(Version {
-                    commit: id,
-                    date,
-                    path: shown(path),
-                    object: Object::from_mode(mode, blob, None),
-                });
-            }
-            continue;
+            None => {}
         }
-        let head = String::from_utf8_lossy(field);
-        let (id, date) = head.split_once(' ').unwrap_or((&head, ""));
-        commit = Some((id.to_owned(), date_of(id, date)?));
     }
     Ok(versions)
 }

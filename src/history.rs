@@ -1,5 +1,5 @@
-//! Engagement versions from git: what changed since a commit, and how scores moved over
-//! the commits that touched one file.
+//! Engagement versions from git: what changed since a commit, how scores moved over the
+//! commits that touched one file, and the trends of every file from one pass.
 //!
 //! Old versions get the same limit as files on disk: a blob over
 //! [`MAX_FILE_BYTES`](crate::document::MAX_FILE_BYTES) is never read, and versions are read a
@@ -9,6 +9,7 @@ mod changes;
 mod compare;
 mod read;
 mod timeline;
+mod trends;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -21,6 +22,7 @@ use self::compare::{key, same_region};
 use self::read::read_each;
 pub use self::read::{Unread, checked, model};
 pub use self::timeline::{Point, Summary, Target, Timeline, target, timeline, updated};
+pub use self::trends::{Tracked, Trend, TrendPoint, Trends, trends};
 use crate::engine::Outcome;
 use crate::error::Result;
 use crate::finding::{Loc, RuleId};

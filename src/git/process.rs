@@ -29,7 +29,22 @@ pub(super) fn detail(stderr: &[u8]) -> String {
 
 /// Runs `git` with `args` and hands each line of its output to `each`, without holding
 /// the output.
-pub(super) fn each_line(mut git: Command, args: &[&str], mut each: impl FnMut(&[u8])) -> Result<()> {
+pub(super) fn each_line(git: Command, args: &[&str], mut each: impl FnMut(&[u8])) -> Result<()> {
+    each_record(git, args, b'\n', |line| {
+        each(line);
+        Ok(())
+    })
+}
+
+/// Runs `git` with `args` and hands each record of its output, up to (without) each
+/// `separator`, to `each`, without holding the output. When `each` fails, git is stopped
+/// and that error returned.
+pub(super) fn each_record(
+    mut git: Command,
+    args: &[&str],
+    separator: u8,
+    mut each: impl FnMut(&[u8]) -> Result<()>,
+) -> Result<()> {
     let what = || format!("git {}", args.iter().take(2).copied().collect::<Vec<_>>().join(" "));
     let mut child = git
         .args(args)
@@ -39,18 +54,19 @@ pub(super) fn each_line(mut git: Command, args: &[&str], mut each: impl FnMut(&[
         .map_err(|source| Error::Git { what: what(), source })?;
     let errors = drain(child.stderr.take());
     let stdout = child.stdout.take().ok_or_else(|| Error::Git { what: what(), source: no_pipe() })?;
-    let mut reader = BufReader::new(stdout);
-    let mut line = Vec::new();
+    let mut reader = BufReader::with_capacity(1 << 16, stdout);
+    let mut record = Vec::new();
     loop {
-        line.clear();
-        match reader.read_until(b'\n', &mut line) {
+        record.clear();
+        let done = match reader.read_until(separator, &mut record) {
             Ok(0) => break,
-            Ok(_) => each(line.strip_suffix(b"\n").unwrap_or(&line)),
-            Err(source) => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Err(Error::Git { what: what(), source });
-            }
+            Ok(_) => each(record.strip_suffix(&[separator]).unwrap_or(&record)),
+            Err(source) => Err(Error::Git { what: what(), source }),
+        };
+        if let Err(error) = done {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(error);
         }
     }
     finish(&mut child, errors, &what())

@@ -13,9 +13,9 @@ use crate::git::{Content, Object, Repo};
 use crate::model::Engagement;
 use crate::rules::{self, Context};
 
-/// Most bytes of file versions held at once while they are parsed (a few files on each
-/// thread; one file is at most 1 MiB).
-const READ_BUDGET: usize = 32 << 20;
+/// Most bytes of file versions in one chunk: one is parsed while the next is read, so
+/// twice this is held at once (a file is at most 1 MiB).
+const READ_BUDGET: usize = 8 << 20;
 
 /// Why a version of a file has no model.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -109,6 +109,23 @@ pub(super) fn read_each<R: Send>(
     repo: &Repo,
     objects: &[&Object],
     map: impl Fn(usize, Result<&[u8], Unread>) -> R + Sync,
+    sink: impl FnMut(usize, R),
+) -> Result<()> {
+    read_each_on(repo, objects, crate::engine::default_jobs(), map, sink)
+}
+
+/// Versions read so far, each at its index: its bytes, or why there are none.
+type Chunk = Vec<(usize, Result<Vec<u8>, Unread>)>;
+
+/// [`read_each`] on up to `jobs` threads. Each chunk is mapped on other threads while the
+/// next is read from git, so that neither waits for the other; two chunks of
+/// [`READ_BUDGET`] bytes at most are held at once. Versions are read, and freed, on the
+/// calling thread.
+pub(super) fn read_each_on<R: Send>(
+    repo: &Repo,
+    objects: &[&Object],
+    jobs: usize,
+    map: impl Fn(usize, Result<&[u8], Unread>) -> R + Sync,
     mut sink: impl FnMut(usize, R),
 ) -> Result<()> {
     let unknown: Vec<&str> = objects
@@ -135,19 +152,9 @@ pub(super) fn read_each<R: Send>(
     let wanted: Vec<(usize, &str)> =
         plan.iter().enumerate().filter_map(|(i, p)| Some((i, *p.as_ref().ok()?))).collect();
     let ids: Vec<&str> = wanted.iter().map(|(_, id)| *id).collect();
-    let jobs = crate::engine::default_jobs();
-    let flush = |chunk: &mut Vec<(usize, Result<Vec<u8>, Unread>)>, sink: &mut dyn FnMut(usize, R)| {
-        let done = crate::engine::par_map(chunk, jobs, |(i, content)| map(*i, content.as_deref().map_err(|w| *w)));
-        for ((i, _), r) in chunk.iter().zip(done) {
-            sink(*i, r);
-        }
-        chunk.clear();
-    };
-    let mut chunk: Vec<(usize, Result<Vec<u8>, Unread>)> = Vec::new();
-    let mut held = 0;
-    let mut next = 0;
+    let (plan, wanted, ids) = (&plan, &wanted, &ids);
     // Those that are not read take their turn in order, between those that are.
-    let queue_unread = |chunk: &mut Vec<(usize, Result<Vec<u8>, Unread>)>, next: &mut usize, upto: usize| {
+    let queue_unread = |chunk: &mut Chunk, next: &mut usize, upto: usize| {
         while *next < upto {
             if let Err(why) = plan[*next] {
                 chunk.push((*next, Err(why)));
@@ -155,24 +162,51 @@ pub(super) fn read_each<R: Send>(
             *next += 1;
         }
     };
-    repo.read_blobs(&ids, limit, |k, content| {
-        let i = wanted[k].0;
-        queue_unread(&mut chunk, &mut next, i);
-        let content = match content {
-            Content::Bytes(bytes) => Ok(bytes),
-            Content::TooLarge(size) => Err(Unread::TooLarge(size)),
-            Content::Missing => Err(Unread::Missing),
+    let map = &map;
+    std::thread::scope(|scope| {
+        // The chunk being mapped while the next is read, and what mapping it gives.
+        let mut mapping: Option<std::thread::ScopedJoinHandle<'_, (Chunk, Vec<R>)>> = None;
+        let mut hand_over = |chunk: Chunk, sink: &mut dyn FnMut(usize, R)| {
+            if let Some((done, results)) = mapping.take().map(join) {
+                for ((i, _), r) in done.iter().zip(results) {
+                    sink(*i, r);
+                }
+            }
+            mapping = (!chunk.is_empty()).then(|| {
+                scope.spawn(move || {
+                    let results = crate::engine::par_map(&chunk, jobs, |(i, content)| {
+                        map(*i, content.as_deref().map_err(|w| *w))
+                    });
+                    (chunk, results)
+                })
+            });
         };
-        held += content.as_ref().map_or(0, Vec::len);
-        chunk.push((i, content));
-        next = i + 1;
-        if held >= READ_BUDGET {
-            flush(&mut chunk, &mut sink);
-            held = 0;
-        }
+        let (mut chunk, mut held, mut next) = (Chunk::new(), 0, 0);
+        repo.read_blobs(ids, limit, |k, content| {
+            let i = wanted[k].0;
+            queue_unread(&mut chunk, &mut next, i);
+            let content = match content {
+                Content::Bytes(bytes) => Ok(bytes),
+                Content::TooLarge(size) => Err(Unread::TooLarge(size)),
+                Content::Missing => Err(Unread::Missing),
+            };
+            held += content.as_ref().map_or(0, Vec::len);
+            chunk.push((i, content));
+            next = i + 1;
+            if held >= READ_BUDGET {
+                hand_over(std::mem::take(&mut chunk), &mut sink);
+                held = 0;
+            }
+            Ok(())
+        })?;
+        queue_unread(&mut chunk, &mut next, plan.len());
+        hand_over(chunk, &mut sink);
+        hand_over(Chunk::new(), &mut sink);
         Ok(())
-    })?;
-    queue_unread(&mut chunk, &mut next, plan.len());
-    flush(&mut chunk, &mut sink);
-    Ok(())
+    })
+}
+
+/// The result of a thread, its panic passed on.
+fn join<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    thread.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
 }

@@ -13,6 +13,7 @@ pub mod notes;
 pub mod sarif;
 pub mod short;
 mod snippet;
+pub mod svg;
 pub mod table;
 pub mod text;
 pub mod words;
