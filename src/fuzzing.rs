@@ -24,7 +24,7 @@ fn today() -> chrono::NaiveDate {
 
 /// A report of everything, as of [`today`].
 fn request<'a>(guide: &'a Guide, filters: &'a Filters) -> Request<'a> {
-    Request { guide, today: today(), filters, since: None, attention: false }
+    Request { guide, today: today(), filters, since: None, attention: false, audience: None }
 }
 
 /// What changed since an imagined base commit at which `eng` (at `path`) was empty: every
@@ -247,7 +247,7 @@ pub fn terminal(data: &[u8]) {
         let _ = render::leads::table(&mut out, &rows, style);
         let _ = render::leads::json(&mut out, &rows);
         outputs.push(("leads", std::mem::take(&mut out)));
-        let history = crate::view::history::History::of(&timeline, &guide);
+        let history = crate::view::history::History::of(&timeline, &guide, None);
         outputs.push(("history table", render::history::table(&history, style).into_bytes()));
         outputs.push(("history markdown", render::history::markdown(&history).into_bytes()));
         let history_json = render::history::json(&history).unwrap_or_default();
@@ -314,7 +314,7 @@ pub fn history(data: &[u8]) -> usize {
         count += 1;
     }
     assert_eq!(timeline.points.len(), count);
-    let view = crate::view::history::History::of(&timeline, &guide);
+    let view = crate::view::history::History::of(&timeline, &guide, None);
     let _ = render::history::table(&view, Style::PLAIN);
     let _ = render::history::markdown(&view);
     let _ = render::history::json(&view);

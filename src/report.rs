@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use crate::audience::Audience;
 use crate::engine::Outcome;
 use crate::field_path::Segment;
 use crate::finding::{Finding, RuleId, RuleKind, Severity};
@@ -158,6 +159,9 @@ pub struct Request<'a> {
     /// Keep only the engagements that need attention (`--attention`): red, amber, stale,
     /// with findings, or changed since the base commit.
     pub attention: bool,
+    /// Who the report is for (`--audience`, else `default_audience`); `None` when no
+    /// audience is declared. The view model withholds what it hides.
+    pub audience: Option<&'a Audience>,
 }
 
 /// A report: the engagements in order of need of attention, and the unreadable files.
@@ -184,12 +188,14 @@ pub struct Report<'a> {
     /// The engagements that moved since the base commit out of a region the filters
     /// select, into one they do not: the report lists them as gone to their new region.
     pub left: Vec<&'a RegionMove>,
+    /// Who the report is for; `None` when no audience is declared.
+    pub audience: Option<&'a Audience>,
 }
 
 /// Builds the report from a checked workspace.
 #[must_use]
 pub fn build<'a>(outcome: &'a Outcome, request: Request<'a>) -> Report<'a> {
-    let Request { guide, today, filters, since, attention } = request;
+    let Request { guide, today, filters, since, attention, audience } = request;
     let mut by_path: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
     for f in &outcome.findings {
         by_path.entry(&f.path).or_default().push(f);
@@ -228,7 +234,7 @@ pub fn build<'a>(outcome: &'a Outcome, request: Request<'a>) -> Report<'a> {
     });
     let left_out = selected - items.len();
     let left = since.map_or_else(Vec::new, |since| left(since, outcome, filters));
-    Report { today, guide, filters, items, invalid, workspace, since, attention, left_out, left }
+    Report { today, guide, filters, items, invalid, workspace, since, attention, left_out, left, audience }
 }
 
 /// The engagements that moved out of a region `filters` select into one they do not, and
