@@ -127,6 +127,7 @@ fn sentence(message: &str) -> String {
 fn note(n: &Note<'_>) -> String {
     let mut line = match n.cause {
         Cause::RedStatus { headline: Shown::NotRecorded } => "The status is red".to_owned(),
+        Cause::RedStatus { headline: Shown::Withheld } => "The status is red; its headline is withheld".to_owned(),
         Cause::RedStatus { headline } => format!("The status is red: {}", text(headline)),
         Cause::Finding(f) if f.severity == Severity::Error => format!("**Error**: {}", md(&sentence(&f.message))),
         Cause::Finding(f) => md(&sentence(&f.message)),

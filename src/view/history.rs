@@ -79,7 +79,7 @@ pub struct History<'a> {
     pub scale: (i64, i64),
     /// The versions, oldest first.
     pub versions: Vec<Version<'a>>,
-    /// Per section with configured measures, its scores over time.
+    /// Per section with measures whose scores the audience may see, its scores over time.
     pub series: Vec<Series>,
 }
 
@@ -96,7 +96,7 @@ impl<'a> History<'a> {
             measures.iter().copied().filter(|m| !mask.hides(&[m.section.key(), m.key, k::SCORE])).collect();
         let series = Section::ALL
             .into_iter()
-            .filter(|&s| !guide.measures(s).is_empty() && !mask.hides_section(s.key()))
+            .filter(|&s| seen.iter().any(|m| m.section == s))
             .map(|section| series(section, &timeline.points, &seen))
             .collect();
         Self {
