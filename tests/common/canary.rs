@@ -46,12 +46,12 @@ pub struct Canary {
 }
 
 /// The audiences, as `acctsum.yaml` declares them.
-fn config(guide: &Guide) -> String {
+fn config() -> String {
     let sections: Vec<&str> =
         format::ENGAGEMENT.iter().map(|f| f.key).filter(|key| !IDENTITY.contains(key) && *key != k::ACCTSUM).collect();
     let mut fields = Vec::new();
     for field in format::ENGAGEMENT.iter().filter(|f| sections.contains(&f.key)) {
-        leaves(field, field.key.to_owned(), guide, &mut fields);
+        leaves(field, field.key.to_owned(), &mut fields);
     }
     let quote = |list: &[String]| list.iter().map(|p| format!("\"{p}\"")).collect::<Vec<_>>().join(", ");
     let sections: Vec<String> = sections.iter().map(|s| (*s).to_owned()).collect();
@@ -63,11 +63,11 @@ fn config(guide: &Guide) -> String {
 }
 
 /// Every field below `field` (at `path`) that holds a value, as a hide path.
-fn leaves(field: &Field, path: String, guide: &Guide, out: &mut Vec<String>) {
+fn leaves(field: &Field, path: String, out: &mut Vec<String>) {
     match field.shape {
         Shape::Record(inner) | Shape::List(inner) => {
             for f in inner {
-                leaves(f, format!("{path}.{}", f.key), guide, out);
+                leaves(f, format!("{path}.{}", f.key), out);
             }
         }
         Shape::Measures(_) => {
@@ -228,7 +228,7 @@ objectives:
 #[must_use]
 pub fn canary() -> Canary {
     let guide = Guide::default();
-    let repo = GitRepo::new(&config(&guide));
+    let repo = GitRepo::new(&config());
     let mut dates = vec!["2024-05-05".to_owned()];
     let mut markers = Vec::new();
     for (version, date) in [(1, BASE_DATE), (2, "2026-11-19")] {
