@@ -155,9 +155,6 @@ pub fn pack(p: &Pack<'_>) -> String {
     let mut out = String::with_capacity(64 * 1024);
     let scope = md(&p.scope);
     let _ = writeln!(out, "# Review pack: {scope} — {}\n", p.today);
-    if let Some(audience) = p.audience {
-        let _ = writeln!(out, "{}\n", crate::render::words::built_for(audience, &p.withheld, md));
-    }
     let o = &p.overview;
     let _ = write!(
         out,
@@ -175,6 +172,9 @@ pub fn pack(p: &Pack<'_>) -> String {
         );
     }
     let _ = writeln!(out, "\n\n{SCORES_ARE_AN_AID}\n");
+    if let Some(audience) = p.audience {
+        let _ = writeln!(out, "{}\n", crate::render::words::built_for(audience, &p.withheld, md));
+    }
     out.push_str("## Overview\n\n");
     table(
         &mut out,
