@@ -542,4 +542,101 @@ mod tests {
         assert_eq!(trend(&worse), Trend::Worse, "the status first");
         assert_eq!(trend(&Changes::default()), Trend::Level);
     }
+
+    fn company() -> crate::audience::Audience {
+        use crate::audience::{Pattern, Scope};
+        let hide = [
+            ("headline", Scope::Section),
+            ("risks", Scope::Section),
+            ("actions.due", Scope::Field),
+            ("account_status.commercial", Scope::Items),
+            ("leads.relationship", Scope::Field),
+        ];
+        crate::audience::Audience {
+            name: "company".to_owned(),
+            hide: hide.iter().map(|&(t, s)| Pattern::new(t.to_owned(), s)).collect(),
+        }
+    }
+
+    #[test]
+    fn a_change_to_a_hidden_field_is_counted_not_shown_nor_in_the_brief() {
+        let score = |key: &str, old, new| ScoreChange {
+            section: Section::AccountStatus,
+            key: key.to_owned(),
+            old: Some(old),
+            new: Some(new),
+        };
+        let changes = Changes {
+            status: Some((Status::Green, Status::Amber)),
+            scores: vec![score("commercial", 4, 2), score("team", 2, 3)],
+            leads: vec![
+                LeadChange { role: Role::Account, old: Some("Ann".into()), new: Some("Bo".into()) },
+                LeadChange { role: Role::Relationship, old: Some("Rita".into()), new: Some("Sam".into()) },
+            ],
+            headline: Some("Secret".into()),
+            risks_added: vec!["Key person".into()],
+            actions_redated: vec![ItemChange {
+                item: "Ship".into(),
+                old: date("2026-12-01"),
+                new: date("2027-01-15"),
+            }],
+            ..Changes::default()
+        };
+        let guide = crate::guide::Guide::default();
+        let audience = company();
+        let measures = [Measure { section: Section::AccountStatus, key: "team", name: "Team" }];
+        let summary = summary(&changes, &measures, "abc", Mask::new(Some(&audience), &guide));
+        assert_eq!(
+            summary.lines,
+            vec![
+                Change::Status { old: Status::Green, new: Status::Amber, trend: Trend::Worse },
+                Change::Scores(vec![ScoreMove {
+                    section: Section::AccountStatus,
+                    key: "team",
+                    name: "Team",
+                    old: Some(2),
+                    new: Some(3),
+                    trend: Trend::Better,
+                }]),
+                Change::Lead(LeadMove::HandedOver { role: Role::Account, old: "Ann", new: "Bo" }),
+                Change::Withheld(5),
+            ]
+        );
+        assert_eq!(summary.brief, "green→amber ↓, ↑1, lead handed over", "no ↓ for commercial, no due moved");
+        assert_eq!(changes.brief(), "green→amber ↓, ↑1 ↓1, lead handed over, due moved");
+        let only_hidden = Changes { headline: Some("Secret".into()), ..Changes::default() };
+        let hidden = super::summary(&only_hidden, &measures, "abc", Mask::new(Some(&audience), &guide));
+        assert_eq!((hidden.lines, hidden.brief.as_str()), (vec![Change::Withheld(1)], "edited"));
+    }
+
+    #[test]
+    fn shown_whole_the_brief_is_the_brief_of_every_change() {
+        let d = Changes::default;
+        let slip = ItemChange { item: "Ship".into(), old: date("2026-12-01"), new: date("2027-01-15") };
+        let cases = [
+            d(),
+            Changes { added: true, ..d() },
+            Changes { moved_from: Some("a.yaml".into()), ..d() },
+            Changes { base_unread: Some(Unread::Invalid(RuleId::Syntax)), ..d() },
+            Changes { risks_added: vec!["R".into()], ..d() },
+            Changes {
+                status: Some((Status::Red, Status::Amber)),
+                scores: vec![
+                    ScoreChange { section: Section::Strategy, key: "a".into(), old: Some(2), new: Some(3) },
+                    ScoreChange { section: Section::Strategy, key: "b".into(), old: Some(3), new: Some(1) },
+                    ScoreChange { section: Section::Strategy, key: "c".into(), old: None, new: Some(1) },
+                ],
+                leads: vec![LeadChange { role: Role::Tech, old: Some("A".into()), new: Some("B".into()) }],
+                actions_redated: vec![slip],
+                region: Some(("south".into(), "north".into())),
+                renamed: Some(("A".into(), "B".into())),
+                base_unread: Some(Unread::Invalid(RuleId::Syntax)),
+                ..d()
+            },
+        ];
+        let guide = crate::guide::Guide::default();
+        for c in &cases {
+            assert_eq!(summary(c, &[], "abc", Mask::new(None, &guide)).brief, c.brief(), "{c:?}");
+        }
+    }
 }
