@@ -575,11 +575,7 @@ mod tests {
             ],
             headline: Some("Secret".into()),
             risks_added: vec!["Key person".into()],
-            actions_redated: vec![ItemChange {
-                item: "Ship".into(),
-                old: date("2026-12-01"),
-                new: date("2027-01-15"),
-            }],
+            actions_redated: vec![ItemChange { item: "Ship".into(), old: date("2026-12-01"), new: date("2027-01-15") }],
             ..Changes::default()
         };
         let guide = crate::guide::Guide::default();
