@@ -215,7 +215,7 @@ pub fn build<'a>(outcome: &'a Outcome, request: Request<'a>) -> Report<'a> {
             }
             continue;
         }
-        let Some(eng) = eng.filter(|e| filters.accepts(e)) else { continue };
+        let Some(eng) = eng.filter(|e| filters.accepts(e) && lead_seen(filters, e, audience)) else { continue };
         items.push(item(eng, findings, guide, today));
     }
     let mut workspace: Vec<&Finding> = by_path.into_values().flatten().collect();
@@ -233,19 +233,27 @@ pub fn build<'a>(outcome: &'a Outcome, request: Request<'a>) -> Report<'a> {
         ))
     });
     let left_out = selected - items.len();
-    let left = since.map_or_else(Vec::new, |since| left(since, outcome, filters));
+    let left = since.map_or_else(Vec::new, |since| left(since, outcome, filters, audience));
     Report { today, guide, filters, items, invalid, workspace, since, attention, left_out, left, audience }
 }
 
 /// The engagements that moved out of a region `filters` select into one they do not, and
 /// that pass the other filters.
-fn left<'a>(since: &'a Since, outcome: &Outcome, filters: &Filters) -> Vec<&'a RegionMove> {
+fn left<'a>(
+    since: &'a Since,
+    outcome: &Outcome,
+    filters: &Filters,
+    audience: Option<&Audience>,
+) -> Vec<&'a RegionMove> {
     let mut left: Vec<&RegionMove> = Vec::new();
     for region in &filters.regions {
         for m in since.left(region) {
             let now = outcome.files.iter().find(|f| *f.source.display == *m.path).and_then(|f| f.engagement.as_ref());
             let other = now.is_none_or(|e| {
-                !filters.region_ok(e.region.str()) && filters.client_ok(e.client.str()) && filters.lead_ok(e)
+                !filters.region_ok(e.region.str())
+                    && filters.client_ok(e.client.str())
+                    && filters.lead_ok(e)
+                    && lead_seen(filters, e, audience)
             });
             if other && !left.iter().any(|l| l.path == m.path) {
                 left.push(m);
@@ -253,6 +261,17 @@ fn left<'a>(since: &'a Since, outcome: &Outcome, filters: &Filters) -> Vec<&'a R
         }
     }
     left
+}
+
+/// Whether `eng` passes the lead filter in a role `audience` may see: a lead it may not
+/// see cannot be found by name either.
+fn lead_seen(filters: &Filters, eng: &Engagement, audience: Option<&Audience>) -> bool {
+    match (&filters.lead, audience) {
+        (Some(want), Some(audience)) => {
+            eng.leads.roles_of(want).iter().any(|role| !audience.hides_keys(&[k::LEADS, role.key()]))
+        }
+        _ => true,
+    }
 }
 
 /// Whether an engagement needs attention: red or amber, stale, with findings, or changed
@@ -337,7 +356,8 @@ impl<'a> Report<'a> {
     #[must_use]
     pub fn removed(&self) -> Vec<&'a Removed> {
         self.since.map_or_else(Vec::new, |s| {
-            s.removed.iter().filter(|r| r.engagement.as_ref().is_none_or(|e| self.filters.accepts(e))).collect()
+            let shown = |e: &Engagement| self.filters.accepts(e) && lead_seen(self.filters, e, self.audience);
+            s.removed.iter().filter(|r| r.engagement.as_ref().is_none_or(shown)).collect()
         })
     }
 

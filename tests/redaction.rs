@@ -227,6 +227,25 @@ fn every_report_format_says_which_audience_it_was_built_for() {
 }
 
 #[test]
+fn a_lead_the_audience_may_not_see_cannot_be_found_by_name() {
+    let c = canary::canary();
+    let relationship = "CANARY-2-leads-relationship";
+    for (audience, found) in [("fields", false), ("sections", false), ("leads", true)] {
+        let ran =
+            acctsum(c.repo.path(), &["report", "--lead", relationship, "--format", "json", "--audience", audience]);
+        let json: serde_json::Value = serde_json::from_str(&ran.stdout).expect("json");
+        let names: Vec<&str> =
+            json["engagements"].as_array().expect("list").iter().filter_map(|e| e["engagement"].as_str()).collect();
+        assert_eq!(names == ["Marker Works"], found, "{audience}: {names:?}");
+    }
+    let ws = two();
+    let ran = acctsum(ws.path(), &["report", "--lead", "rita"]);
+    assert!(ran.stdout.starts_with("No engagement matches"), "{}", ran.stdout);
+    let ran = acctsum(ws.path(), &["report", "--lead", "ann"]);
+    assert!(ran.stdout.contains("Recorded"), "an account lead the company sees: {}", ran.stdout);
+}
+
+#[test]
 fn an_unknown_audience_is_a_usage_error_with_did_you_mean() {
     let c = canary::canary();
     for args in [&["report", "--audience", "leds"][..], &["history", FULL, "--audience", "leds"]] {
