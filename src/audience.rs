@@ -87,11 +87,20 @@ impl Pattern {
     /// of `risks.2` as a whole but something within it.
     #[must_use]
     pub fn hides_within(&self, path: &FieldPath) -> bool {
+        self.hides_within_keys(keys_of(path))
+    }
+
+    /// [`Pattern::hides`] for a path given as its keys (no indices): `["risks", "title"]`.
+    #[must_use]
+    pub fn hides_keys<'k>(&self, keys: impl IntoIterator<Item = &'k str>) -> bool {
+        let mut keys = keys.into_iter();
+        self.text.split('.').all(|want| keys.next().is_some_and(|key| want == "*" || want == key))
+    }
+
+    /// [`Pattern::hides_within`] for a path given as its keys (no indices).
+    #[must_use]
+    pub fn hides_within_keys<'k>(&self, keys: impl IntoIterator<Item = &'k str>) -> bool {
         let mut wanted = self.text.split('.');
-        let keys = path.segments().iter().filter_map(|s| match s {
-            Segment::Key(key) => Some(key.as_ref()),
-            Segment::Index(_) => None,
-        });
         for key in keys {
             match wanted.next() {
                 Some(want) if want == "*" || want == key => {}
@@ -102,6 +111,14 @@ impl Pattern {
         }
         true
     }
+}
+
+/// The keys of a path, its list indices skipped.
+fn keys_of(path: &FieldPath) -> impl Iterator<Item = &str> {
+    path.segments().iter().filter_map(|s| match s {
+        Segment::Key(key) => Some(key.as_ref()),
+        Segment::Index(_) => None,
+    })
 }
 
 impl std::fmt::Display for Pattern {
@@ -125,6 +142,19 @@ impl Audience {
     #[must_use]
     pub fn hides_within(&self, path: &FieldPath) -> bool {
         self.hide.iter().any(|p| p.hides_within(path))
+    }
+
+    /// [`Audience::hides`] for a path given as its keys, without list indices
+    /// (`["account_status", "team", "notes"]`): what the view model asks, field by field.
+    #[must_use]
+    pub fn hides_keys(&self, keys: &[&str]) -> bool {
+        self.hide.iter().any(|p| p.hides_keys(keys.iter().copied()))
+    }
+
+    /// [`Audience::hides_within`] for a path given as its keys, without list indices.
+    #[must_use]
+    pub fn hides_within_keys(&self, keys: &[&str]) -> bool {
+        self.hide.iter().any(|p| p.hides_within_keys(keys.iter().copied()))
     }
 
     /// Whether the whole top-level field `key` (`risks`, `account_status`) is hidden: its

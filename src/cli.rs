@@ -191,6 +191,10 @@ pub struct ReportArgs {
     /// Only engagements that need attention: red, amber, stale, with findings, or changed since --since.
     #[arg(long)]
     pub attention: bool,
+
+    /// Build the report for this audience of acctsum.yaml (default: its default_audience): what it may not see is withheld.
+    #[arg(long, value_name = "NAME")]
+    pub audience: Option<String>,
 }
 
 /// `history` output formats.
@@ -214,6 +218,10 @@ pub struct HistoryArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = HistoryFormat::Table)]
     pub format: HistoryFormat,
+
+    /// Build the history for this audience of acctsum.yaml (default: its default_audience): what it may not see is withheld.
+    #[arg(long, value_name = "NAME")]
+    pub audience: Option<String>,
 }
 
 /// `leads` output formats.
@@ -304,10 +312,13 @@ impl Command {
                 output: a.output.clone(),
                 since: a.since.clone(),
                 attention: a.attention,
+                audience: a.audience.clone(),
             }),
-            Self::History(a) => {
-                O::History(options::HistoryOptions { target: a.target.clone(), format: a.format.into() })
-            }
+            Self::History(a) => O::History(options::HistoryOptions {
+                target: a.target.clone(),
+                format: a.format.into(),
+                audience: a.audience.clone(),
+            }),
             Self::Leads(a) => O::Leads(options::LeadsOptions { name: a.name.clone(), format: a.format.into() }),
             Self::Guide(a) => O::Guide(options::GuideOptions { field: a.field.clone() }),
             Self::Schema(a) => O::Schema(options::SchemaOptions { config: a.config, output: a.output.clone() }),

@@ -24,7 +24,27 @@ fn today() -> chrono::NaiveDate {
 
 /// A report of everything, as of [`today`].
 fn request<'a>(guide: &'a Guide, filters: &'a Filters) -> Request<'a> {
-    Request { guide, today: today(), filters, since: None, attention: false }
+    Request { guide, today: today(), filters, since: None, attention: false, audience: None }
+}
+
+/// An audience that hides some sections whole, some measures and some fields of others.
+fn audience() -> crate::audience::Audience {
+    use crate::audience::{Pattern, Scope};
+    let hide = [
+        ("risks", Scope::Section),
+        ("headline", Scope::Section),
+        ("next_steps", Scope::Section),
+        ("leads.relationship", Scope::Field),
+        ("actions.owner", Scope::Field),
+        ("account_status.commercial", Scope::Items),
+        ("account_status.*.notes", Scope::Field),
+        ("objectives.title", Scope::Field),
+        ("service_review.next", Scope::Field),
+    ];
+    crate::audience::Audience {
+        name: "company".to_owned(),
+        hide: hide.iter().map(|&(text, scope)| Pattern::new(text.to_owned(), scope)).collect(),
+    }
 }
 
 /// What changed since an imagined base commit at which `eng` (at `path`) was empty: every
@@ -54,8 +74,11 @@ fn reports(outcome: &Outcome, guide: &Guide, path: &str, style: Style, outputs: 
     let region = eng.and_then(|e| e.region.str()).unwrap_or("north").to_owned();
     let plain = Filters::default();
     let regional = Filters { regions: vec![region], ..Filters::default() };
-    for (filters, since) in [(&plain, None), (&regional, Some(&changed))] {
-        let report = build(outcome, Request { since, attention: since.is_some(), ..request(guide, filters) });
+    let audience = audience();
+    for (filters, since, audience) in
+        [(&plain, None, None), (&regional, Some(&changed), None), (&regional, Some(&changed), Some(&audience))]
+    {
+        let report = build(outcome, Request { since, attention: since.is_some(), audience, ..request(guide, filters) });
         let view = Pack::of(&report);
         let mut out = Vec::new();
         let _ = render::table::report(&mut out, &view, style);
@@ -247,7 +270,10 @@ pub fn terminal(data: &[u8]) {
         let _ = render::leads::table(&mut out, &rows, style);
         let _ = render::leads::json(&mut out, &rows);
         outputs.push(("leads", std::mem::take(&mut out)));
-        let history = crate::view::history::History::of(&timeline, &guide);
+        let audience = audience();
+        let hidden = crate::view::history::History::of(&timeline, &guide, Some(&audience));
+        outputs.push(("history json for an audience", render::history::json(&hidden).unwrap_or_default().into_bytes()));
+        let history = crate::view::history::History::of(&timeline, &guide, None);
         outputs.push(("history table", render::history::table(&history, style).into_bytes()));
         outputs.push(("history markdown", render::history::markdown(&history).into_bytes()));
         let history_json = render::history::json(&history).unwrap_or_default();
@@ -314,7 +340,7 @@ pub fn history(data: &[u8]) -> usize {
         count += 1;
     }
     assert_eq!(timeline.points.len(), count);
-    let view = crate::view::history::History::of(&timeline, &guide);
+    let view = crate::view::history::History::of(&timeline, &guide, None);
     let _ = render::history::table(&view, Style::PLAIN);
     let _ = render::history::markdown(&view);
     let _ = render::history::json(&view);

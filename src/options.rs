@@ -143,6 +143,8 @@ pub struct ReportOptions {
     /// Only the engagements that need attention: red, amber, stale, with findings, or
     /// changed since `since`.
     pub attention: bool,
+    /// The audience to build the report for, instead of `default_audience`.
+    pub audience: Option<String>,
 }
 
 /// `history` output formats.
@@ -163,6 +165,8 @@ pub struct HistoryOptions {
     pub target: String,
     /// Output format.
     pub format: HistoryFormat,
+    /// The audience to build the history for, instead of `default_audience`.
+    pub audience: Option<String>,
 }
 
 /// `leads` output formats.

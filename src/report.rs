@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use crate::audience::Audience;
 use crate::engine::Outcome;
 use crate::field_path::Segment;
 use crate::finding::{Finding, RuleId, RuleKind, Severity};
@@ -158,6 +159,9 @@ pub struct Request<'a> {
     /// Keep only the engagements that need attention (`--attention`): red, amber, stale,
     /// with findings, or changed since the base commit.
     pub attention: bool,
+    /// Who the report is for (`--audience`, else `default_audience`); `None` when no
+    /// audience is declared. The view model withholds what it hides.
+    pub audience: Option<&'a Audience>,
 }
 
 /// A report: the engagements in order of need of attention, and the unreadable files.
@@ -184,12 +188,14 @@ pub struct Report<'a> {
     /// The engagements that moved since the base commit out of a region the filters
     /// select, into one they do not: the report lists them as gone to their new region.
     pub left: Vec<&'a RegionMove>,
+    /// Who the report is for; `None` when no audience is declared.
+    pub audience: Option<&'a Audience>,
 }
 
 /// Builds the report from a checked workspace.
 #[must_use]
 pub fn build<'a>(outcome: &'a Outcome, request: Request<'a>) -> Report<'a> {
-    let Request { guide, today, filters, since, attention } = request;
+    let Request { guide, today, filters, since, attention, audience } = request;
     let mut by_path: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
     for f in &outcome.findings {
         by_path.entry(&f.path).or_default().push(f);
@@ -209,7 +215,7 @@ pub fn build<'a>(outcome: &'a Outcome, request: Request<'a>) -> Report<'a> {
             }
             continue;
         }
-        let Some(eng) = eng.filter(|e| filters.accepts(e)) else { continue };
+        let Some(eng) = eng.filter(|e| filters.accepts(e) && lead_seen(filters, e, audience)) else { continue };
         items.push(item(eng, findings, guide, today));
     }
     let mut workspace: Vec<&Finding> = by_path.into_values().flatten().collect();
@@ -227,19 +233,27 @@ pub fn build<'a>(outcome: &'a Outcome, request: Request<'a>) -> Report<'a> {
         ))
     });
     let left_out = selected - items.len();
-    let left = since.map_or_else(Vec::new, |since| left(since, outcome, filters));
-    Report { today, guide, filters, items, invalid, workspace, since, attention, left_out, left }
+    let left = since.map_or_else(Vec::new, |since| left(since, outcome, filters, audience));
+    Report { today, guide, filters, items, invalid, workspace, since, attention, left_out, left, audience }
 }
 
 /// The engagements that moved out of a region `filters` select into one they do not, and
 /// that pass the other filters.
-fn left<'a>(since: &'a Since, outcome: &Outcome, filters: &Filters) -> Vec<&'a RegionMove> {
+fn left<'a>(
+    since: &'a Since,
+    outcome: &Outcome,
+    filters: &Filters,
+    audience: Option<&Audience>,
+) -> Vec<&'a RegionMove> {
     let mut left: Vec<&RegionMove> = Vec::new();
     for region in &filters.regions {
         for m in since.left(region) {
             let now = outcome.files.iter().find(|f| *f.source.display == *m.path).and_then(|f| f.engagement.as_ref());
             let other = now.is_none_or(|e| {
-                !filters.region_ok(e.region.str()) && filters.client_ok(e.client.str()) && filters.lead_ok(e)
+                !filters.region_ok(e.region.str())
+                    && filters.client_ok(e.client.str())
+                    && filters.lead_ok(e)
+                    && lead_seen(filters, e, audience)
             });
             if other && !left.iter().any(|l| l.path == m.path) {
                 left.push(m);
@@ -247,6 +261,17 @@ fn left<'a>(since: &'a Since, outcome: &Outcome, filters: &Filters) -> Vec<&'a R
         }
     }
     left
+}
+
+/// Whether `eng` passes the lead filter in a role `audience` may see: a lead it may not
+/// see cannot be found by name either.
+fn lead_seen(filters: &Filters, eng: &Engagement, audience: Option<&Audience>) -> bool {
+    match (&filters.lead, audience) {
+        (Some(want), Some(audience)) => {
+            eng.leads.roles_of(want).iter().any(|role| !audience.hides_keys(&[k::LEADS, role.key()]))
+        }
+        _ => true,
+    }
 }
 
 /// Whether an engagement needs attention: red or amber, stale, with findings, or changed
@@ -331,7 +356,8 @@ impl<'a> Report<'a> {
     #[must_use]
     pub fn removed(&self) -> Vec<&'a Removed> {
         self.since.map_or_else(Vec::new, |s| {
-            s.removed.iter().filter(|r| r.engagement.as_ref().is_none_or(|e| self.filters.accepts(e))).collect()
+            let shown = |e: &Engagement| self.filters.accepts(e) && lead_seen(self.filters, e, self.audience);
+            s.removed.iter().filter(|r| r.engagement.as_ref().is_none_or(shown)).collect()
         })
     }
 

@@ -326,6 +326,7 @@ fn report(global: &Global, args: &ReportOptions, cwd: &Path, io: &mut Io<'_>) ->
     for region in &args.regions {
         regions.push(crate::new::configured_region(region.trim(), &ws.guide)?);
     }
+    let audience = ws.guide.audience(args.audience.as_deref())?;
     let filters = crate::report::Filters {
         regions,
         client: crate::new::given(args.client.as_deref()),
@@ -347,6 +348,7 @@ fn report(global: &Global, args: &ReportOptions, cwd: &Path, io: &mut Io<'_>) ->
         filters: &filters,
         since: since.as_ref(),
         attention: args.attention,
+        audience,
     };
     let report = crate::report::build(&outcome, request);
     let pack = crate::view::Pack::of(&report);
@@ -360,7 +362,14 @@ fn report(global: &Global, args: &ReportOptions, cwd: &Path, io: &mut Io<'_>) ->
         }
         ReportFormat::Markdown => render::markdown::pack(&pack),
         ReportFormat::Json => render::json::report::render(&pack).map_err(std::io::Error::from)?,
-        ReportFormat::Csv => render::csv::report(&pack),
+        ReportFormat::Csv => {
+            // CSV has no place for a sentence: when values are withheld, which audience it
+            // was built for goes to standard error.
+            if let (Some(audience), false, false) = (pack.audience, pack.withheld.is_empty(), global.quiet) {
+                render::notes::built_for(io.err, audience, &pack.withheld)?;
+            }
+            render::csv::report(&pack)
+        }
     };
     match &args.output {
         Some(path) => {
@@ -376,6 +385,7 @@ fn report(global: &Global, args: &ReportOptions, cwd: &Path, io: &mut Io<'_>) ->
 
 fn history(global: &Global, args: &HistoryOptions, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
     let ws = Workspace::discover(global.workspace.as_deref(), cwd)?;
+    let audience = ws.guide.audience(args.audience.as_deref())?;
     let repo = crate::git::Repo::open(&ws.root)?;
     let target = crate::history::target(&ws, &args.target, cwd)?;
     let timeline = crate::history::timeline(&repo, &target.path, &target.shown, &ws.guide)?;
@@ -385,7 +395,7 @@ fn history(global: &Global, args: &HistoryOptions, cwd: &Path, io: &mut Io<'_>) 
             Some("commit it first; history reads the commits that touched the file"),
         ));
     }
-    let view = crate::view::history::History::of(&timeline, &ws.guide);
+    let view = crate::view::history::History::of(&timeline, &ws.guide, audience);
     let text = match args.format {
         HistoryFormat::Table => render::history::table(&view, style(global, io)),
         HistoryFormat::Markdown => render::history::markdown(&view),

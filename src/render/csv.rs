@@ -33,7 +33,11 @@ pub fn report(pack: &Pack<'_>) -> String {
     line(HEADER.iter().map(|h| (*h).to_owned()).collect());
     for e in &pack.entries {
         let low: Vec<String> = e.low_scores.iter().map(|l| format!("{}={}", l.key, l.mark.score)).collect();
-        let text = |v: Shown<&str>| v.value().unwrap_or_default().to_owned();
+        let text = |v: Shown<&str>| match v {
+            Shown::Value(v) => v.to_owned(),
+            Shown::NotRecorded => String::new(),
+            Shown::Withheld => "withheld".to_owned(),
+        };
         line(vec![
             e.name.to_owned(),
             text(e.client),

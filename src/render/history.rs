@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::Style;
+use super::json::Field;
 use super::json::changes::Changes;
 use super::markdown::{cue, status_cue};
 use super::table::{self, Cell, Tone, status_tone};
@@ -73,19 +74,23 @@ pub fn table(h: &History<'_>, style: Style) -> String {
             Cell::toned(status_text(v, false), tone),
         ];
         for i in 0..h.measures.len() {
-            cells.push(match scores.get(i).copied().and_then(Shown::value) {
-                Some(m) => {
+            cells.push(match scores.get(i).copied() {
+                Some(Shown::Value(m)) => {
                     let low = matches!(m.band, Band::Worst | Band::Low);
                     Cell::toned(m.score.to_string(), if low { Tone::Warn } else { Tone::Plain })
                 }
-                None => Cell::toned("—", Tone::Dim),
+                Some(Shown::Withheld) => Cell::toned("withheld", Tone::Dim),
+                Some(Shown::NotRecorded) | None => Cell::toned("—", Tone::Dim),
             });
         }
         let list = changes(v, words);
         cells.push(if list.is_empty() { Cell::toned("—", Tone::Dim) } else { Cell::text(list.join("; ")) });
         table::row(&mut t, cells, style);
     }
-    format!("{} ({}): {} commits\n{t}\n", terminal(h.name), terminal(h.path), h.versions.len())
+    let built_for = h.audience.map_or_else(String::new, |audience| {
+        format!("{}\n", super::words::built_for(audience, &h.withheld, escape_terminal))
+    });
+    format!("{} ({}): {} commits\n{t}\n{built_for}", terminal(h.name), terminal(h.path), h.versions.len())
 }
 
 /// The history as Markdown: a table, what changed at each version, and a mermaid chart
@@ -94,6 +99,9 @@ pub fn table(h: &History<'_>, style: Style) -> String {
 pub fn markdown(h: &History<'_>) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# History: {}\n", md(h.name));
+    if let Some(audience) = h.audience {
+        let _ = writeln!(out, "{}\n", super::words::built_for(audience, &h.withheld, md));
+    }
     let _ = writeln!(
         out,
         "{} commits touched `{}`, oldest first.\n",
@@ -112,9 +120,10 @@ pub fn markdown(h: &History<'_>) -> String {
             State::Unread(_) => &[],
         };
         for i in 0..h.measures.len() {
-            row.push(match scores.get(i).copied().and_then(Shown::value) {
-                Some(m) => format!("{} {}", cue(m.band), m.score),
-                None => "—".to_owned(),
+            row.push(match scores.get(i).copied() {
+                Some(Shown::Value(m)) => format!("{} {}", cue(m.band), m.score),
+                Some(Shown::Withheld) => "withheld".to_owned(),
+                Some(Shown::NotRecorded) | None => "—".to_owned(),
             });
         }
         let _ = writeln!(out, "| {} |", row.join(" | "));
@@ -179,14 +188,20 @@ struct JsonPoint<'a> {
     rule: Option<&'static str>,
     updated: Option<String>,
     status: Option<&'static str>,
-    account_status: std::collections::BTreeMap<&'a str, Option<i64>>,
-    strategy: std::collections::BTreeMap<&'a str, Option<i64>>,
+    account_status: std::collections::BTreeMap<&'a str, Field<i64>>,
+    strategy: std::collections::BTreeMap<&'a str, Field<i64>>,
     changes: Option<Changes<'a>>,
 }
 
 #[derive(Serialize)]
 struct JsonHistory<'a> {
     version: u32,
+    /// The audience it was built for, and the fields it may not see (left out when no
+    /// audience is declared).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    audience: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    withheld: Option<&'a [&'a str]>,
     path: &'a str,
     engagement: &'a str,
     history: Vec<JsonPoint<'a>>,
@@ -219,7 +234,7 @@ pub fn json(h: &History<'_>) -> serde_json::Result<String> {
                     .iter()
                     .enumerate()
                     .filter(|(_, m)| m.section == section)
-                    .map(|(i, m)| (m.key, scores.get(i).copied().and_then(Shown::value).map(|m| m.score)))
+                    .map(|(i, m)| (m.key, Field(scores.get(i).copied().unwrap_or(Shown::NotRecorded).map(|m| m.score))))
                     .collect()
             };
             JsonPoint {
@@ -237,5 +252,13 @@ pub fn json(h: &History<'_>) -> serde_json::Result<String> {
             }
         })
         .collect();
-    super::json_text::string(&JsonHistory { version: 1, path: h.path, engagement: h.name, history })
+    let withheld = h.audience.map(|_| h.withheld.as_slice());
+    super::json_text::string(&JsonHistory {
+        version: 1,
+        audience: h.audience,
+        withheld,
+        path: h.path,
+        engagement: h.name,
+        history,
+    })
 }

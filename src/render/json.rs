@@ -3,9 +3,44 @@
 
 use std::io::{self, Write};
 
-use serde::Serialize;
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
 
 use crate::finding::{FieldPath, Finding, Tally};
+use crate::view::Shown;
+
+/// A value a file may leave out, as JSON: the value; `null` when the file does not record
+/// it; `{"withheld": true}` when the audience the output was built for may not see it (so
+/// that "withheld" cannot be mistaken for "not recorded", nor for a value).
+#[derive(Clone, Copy)]
+pub struct Field<T>(pub Shown<T>);
+
+impl<T: Serialize> Serialize for Field<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match &self.0 {
+            Shown::Value(v) => v.serialize(serializer),
+            Shown::NotRecorded => serializer.serialize_none(),
+            Shown::Withheld => {
+                let mut map = serializer.serialize_map(Some(1))?;
+                map.serialize_entry("withheld", &true)?;
+                map.end()
+            }
+        }
+    }
+}
+
+/// The findings of one rule about withheld fields, as JSON: counted, not described.
+#[derive(Serialize)]
+pub struct JsonWithheld {
+    rule: &'static str,
+    count: usize,
+}
+
+impl From<&crate::view::Withheld> for JsonWithheld {
+    fn from(w: &crate::view::Withheld) -> Self {
+        Self { rule: w.rule.as_str(), count: w.count }
+    }
+}
 
 /// A finding as it appears in JSON (also used by `report --format json`). `field` is
 /// the dotted path of the field it is about (`actions.2.due`), `null` for a finding about

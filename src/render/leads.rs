@@ -68,6 +68,11 @@ fn value(v: Shown<&str>) -> Option<&str> {
     v.value()
 }
 
+/// The names in a role (`leads` shows every one: the command is for the leads).
+fn names<'a>(v: &'a Shown<Vec<&'a str>>) -> &'a [&'a str] {
+    v.as_ref().value().map_or(&[], Vec::as_slice)
+}
+
 /// Writes the rows as JSON.
 ///
 /// # Errors
@@ -82,8 +87,8 @@ pub fn json(out: &mut dyn Write, rows: &[Row<'_>]) -> io::Result<()> {
             region: value(r.region),
             leads: Leads {
                 account: value(r.leads.account),
-                tech: &r.leads.tech,
-                delivery: &r.leads.delivery,
+                tech: names(&r.leads.tech),
+                delivery: names(&r.leads.delivery),
                 relationship: value(r.leads.relationship),
                 client_practice: value(r.leads.client_practice),
             },

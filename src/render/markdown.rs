@@ -99,8 +99,12 @@ fn mark(m: Shown<Mark>) -> String {
 }
 
 /// Names, escaped, joined; `—` for none.
-fn names(list: &[&str]) -> String {
-    if list.is_empty() { "—".to_owned() } else { list.iter().map(|n| md(n)).collect::<Vec<_>>().join(", ") }
+fn names(list: &Shown<Vec<&str>>) -> String {
+    match list {
+        Shown::Value(list) if !list.is_empty() => list.iter().map(|n| md(n)).collect::<Vec<_>>().join(", "),
+        Shown::Value(_) | Shown::NotRecorded => "—".to_owned(),
+        Shown::Withheld => "withheld".to_owned(),
+    }
 }
 
 /// A relative link to a line of a file: `[path#L27](path#L27)`.
@@ -123,9 +127,11 @@ fn sentence(message: &str) -> String {
 fn note(n: &Note<'_>) -> String {
     let mut line = match n.cause {
         Cause::RedStatus { headline: Shown::NotRecorded } => "The status is red".to_owned(),
+        Cause::RedStatus { headline: Shown::Withheld } => "The status is red; its headline is withheld".to_owned(),
         Cause::RedStatus { headline } => format!("The status is red: {}", text(headline)),
         Cause::Finding(f) if f.severity == Severity::Error => format!("**Error**: {}", md(&sentence(&f.message))),
         Cause::Finding(f) => md(&sentence(&f.message)),
+        Cause::Withheld(w) => sentence(&crate::render::words::withheld_findings(w)),
     };
     if let Some(place) = n.place {
         let _ = write!(line, " — {}", link(place));
@@ -166,6 +172,9 @@ pub fn pack(p: &Pack<'_>) -> String {
         );
     }
     let _ = writeln!(out, "\n\n{SCORES_ARE_AN_AID}\n");
+    if let Some(audience) = p.audience {
+        let _ = writeln!(out, "{}\n", crate::render::words::built_for(audience, &p.withheld, md));
+    }
     out.push_str("## Overview\n\n");
     table(
         &mut out,

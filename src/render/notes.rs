@@ -106,3 +106,12 @@ pub fn not_listed(err: &mut dyn Write, unread: &[&str]) -> io::Result<()> {
 pub fn wrote(err: &mut dyn Write, path: &Path) -> io::Result<()> {
     writeln!(err, "wrote {}", terminal(&path.display().to_string()))
 }
+
+/// Which audience a CSV report was built for (CSV has no place for a sentence).
+///
+/// # Errors
+/// When writing fails.
+pub fn built_for(err: &mut dyn Write, audience: &str, withheld: &[&str]) -> io::Result<()> {
+    let escape = |s: &str| terminal(s).into_owned();
+    writeln!(err, "note: {}", super::words::built_for(audience, withheld, escape))
+}

@@ -5,7 +5,7 @@ use comfy_table::{Attribute, Color, ContentArrangement, Table, presets};
 
 use super::Style;
 use super::text::terminal;
-use crate::view::{Cause, Pack, Status, Trend};
+use crate::view::{Cause, Pack, Shown, Status, Trend};
 
 /// How a cell should stand out when colour is on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -175,7 +175,11 @@ pub fn report(out: &mut dyn std::io::Write, pack: &Pack<'_>, style: Style) -> st
                 cells.push(Cell::text(e.region.value().unwrap_or("—")));
             }
             cells.extend([
-                Cell::text(e.leads.account.value().unwrap_or("—")),
+                Cell::text(match e.leads.account {
+                    Shown::Value(name) => name,
+                    Shown::NotRecorded => "—",
+                    Shown::Withheld => "withheld",
+                }),
                 updated,
                 Cell::toned(e.status.as_str(), status_tone(e.status)),
                 if low.is_empty() { Cell::toned("—", Tone::Dim) } else { Cell::toned(low.join(", "), Tone::Warn) },
@@ -235,8 +239,12 @@ pub fn report(out: &mut dyn std::io::Write, pack: &Pack<'_>, style: Style) -> st
         writeln!(out, "Could not be read, so not summarised: {} (`acctsum check` says why).", list.join(", "))?;
     }
     for n in &pack.workspace {
-        if let Cause::Finding(f) = n.cause {
-            writeln!(out, "Workspace: {} ({}:{})", terminal(&f.message), terminal(&f.path), f.loc.line)?;
+        match n.cause {
+            Cause::Finding(f) => {
+                writeln!(out, "Workspace: {} ({}:{})", terminal(&f.message), terminal(&f.path), f.loc.line)?;
+            }
+            Cause::Withheld(w) => writeln!(out, "Workspace: {}", super::words::withheld_findings(w))?,
+            Cause::RedStatus { .. } => {}
         }
     }
     if let Some(since) = &pack.since {
@@ -250,6 +258,10 @@ pub fn report(out: &mut dyn std::io::Write, pack: &Pack<'_>, style: Style) -> st
                 since.gone.iter().map(|r| format!("{} ({})", terminal(r.name), terminal(r.path))).collect();
             writeln!(out, "Gone since {}: {}.", terminal(since.asked), gone.join(", "))?;
         }
+    }
+    if let Some(audience) = pack.audience {
+        let escape = |s: &str| terminal(s).into_owned();
+        writeln!(out, "{}", super::words::built_for(audience, &pack.withheld, escape))?;
     }
     Ok(())
 }

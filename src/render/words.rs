@@ -1,7 +1,7 @@
 //! Changes in words, for the pack, the history and the terminal: one phrase per
 //! [`Change`], user text passed through the caller's escaping.
 
-use crate::view::{Change, LeadMove, Role, ScoreMove, Status, Trend};
+use crate::view::{Change, LeadMove, Role, ScoreMove, Status, Trend, Withheld};
 
 /// How to write a change: the escaping of user text, and whether statuses get their
 /// coloured cue.
@@ -21,6 +21,34 @@ pub fn arrow(trend: Trend) -> &'static str {
         Trend::Worse => " ↓",
         Trend::Level => "",
     }
+}
+
+/// Which audience an output was built for, and what it may not see, in a sentence
+/// (names and paths escaped with `escape`).
+#[must_use]
+pub fn built_for(audience: &str, withheld: &[&str], escape: fn(&str) -> String) -> String {
+    if withheld.is_empty() {
+        return format!("Built for the {} audience: nothing is withheld.", escape(audience));
+    }
+    let fields: Vec<String> = withheld.iter().map(|w| escape(w)).collect();
+    format!(
+        "Built for the {} audience, which may not see {}: a withheld value shows as \"withheld\", a withheld section is left out, and findings and changes about withheld fields are counted, not described.",
+        escape(audience),
+        fields.join(", ")
+    )
+}
+
+/// `1 finding about a withheld field (action-overdue)`: the rule, not the message.
+#[must_use]
+pub fn withheld_findings(w: Withheld) -> String {
+    let what = if w.count == 1 { "finding about a withheld field" } else { "findings about withheld fields" };
+    format!("{} {what} ({})", w.count, w.rule.as_str())
+}
+
+/// `1 change to a withheld field`, `2 changes to withheld fields`.
+#[must_use]
+pub fn withheld_changes(n: usize) -> String {
+    if n == 1 { "1 change to a withheld field".to_owned() } else { format!("{n} changes to withheld fields") }
 }
 
 fn role(r: Role) -> &'static str {
@@ -97,6 +125,7 @@ impl Words {
             }
             Change::ServiceReview { old: None, new } => format!("service review held: {new} (the first recorded)"),
             Change::FileMoved { from } => format!("file moved from {}", esc(from)),
+            Change::Withheld(n) => withheld_changes(*n),
         }
     }
 }

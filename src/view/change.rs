@@ -3,9 +3,10 @@
 
 use chrono::NaiveDate;
 
+use super::mask::Mask;
 use super::pack::Measure;
 use crate::choice::Status;
-use crate::format::Section;
+use crate::format::{Section, key as k};
 use crate::history::{Changes, LeadChange, RegionMove, Removed, Since};
 use crate::model::Role;
 
@@ -180,6 +181,9 @@ pub enum Change<'a> {
         /// Its path at the base commit.
         from: &'a str,
     },
+    /// How many other changes were to fields the audience may not see: counted, not
+    /// described. Always the last line.
+    Withheld(usize),
 }
 
 /// What changed in one engagement.
@@ -193,10 +197,11 @@ pub struct ChangeSummary<'a> {
     pub lines: Vec<Change<'a>>,
 }
 
-/// The change lines of `changes`; `measures` name the scores, `commit` is the base
-/// commit, abbreviated.
+/// The change lines of `changes` that `mask`'s audience may see, then how many it may
+/// not ([`Change::Withheld`]); `measures` name the scores, `commit` is the base commit,
+/// abbreviated.
 #[must_use]
-pub fn lines<'a>(changes: &'a Changes, measures: &[Measure<'a>], commit: &'a str) -> Vec<Change<'a>> {
+pub fn lines<'a>(changes: &'a Changes, measures: &[Measure<'a>], commit: &'a str, mask: Mask<'_>) -> Vec<Change<'a>> {
     let Changes {
         added,
         moved_from,
@@ -223,6 +228,13 @@ pub fn lines<'a>(changes: &'a Changes, measures: &[Measure<'a>], commit: &'a str
     } = changes;
     // Destructured so that a new kind of change cannot be forgotten here.
     let mut out = Vec::new();
+    let withheld = std::cell::Cell::new(0);
+    // Whether any of the fields a kind of change quotes is hidden: then it is counted.
+    let hidden = |fields: &[&[&str]]| {
+        let hide = fields.iter().any(|f| mask.hides(f));
+        withheld.set(withheld.get() + usize::from(hide));
+        hide
+    };
     if *added {
         out.push(Change::Added);
     }
@@ -238,60 +250,62 @@ pub fn lines<'a>(changes: &'a Changes, measures: &[Measure<'a>], commit: &'a str
     if let Some((old, new)) = *status {
         out.push(Change::Status { old, new, trend: Trend::of(Some(old), Some(new)) });
     }
-    if !scores.is_empty() {
-        let moves = scores
-            .iter()
-            .map(|s| {
-                let name = measures
-                    .iter()
-                    .find(|m| m.section == s.section && m.key == s.key)
-                    .map_or(s.key.as_str(), |m| m.name);
-                ScoreMove {
-                    section: s.section,
-                    key: &s.key,
-                    name,
-                    old: s.old,
-                    new: s.new,
-                    trend: Trend::of(s.old, s.new),
-                }
-            })
-            .collect();
+    let moves: Vec<ScoreMove<'a>> = scores
+        .iter()
+        .filter(|s| !hidden(&[&[s.section.key(), &s.key, k::SCORE]]))
+        .map(|s| {
+            let name =
+                measures.iter().find(|m| m.section == s.section && m.key == s.key).map_or(s.key.as_str(), |m| m.name);
+            ScoreMove { section: s.section, key: &s.key, name, old: s.old, new: s.new, trend: Trend::of(s.old, s.new) }
+        })
+        .collect();
+    if !moves.is_empty() {
         out.push(Change::Scores(moves));
     }
-    out.extend(leads.iter().filter_map(lead).map(Change::Lead));
-    if let Some(text) = headline {
+    out.extend(leads.iter().filter(|l| !hidden(&[&[k::LEADS, l.role.key()]])).filter_map(lead).map(Change::Lead));
+    if let Some(text) = headline.as_deref().filter(|_| !hidden(&[&[k::HEADLINE]])) {
         out.push(Change::Headline(text));
     }
-    if let Some(steps) = next_steps {
+    if let Some(steps) = next_steps.as_deref().filter(|_| !hidden(&[&[k::NEXT_STEPS]])) {
         out.push(Change::NextSteps(steps));
     }
-    let list = |items: &'a [String], make: fn(&'a [String]) -> Change<'a>| (!items.is_empty()).then(|| make(items));
-    out.extend(list(risks_added, Change::RisksAdded));
-    out.extend(list(risks_removed, Change::RisksRemoved));
-    out.extend(risks_rescored.iter().map(|r| Change::RiskRescored {
-        risk: &r.item,
-        old: r.old,
-        new: r.new,
-        trend: Trend::of(Some(r.old), Some(r.new)),
+    let list = |items: &'a [String], fields: &[&[&str]], make: fn(&'a [String]) -> Change<'a>| {
+        (!items.is_empty() && !hidden(fields)).then(|| make(items))
+    };
+    let (risk, action, objective) = ([k::RISKS, k::TITLE], [k::ACTIONS, k::ACTION], [k::OBJECTIVES, k::TITLE]);
+    out.extend(list(risks_added, &[&risk], Change::RisksAdded));
+    out.extend(list(risks_removed, &[&risk], Change::RisksRemoved));
+    out.extend(risks_rescored.iter().filter(|_| !hidden(&[&risk, &[k::RISKS, k::SCORE]])).map(|r| {
+        Change::RiskRescored { risk: &r.item, old: r.old, new: r.new, trend: Trend::of(Some(r.old), Some(r.new)) }
     }));
-    out.extend(list(actions_completed, Change::ActionsCompleted));
-    out.extend(list(actions_added, Change::ActionsAdded));
-    out.extend(list(actions_removed, Change::ActionsDropped));
-    out.extend(actions_redated.iter().map(|a| Change::ActionRedated {
-        action: &a.item,
-        old: a.old,
-        new: a.new,
-        days: a.days(),
-    }));
-    out.extend(actions_reowned.iter().map(|a| Change::ActionReowned { action: &a.item, old: &a.old, new: &a.new }));
-    out.extend(list(objectives_added, Change::ObjectivesAdded));
-    out.extend(list(objectives_removed, Change::ObjectivesRemoved));
-    out.extend(list(objectives_passed, Change::ObjectivesPassed));
-    if let Some((old, new)) = *service_review {
+    out.extend(list(actions_completed, &[&action, &[k::ACTIONS, k::STATUS]], Change::ActionsCompleted));
+    out.extend(list(actions_added, &[&action], Change::ActionsAdded));
+    out.extend(list(actions_removed, &[&action], Change::ActionsDropped));
+    out.extend(
+        actions_redated.iter().filter(|_| !hidden(&[&action, &[k::ACTIONS, k::DUE]])).map(|a| Change::ActionRedated {
+            action: &a.item,
+            old: a.old,
+            new: a.new,
+            days: a.days(),
+        }),
+    );
+    out.extend(
+        actions_reowned
+            .iter()
+            .filter(|_| !hidden(&[&action, &[k::ACTIONS, k::OWNER]]))
+            .map(|a| Change::ActionReowned { action: &a.item, old: &a.old, new: &a.new }),
+    );
+    out.extend(list(objectives_added, &[&objective], Change::ObjectivesAdded));
+    out.extend(list(objectives_removed, &[&objective], Change::ObjectivesRemoved));
+    out.extend(list(objectives_passed, &[&objective, &[k::OBJECTIVES, k::DATE]], Change::ObjectivesPassed));
+    if let Some((old, new)) = service_review.filter(|_| !hidden(&[&[k::SERVICE_REVIEW, k::LAST]])) {
         out.push(Change::ServiceReview { old, new });
     }
     if let Some(from) = moved_from {
         out.push(Change::FileMoved { from });
+    }
+    if withheld.get() > 0 {
+        out.push(Change::Withheld(withheld.get()));
     }
     out
 }
@@ -306,15 +320,73 @@ fn lead(l: &LeadChange) -> Option<LeadMove<'_>> {
     })
 }
 
-/// The summary of `changes` for one engagement.
-pub(super) fn summary<'a>(changes: &'a Changes, measures: &[Measure<'a>], commit: &'a str) -> ChangeSummary<'a> {
-    let (up, down) = changes.score_moves();
-    let status = changes.status.map_or(Trend::Level, |(o, n)| Trend::of(Some(o), Some(n)));
+/// The summary of `changes` for one engagement, as `mask`'s audience may see it: its
+/// brief and trend are worked out from the lines it may see.
+pub(super) fn summary<'a>(
+    changes: &'a Changes,
+    measures: &[Measure<'a>],
+    commit: &'a str,
+    mask: Mask<'_>,
+) -> ChangeSummary<'a> {
+    let lines = lines(changes, measures, commit, mask);
+    let (up, down) = lines
+        .iter()
+        .filter_map(|c| match c {
+            Change::Scores(moves) => Some(moves),
+            _ => None,
+        })
+        .flatten()
+        .fold((0, 0), |(up, down), m| match m.trend {
+            Trend::Better => (up + 1, down),
+            Trend::Worse => (up, down + 1),
+            Trend::Level => (up, down),
+        });
+    let status = lines.iter().find_map(|c| match c {
+        Change::Status { trend, .. } => Some(*trend),
+        _ => None,
+    });
     let trend = match status {
-        Trend::Level => Trend::of(Some(down), Some(up)),
-        moved => moved,
+        None | Some(Trend::Level) => Trend::of(Some(down), Some(up)),
+        Some(moved) => moved,
     };
-    ChangeSummary { brief: changes.brief(), trend, lines: lines(changes, measures, commit) }
+    ChangeSummary { brief: brief(&lines, up, down), trend, lines }
+}
+
+/// A few words for a table, from the lines shown: `new`, `amber→green ↑`, `↑2 ↓1`,
+/// `lead handed over`, `due moved`, `region`, `renamed`, `base unreadable`, `edited`, `=`
+/// (the words of [`Changes::brief`], which sees every change).
+fn brief(lines: &[Change<'_>], up: usize, down: usize) -> String {
+    if lines.first() == Some(&Change::Added) {
+        return "new".to_owned();
+    }
+    let mut parts = Vec::new();
+    let mut flags = [(false, "lead handed over"), (false, "due moved"), (false, "region"), (false, "renamed")];
+    for c in lines {
+        match c {
+            Change::BaseUnread { .. } => parts.push("base unreadable".to_owned()),
+            Change::Status { old, new, trend } => {
+                let arrow = if *trend == Trend::Better { "↑" } else { "↓" };
+                parts.push(format!("{}→{} {arrow}", old.as_str(), new.as_str()));
+            }
+            Change::Lead(LeadMove::HandedOver { .. }) => flags[0].0 = true,
+            Change::ActionRedated { .. } => flags[1].0 = true,
+            Change::Region { .. } => flags[2].0 = true,
+            Change::Renamed { .. } => flags[3].0 = true,
+            _ => {}
+        }
+    }
+    let moves: Vec<String> =
+        [(up, "↑"), (down, "↓")].iter().filter(|(n, _)| *n > 0).map(|(n, arrow)| format!("{arrow}{n}")).collect();
+    if !moves.is_empty() {
+        parts.push(moves.join(" "));
+    }
+    parts.extend(flags.iter().filter(|(on, _)| *on).map(|(_, word)| (*word).to_owned()));
+    let moved_only = lines.iter().all(|c| matches!(c, Change::FileMoved { .. }));
+    match (parts.is_empty(), moved_only) {
+        (false, _) => parts.join(", "),
+        (true, true) => "=".to_owned(),
+        (true, false) => "edited".to_owned(),
+    }
 }
 
 /// An engagement gone since the base commit.
@@ -412,7 +484,9 @@ mod tests {
             base_unread: Some(Unread::Invalid(RuleId::Syntax)),
         };
         let measures = [Measure { section: Section::Strategy, key: "growth", name: "Growth" }];
-        let lines = lines(&changes, &measures, "abc");
+        let guide = crate::guide::Guide::default();
+        let all = Mask::new(None, &guide);
+        let lines = lines(&changes, &measures, "abc", all);
         let expected = vec![
             Change::BaseUnread { commit: "abc", reason: "syntax" },
             Change::Renamed { old: "Old", new: "New" },
@@ -446,15 +520,19 @@ mod tests {
             Change::FileMoved { from: "engagements/scotland/a.yaml" },
         ];
         assert_eq!(lines, expected);
-        assert_eq!(super::lines(&Changes { added: true, ..Changes::default() }, &measures, "abc"), [Change::Added]);
-        assert!(super::lines(&Changes::default(), &measures, "abc").is_empty(), "nothing changed: no line");
+        assert_eq!(
+            super::lines(&Changes { added: true, ..Changes::default() }, &measures, "abc", all),
+            [Change::Added]
+        );
+        assert!(super::lines(&Changes::default(), &measures, "abc", all).is_empty(), "nothing changed: no line");
     }
 
     #[test]
     fn the_whole_trend_follows_the_status_then_the_scores() {
         let score =
             |old, new| ScoreChange { section: Section::AccountStatus, key: "k".into(), old: Some(old), new: Some(new) };
-        let trend = |c: &Changes| summary(c, &[], "abc").trend;
+        let guide = crate::guide::Guide::default();
+        let trend = |c: &Changes| summary(c, &[], "abc", Mask::new(None, &guide)).trend;
         assert_eq!(
             trend(&Changes { scores: vec![score(2, 3), score(4, 3), score(1, 2)], ..Changes::default() }),
             Trend::Better
@@ -463,5 +541,98 @@ mod tests {
             Changes { status: Some((Status::Green, Status::Red)), scores: vec![score(2, 3)], ..Changes::default() };
         assert_eq!(trend(&worse), Trend::Worse, "the status first");
         assert_eq!(trend(&Changes::default()), Trend::Level);
+    }
+
+    fn company() -> crate::audience::Audience {
+        use crate::audience::{Pattern, Scope};
+        let hide = [
+            ("headline", Scope::Section),
+            ("risks", Scope::Section),
+            ("actions.due", Scope::Field),
+            ("account_status.commercial", Scope::Items),
+            ("leads.relationship", Scope::Field),
+        ];
+        crate::audience::Audience {
+            name: "company".to_owned(),
+            hide: hide.iter().map(|&(t, s)| Pattern::new(t.to_owned(), s)).collect(),
+        }
+    }
+
+    #[test]
+    fn a_change_to_a_hidden_field_is_counted_not_shown_nor_in_the_brief() {
+        let score = |key: &str, old, new| ScoreChange {
+            section: Section::AccountStatus,
+            key: key.to_owned(),
+            old: Some(old),
+            new: Some(new),
+        };
+        let changes = Changes {
+            status: Some((Status::Green, Status::Amber)),
+            scores: vec![score("commercial", 4, 2), score("team", 2, 3)],
+            leads: vec![
+                LeadChange { role: Role::Account, old: Some("Ann".into()), new: Some("Bo".into()) },
+                LeadChange { role: Role::Relationship, old: Some("Rita".into()), new: Some("Sam".into()) },
+            ],
+            headline: Some("Secret".into()),
+            risks_added: vec!["Key person".into()],
+            actions_redated: vec![ItemChange { item: "Ship".into(), old: date("2026-12-01"), new: date("2027-01-15") }],
+            ..Changes::default()
+        };
+        let guide = crate::guide::Guide::default();
+        let audience = company();
+        let measures = [Measure { section: Section::AccountStatus, key: "team", name: "Team" }];
+        let summary = summary(&changes, &measures, "abc", Mask::new(Some(&audience), &guide));
+        assert_eq!(
+            summary.lines,
+            vec![
+                Change::Status { old: Status::Green, new: Status::Amber, trend: Trend::Worse },
+                Change::Scores(vec![ScoreMove {
+                    section: Section::AccountStatus,
+                    key: "team",
+                    name: "Team",
+                    old: Some(2),
+                    new: Some(3),
+                    trend: Trend::Better,
+                }]),
+                Change::Lead(LeadMove::HandedOver { role: Role::Account, old: "Ann", new: "Bo" }),
+                Change::Withheld(5),
+            ]
+        );
+        assert_eq!(summary.brief, "green→amber ↓, ↑1, lead handed over", "no ↓ for commercial, no due moved");
+        assert_eq!(changes.brief(), "green→amber ↓, ↑1 ↓1, lead handed over, due moved");
+        let only_hidden = Changes { headline: Some("Secret".into()), ..Changes::default() };
+        let hidden = super::summary(&only_hidden, &measures, "abc", Mask::new(Some(&audience), &guide));
+        assert_eq!((hidden.lines, hidden.brief.as_str()), (vec![Change::Withheld(1)], "edited"));
+    }
+
+    #[test]
+    fn shown_whole_the_brief_is_the_brief_of_every_change() {
+        let d = Changes::default;
+        let slip = ItemChange { item: "Ship".into(), old: date("2026-12-01"), new: date("2027-01-15") };
+        let cases = [
+            d(),
+            Changes { added: true, ..d() },
+            Changes { moved_from: Some("a.yaml".into()), ..d() },
+            Changes { base_unread: Some(Unread::Invalid(RuleId::Syntax)), ..d() },
+            Changes { risks_added: vec!["R".into()], ..d() },
+            Changes {
+                status: Some((Status::Red, Status::Amber)),
+                scores: vec![
+                    ScoreChange { section: Section::Strategy, key: "a".into(), old: Some(2), new: Some(3) },
+                    ScoreChange { section: Section::Strategy, key: "b".into(), old: Some(3), new: Some(1) },
+                    ScoreChange { section: Section::Strategy, key: "c".into(), old: None, new: Some(1) },
+                ],
+                leads: vec![LeadChange { role: Role::Tech, old: Some("A".into()), new: Some("B".into()) }],
+                actions_redated: vec![slip],
+                region: Some(("south".into(), "north".into())),
+                renamed: Some(("A".into(), "B".into())),
+                base_unread: Some(Unread::Invalid(RuleId::Syntax)),
+                ..d()
+            },
+        ];
+        let guide = crate::guide::Guide::default();
+        for c in &cases {
+            assert_eq!(summary(c, &[], "abc", Mask::new(None, &guide)).brief, c.brief(), "{c:?}");
+        }
     }
 }

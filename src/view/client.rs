@@ -21,9 +21,9 @@ pub struct ClientRow<'a> {
     /// The Account Lead.
     pub account: Shown<&'a str>,
     /// The Tech Leads.
-    pub tech: Vec<&'a str>,
+    pub tech: Shown<Vec<&'a str>>,
     /// The Delivery Leads.
-    pub delivery: Vec<&'a str>,
+    pub delivery: Shown<Vec<&'a str>>,
     /// Last updated.
     pub updated: Shown<NaiveDate>,
     /// Whether the `stale` rule reports it.
@@ -54,13 +54,14 @@ pub struct Client<'a> {
     /// The client's name, as its files write it (trimmed).
     pub name: &'a str,
     /// The Relationship Leads its engagements name, sorted, each once.
-    pub relationship: Vec<&'a str>,
+    pub relationship: Shown<Vec<&'a str>>,
     /// Its engagements, in the report's order.
     pub engagements: Vec<ClientRow<'a>>,
-    /// Their risks.
-    pub risks: Vec<ClientRisk<'a>>,
-    /// Their actions not done.
-    pub open_actions: Vec<ClientAction<'a>>,
+    /// Their risks; `None` (the section is absent) when the audience may not see risks.
+    pub risks: Option<Vec<ClientRisk<'a>>>,
+    /// Their actions not done (a withheld status counts as not done); `None` when the
+    /// audience may not see actions.
+    pub open_actions: Option<Vec<ClientAction<'a>>>,
 }
 
 /// The roll-up of `entries` by client, clients by name.
@@ -72,9 +73,14 @@ pub(super) fn clients<'a>(entries: &[Entry<'a>]) -> Vec<Client<'a>> {
     by_client
         .into_iter()
         .map(|(name, list)| {
-            let mut relationship: Vec<&str> = list.iter().filter_map(|e| e.leads.relationship.value()).collect();
-            relationship.sort_unstable();
-            relationship.dedup();
+            let relationship = if list.iter().any(|e| e.leads.relationship == Shown::Withheld) {
+                Shown::Withheld
+            } else {
+                let mut names: Vec<&str> = list.iter().filter_map(|e| e.leads.relationship.value()).collect();
+                names.sort_unstable();
+                names.dedup();
+                Shown::Value(names)
+            };
             Client {
                 name,
                 relationship,
@@ -91,18 +97,28 @@ pub(super) fn clients<'a>(entries: &[Entry<'a>]) -> Vec<Client<'a>> {
                         stale: e.stale,
                     })
                     .collect(),
-                risks: list
-                    .iter()
-                    .flat_map(|e| e.risks.iter().map(|&risk| ClientRisk { engagement: e.name, risk }))
-                    .collect(),
-                open_actions: list
-                    .iter()
-                    .flat_map(|e| {
-                        let open = e.actions.iter().filter(|a| a.status != ActionStatus::Done);
-                        open.map(|&action| ClientAction { engagement: e.name, action })
-                    })
-                    .collect(),
+                risks: every(&list, |e| e.risks.as_deref()).map(|risks| {
+                    risks.flat_map(|(e, all)| all.iter().map(|&risk| ClientRisk { engagement: e, risk })).collect()
+                }),
+                open_actions: every(&list, |e| e.actions.as_deref()).map(|actions| {
+                    actions
+                        .flat_map(|(e, all)| {
+                            let open = all.iter().filter(|a| a.status != Shown::Value(ActionStatus::Done));
+                            open.map(move |&action| ClientAction { engagement: e, action })
+                        })
+                        .collect()
+                }),
             }
         })
         .collect()
+}
+
+/// Each engagement's name and rows of one section, or `None` when the section is absent
+/// (hidden from the audience, so absent from every engagement).
+fn every<'e, 'a: 'e, T: 'e>(
+    list: &[&'e Entry<'a>],
+    section: impl Fn(&'e Entry<'a>) -> Option<&'e [T]>,
+) -> Option<impl Iterator<Item = (&'a str, &'e [T])>> {
+    let rows: Option<Vec<(&'a str, &'e [T])>> = list.iter().map(|e| Some((e.name, section(e)?))).collect();
+    rows.map(Vec::into_iter)
 }

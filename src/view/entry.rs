@@ -3,14 +3,15 @@
 
 use chrono::NaiveDate;
 
-use super::attention::{self, Note};
+use super::attention::{self, Note, Withheld};
 use super::change::{self, ChangeSummary};
 use super::leads::Leads;
+use super::mask::Mask;
 use super::pack::Measure;
 use super::shown::Shown;
 use crate::choice::{ActionStatus, RiskType, Side, Stage, Status};
 use crate::finding::{Finding, RuleId};
-use crate::format::Section;
+use crate::format::{Section, key as k};
 use crate::guide::{Band, Scale};
 use crate::history::Changes;
 use crate::model::{Score, Value};
@@ -72,7 +73,7 @@ pub struct RiskRow<'a> {
     /// What it is.
     pub title: Shown<&'a str>,
     /// Risk or issue.
-    pub kind: RiskType,
+    pub kind: Shown<RiskType>,
     /// Comfort score.
     pub mark: Shown<Mark>,
     /// What is done about it.
@@ -91,7 +92,7 @@ pub struct ActionRow<'a> {
     /// By when.
     pub due: Shown<NaiveDate>,
     /// Open, done or blocked.
-    pub status: ActionStatus,
+    pub status: Shown<ActionStatus>,
     /// Whether the `action-overdue` rule reports it.
     pub overdue: bool,
 }
@@ -165,60 +166,77 @@ pub struct Entry<'a> {
     pub stale: bool,
     /// The headline.
     pub headline: Shown<&'a str>,
-    /// The next steps.
-    pub next_steps: Vec<&'a str>,
-    /// The service reviews.
-    pub service_review: ServiceReview,
-    /// Measures scored low, in file order (account status, then strategy).
+    /// The next steps; `None` when the audience may not see them (the section is absent).
+    pub next_steps: Option<Vec<&'a str>>,
+    /// The service reviews; `None` when hidden whole.
+    pub service_review: Option<ServiceReview>,
+    /// Measures scored low whose score the audience may see, in file order (account
+    /// status, then strategy).
     pub low_scores: Vec<LowScore<'a>>,
-    /// How many risks are scored low.
+    /// How many risks are scored low: a count, shown to every audience (see
+    /// [`Entry::overdue_actions`]).
     pub low_risks: usize,
-    /// How many actions are overdue.
+    /// How many actions are overdue: a count, shown to every audience. It is a fact about
+    /// how the engagement is run, not its content, and the note about each withheld
+    /// finding names its rule (`action-overdue`) anyway; the actions themselves are not
+    /// shown when hidden.
     pub overdue_actions: usize,
     /// The rules of the findings the summary's columns do not show already (stale and
     /// overdue have their own), each once, in the order of their first finding.
     pub others: Vec<RuleId>,
-    /// Every configured measure, in the order of [`Pack::measures`](super::Pack::measures).
+    /// Every configured measure the audience may see (a hidden section's are left out),
+    /// in the order of [`Pack::measures`](super::Pack::measures).
     pub scores: Vec<MeasureScore<'a>>,
-    /// Risks and issues.
-    pub risks: Vec<RiskRow<'a>>,
-    /// Top actions.
-    pub actions: Vec<ActionRow<'a>>,
-    /// Objectives.
-    pub objectives: Vec<ObjectiveRow<'a>>,
-    /// Wins.
-    pub wins: Vec<WinRow<'a>>,
-    /// Stakeholders.
-    pub stakeholders: Vec<StakeholderRow<'a>>,
-    /// Opportunities.
-    pub opportunities: Vec<OpportunityRow<'a>>,
-    /// What needs attention, as sentences: a red status, then each finding.
+    /// Risks and issues; `None` (the section is absent) when the audience may not see them.
+    pub risks: Option<Vec<RiskRow<'a>>>,
+    /// Top actions; `None` when hidden.
+    pub actions: Option<Vec<ActionRow<'a>>>,
+    /// Objectives; `None` when hidden.
+    pub objectives: Option<Vec<ObjectiveRow<'a>>>,
+    /// Wins; `None` when hidden.
+    pub wins: Option<Vec<WinRow<'a>>>,
+    /// Stakeholders; `None` when hidden.
+    pub stakeholders: Option<Vec<StakeholderRow<'a>>>,
+    /// Opportunities; `None` when hidden.
+    pub opportunities: Option<Vec<OpportunityRow<'a>>>,
+    /// What needs attention, as sentences: a red status, then each finding (those about a
+    /// withheld field counted per rule, not described).
     pub notes: Vec<Note<'a>>,
-    /// Its findings (content rules, severities applied), in report order.
+    /// Its findings (content rules, severities applied) that the audience may read, in
+    /// report order.
     pub findings: Vec<&'a Finding>,
+    /// The findings about a withheld field, counted per rule in the order of their first.
+    pub withheld_findings: Vec<Withheld>,
     /// What changed since the base commit, with `--since`.
     pub change: Option<ChangeSummary<'a>>,
 }
 
-/// The entry for a report item.
+/// The entry for a report item, as `mask`'s audience may see it.
 pub(super) fn entry<'a>(
     item: &Item<'a>,
     measures: &[Measure<'a>],
     scale: Scale,
     changes: Option<&'a Changes>,
     commit: &'a str,
+    mask: Mask<'_>,
 ) -> Entry<'a> {
     let e = item.eng;
     let scores = measures
         .iter()
         .map(|&measure| {
-            let entry: Option<&Score> = e.scores(measure.section).get(measure.key);
+            let (section, key) = (measure.section.key(), measure.key);
+            let entry: Option<&Score> = e.scores(measure.section).get(key);
+            let mark = entry.map_or(Shown::NotRecorded, |s| Mark::of(&s.score, scale));
+            let mark = mask.shown(&[section, key, k::SCORE], mark);
             MeasureScore {
                 measure,
-                mark: entry.map_or(Shown::NotRecorded, |s| Mark::of(&s.score, scale)),
-                unscored: item.is_unscored(measure.section, measure.key),
-                notes: entry.map_or(Shown::NotRecorded, |s| Shown::text(&s.notes)),
-                action: entry.map_or(Shown::NotRecorded, |s| Shown::text(&s.action)),
+                mark,
+                // A withheld score is withheld, not a gap that looks like "not scored".
+                unscored: mark != Shown::Withheld && item.is_unscored(measure.section, key),
+                notes: mask
+                    .shown(&[section, key, k::NOTES], entry.map_or(Shown::NotRecorded, |s| Shown::text(&s.notes))),
+                action: mask
+                    .shown(&[section, key, k::ACTION], entry.map_or(Shown::NotRecorded, |s| Shown::text(&s.action))),
             }
         })
         .collect();
@@ -228,85 +246,110 @@ pub(super) fn entry<'a>(
             others.push(f.rule);
         }
     }
+    let (notes, findings, withheld_findings) = attention::notes(item, mask);
     Entry {
         name: e.name(),
         path: &e.path,
         client: Shown::text(&e.client),
         region: Shown::text(&e.region),
         status: item.status(),
-        leads: Leads::of(e),
+        leads: Leads::seen(e, mask),
         updated: Shown::copied(&e.updated),
         age_days: item.age_days,
         stale: item.stale,
-        headline: Shown::text(&e.headline),
-        next_steps: e.next_steps.iter().map(String::as_str).collect(),
-        service_review: ServiceReview {
-            last: Shown::copied(&e.service_review.last),
-            next: Shown::copied(&e.service_review.next),
-        },
+        headline: mask.shown(&[k::HEADLINE], Shown::text(&e.headline)),
+        next_steps: mask.section(k::NEXT_STEPS, || e.next_steps.iter().map(String::as_str).collect()),
+        service_review: (!mask.hides_section(k::SERVICE_REVIEW)).then(|| {
+            let review = |key, date| mask.shown(&[k::SERVICE_REVIEW, key], Shown::copied(date));
+            ServiceReview {
+                last: review(k::LAST, &e.service_review.last),
+                next: review(k::NEXT, &e.service_review.next),
+            }
+        }),
         low_scores: item
             .low_scores
             .iter()
+            .filter(|&&(section, key, _)| !mask.hides(&[section.key(), key, k::SCORE]))
             .map(|&(section, key, score)| LowScore { section, key, mark: Mark { score, band: scale.band(score) } })
             .collect(),
         low_risks: item.low_risks.len(),
         overdue_actions: item.overdue.len(),
         others,
         scores,
-        risks: e
-            .risks
-            .iter()
-            .map(|r| RiskRow {
-                title: Shown::text(&r.title),
-                kind: r.kind.copied().unwrap_or(RiskType::Risk),
-                mark: Mark::of(&r.score, scale),
-                mitigation: Shown::text(&r.mitigation),
-                owner: Shown::text(&r.owner),
-            })
-            .collect(),
-        actions: e
-            .actions
-            .iter()
-            .map(|a| ActionRow {
-                action: Shown::text(&a.action),
-                owner: Shown::text(&a.owner),
-                due: Shown::copied(&a.due),
-                status: a.status.copied().unwrap_or(ActionStatus::Open),
-                overdue: item.is_overdue(a),
-            })
-            .collect(),
-        objectives: e
-            .objectives
-            .iter()
-            .map(|o| ObjectiveRow {
-                title: Shown::text(&o.title),
-                date: Shown::copied(&o.date),
-                past: item.is_past(o),
-                comfort: Mark::of(&o.comfort, scale),
-                notes: Shown::text(&o.notes),
-            })
-            .collect(),
-        wins: e.wins.iter().map(|w| WinRow { date: Shown::copied(&w.date), title: Shown::text(&w.title) }).collect(),
-        stakeholders: e
-            .stakeholders
-            .iter()
-            .map(|s| StakeholderRow {
-                name: Shown::text(&s.name),
-                role: Shown::text(&s.role),
-                side: Shown::copied(&s.side),
-            })
-            .collect(),
-        opportunities: e
-            .opportunities
-            .iter()
-            .map(|o| OpportunityRow {
-                title: Shown::text(&o.title),
-                stage: Shown::copied(&o.stage),
-                notes: Shown::text(&o.notes),
-            })
-            .collect(),
-        notes: attention::notes(item),
-        findings: item.findings.clone(),
-        change: changes.map(|c| change::summary(c, measures, commit)),
+        risks: mask.section(k::RISKS, || {
+            let field = |key, value| mask.shown(&[k::RISKS, key], value);
+            e.risks
+                .iter()
+                .map(|r| RiskRow {
+                    title: field(k::TITLE, Shown::text(&r.title)),
+                    kind: mask.shown(&[k::RISKS, k::TYPE], Shown::Value(r.kind.copied().unwrap_or(RiskType::Risk))),
+                    mark: mask.shown(&[k::RISKS, k::SCORE], Mark::of(&r.score, scale)),
+                    mitigation: field(k::MITIGATION, Shown::text(&r.mitigation)),
+                    owner: field(k::OWNER, Shown::text(&r.owner)),
+                })
+                .collect()
+        }),
+        actions: mask.section(k::ACTIONS, || {
+            let field = |key, value| mask.shown(&[k::ACTIONS, key], value);
+            e.actions
+                .iter()
+                .map(|a| ActionRow {
+                    action: field(k::ACTION, Shown::text(&a.action)),
+                    owner: field(k::OWNER, Shown::text(&a.owner)),
+                    due: mask.shown(&[k::ACTIONS, k::DUE], Shown::copied(&a.due)),
+                    status: mask
+                        .shown(&[k::ACTIONS, k::STATUS], Shown::Value(a.status.copied().unwrap_or(ActionStatus::Open))),
+                    overdue: item.is_overdue(a),
+                })
+                .collect()
+        }),
+        objectives: mask.section(k::OBJECTIVES, || {
+            let field = |key, value| mask.shown(&[k::OBJECTIVES, key], value);
+            e.objectives
+                .iter()
+                .map(|o| ObjectiveRow {
+                    title: field(k::TITLE, Shown::text(&o.title)),
+                    date: mask.shown(&[k::OBJECTIVES, k::DATE], Shown::copied(&o.date)),
+                    past: item.is_past(o),
+                    comfort: mask.shown(&[k::OBJECTIVES, k::COMFORT], Mark::of(&o.comfort, scale)),
+                    notes: field(k::NOTES, Shown::text(&o.notes)),
+                })
+                .collect()
+        }),
+        wins: mask.section(k::WINS, || {
+            e.wins
+                .iter()
+                .map(|w| WinRow {
+                    date: mask.shown(&[k::WINS, k::DATE], Shown::copied(&w.date)),
+                    title: mask.shown(&[k::WINS, k::TITLE], Shown::text(&w.title)),
+                })
+                .collect()
+        }),
+        stakeholders: mask.section(k::STAKEHOLDERS, || {
+            let field = |key, value| mask.shown(&[k::STAKEHOLDERS, key], value);
+            e.stakeholders
+                .iter()
+                .map(|s| StakeholderRow {
+                    name: field(k::NAME, Shown::text(&s.name)),
+                    role: field(k::ROLE, Shown::text(&s.role)),
+                    side: mask.shown(&[k::STAKEHOLDERS, k::SIDE], Shown::copied(&s.side)),
+                })
+                .collect()
+        }),
+        opportunities: mask.section(k::OPPORTUNITIES, || {
+            let field = |key, value| mask.shown(&[k::OPPORTUNITIES, key], value);
+            e.opportunities
+                .iter()
+                .map(|o| OpportunityRow {
+                    title: field(k::TITLE, Shown::text(&o.title)),
+                    stage: mask.shown(&[k::OPPORTUNITIES, k::STAGE], Shown::copied(&o.stage)),
+                    notes: field(k::NOTES, Shown::text(&o.notes)),
+                })
+                .collect()
+        }),
+        notes,
+        findings,
+        withheld_findings,
+        change: changes.map(|c| change::summary(c, measures, commit, mask)),
     }
 }

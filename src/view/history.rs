@@ -6,10 +6,12 @@ use chrono::NaiveDate;
 
 use super::change::{self, Change};
 use super::entry::Mark;
+use super::mask::Mask;
 use super::pack::{Measure, measures};
 use super::shown::Shown;
+use crate::audience::Audience;
 use crate::choice::Status;
-use crate::format::Section;
+use crate::format::{Section, key as k};
 use crate::guide::Guide;
 use crate::history::{Point, Timeline, Unread};
 
@@ -22,7 +24,8 @@ pub enum State {
         updated: Shown<NaiveDate>,
         /// The status.
         status: Shown<Status>,
-        /// The score of each configured measure, in the order of [`History::measures`].
+        /// The score of each measure, in the order of [`History::measures`] (withheld
+        /// where the audience may not see it).
         scores: Vec<Shown<Mark>>,
     },
     /// It could not be read: why.
@@ -48,7 +51,7 @@ pub struct Version<'a> {
 }
 
 /// The mean (in tenths, rounded) and the lowest of a section's scores at each version
-/// (`None` where no measure of the section is scored).
+/// (`None` where no measure of the section is scored), of the scores the audience may see.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Series {
     /// The section.
@@ -59,35 +62,46 @@ pub struct Series {
     pub lowest: Vec<Option<i64>>,
 }
 
-/// One engagement's history.
+/// One engagement's history, holding nothing its audience may not see.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct History<'a> {
+    /// The name of the audience it was built for; `None` when no audience is declared.
+    pub audience: Option<&'a str>,
+    /// The fields that audience may not see, as written in `acctsum.yaml`.
+    pub withheld: Vec<&'a str>,
     /// The engagement's name (its path when no version names it).
     pub name: &'a str,
     /// The file, as shown.
     pub path: &'a str,
-    /// Every configured measure.
+    /// Every configured measure the audience may see (a hidden section's are left out).
     pub measures: Vec<Measure<'a>>,
     /// The scale's lowest and highest scores.
     pub scale: (i64, i64),
     /// The versions, oldest first.
     pub versions: Vec<Version<'a>>,
-    /// Per section with configured measures, its scores over time.
+    /// Per section with measures whose scores the audience may see, its scores over time.
     pub series: Vec<Series>,
 }
 
 impl<'a> History<'a> {
-    /// The view of a timeline.
+    /// The view of a timeline for `audience` (`None`: none declared, nothing withheld).
     #[must_use]
-    pub fn of(timeline: &'a Timeline, guide: &'a Guide) -> Self {
-        let measures = measures(guide);
-        let versions = timeline.points.iter().map(|p| version(p, &measures, guide)).collect();
+    pub fn of(timeline: &'a Timeline, guide: &'a Guide, audience: Option<&'a Audience>) -> Self {
+        let mask = Mask::new(audience, guide);
+        let mut measures = measures(guide);
+        measures.retain(|m| !mask.hides_section(m.section.key()));
+        let versions = timeline.points.iter().map(|p| version(p, &measures, guide, mask)).collect();
+        // The series are of the scores shown: a withheld score would show in the mean.
+        let seen: Vec<Measure<'a>> =
+            measures.iter().copied().filter(|m| !mask.hides(&[m.section.key(), m.key, k::SCORE])).collect();
         let series = Section::ALL
             .into_iter()
-            .filter(|&s| !guide.measures(s).is_empty())
-            .map(|section| series(section, &timeline.points, &measures))
+            .filter(|&s| seen.iter().any(|m| m.section == s))
+            .map(|section| series(section, &timeline.points, &seen))
             .collect();
         Self {
+            audience: audience.map(|a| a.name.as_str()),
+            withheld: super::mask::withheld(audience),
             name: timeline.name(),
             path: &timeline.path,
             measures,
@@ -98,7 +112,7 @@ impl<'a> History<'a> {
     }
 }
 
-fn version<'a>(p: &'a Point, measures: &[Measure<'a>], guide: &Guide) -> Version<'a> {
+fn version<'a>(p: &'a Point, measures: &[Measure<'a>], guide: &Guide, mask: Mask<'_>) -> Version<'a> {
     let commit = p.version.commit.as_str();
     let short = &commit[..commit.len().min(10)];
     let state = match &p.summary {
@@ -109,13 +123,14 @@ fn version<'a>(p: &'a Point, measures: &[Measure<'a>], guide: &Guide) -> Version
                 .iter()
                 .map(|m| {
                     let score = s.score(m.section, m.key);
-                    Shown::of(score.map(|score| Mark { score, band: guide.scale.band(score) }))
+                    let mark = Shown::of(score.map(|score| Mark { score, band: guide.scale.band(score) }));
+                    mask.shown(&[m.section.key(), m.key, k::SCORE], mark)
                 })
                 .collect(),
         },
         Err(why) => State::Unread(*why),
     };
-    let changes = p.changes.as_ref().map(|c| change::lines(c, measures, short));
+    let changes = p.changes.as_ref().map(|c| change::lines(c, measures, short, mask));
     Version { commit, short, date: p.version.date, path: &p.version.path, state, changes }
 }
 

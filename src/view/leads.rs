@@ -1,7 +1,9 @@
 //! Who leads an engagement, and the `leads` command's rows: the one look-up of who holds
 //! which role ([`crate::model::Leads::roles_of`]).
 
+use super::mask::Mask;
 use super::shown::Shown;
+use crate::format::key as k;
 use crate::model::{Engagement, Role};
 
 /// The leads of one engagement.
@@ -9,10 +11,10 @@ use crate::model::{Engagement, Role};
 pub struct Leads<'a> {
     /// The Account Lead.
     pub account: Shown<&'a str>,
-    /// The Tech Leads.
-    pub tech: Vec<&'a str>,
-    /// The Delivery Leads.
-    pub delivery: Vec<&'a str>,
+    /// The Tech Leads (none: an empty list).
+    pub tech: Shown<Vec<&'a str>>,
+    /// The Delivery Leads (none: an empty list).
+    pub delivery: Shown<Vec<&'a str>>,
     /// The Relationship Lead.
     pub relationship: Shown<&'a str>,
     /// The Client Practice Lead.
@@ -20,27 +22,41 @@ pub struct Leads<'a> {
 }
 
 impl<'a> Leads<'a> {
-    /// The leads of an engagement.
+    /// The leads of an engagement, all of them (`acctsum leads` is for the leads).
     #[must_use]
     pub fn of(eng: &'a Engagement) -> Self {
         let l = &eng.leads;
         Self {
             account: Shown::text(&l.account),
-            tech: l.names(Role::Tech),
-            delivery: l.names(Role::Delivery),
+            tech: Shown::Value(l.names(Role::Tech)),
+            delivery: Shown::Value(l.names(Role::Delivery)),
             relationship: Shown::text(&l.relationship),
             client_practice: Shown::text(&l.client_practice),
         }
     }
 
-    /// The names in each role, in [`Role::ALL`] order (a role with no one: empty).
+    /// The leads of an engagement as `mask`'s audience may see them.
+    pub(super) fn seen(eng: &'a Engagement, mask: Mask<'_>) -> Self {
+        let all = Self::of(eng);
+        Self {
+            account: mask.shown(&[k::LEADS, k::ACCOUNT], all.account),
+            tech: mask.shown(&[k::LEADS, k::TECH], all.tech),
+            delivery: mask.shown(&[k::LEADS, k::DELIVERY], all.delivery),
+            relationship: mask.shown(&[k::LEADS, k::RELATIONSHIP], all.relationship),
+            client_practice: mask.shown(&[k::LEADS, k::CLIENT_PRACTICE], all.client_practice),
+        }
+    }
+
+    /// The names in each role, in [`Role::ALL`] order (a role with no one, or withheld:
+    /// empty).
     #[must_use]
     pub fn by_role(&self) -> [(Role, Vec<&'a str>); 5] {
         let one = |s: Shown<&'a str>| s.value().into_iter().collect();
+        let many = |s: &Shown<Vec<&'a str>>| s.as_ref().value().cloned().unwrap_or_default();
         [
             (Role::Account, one(self.account)),
-            (Role::Tech, self.tech.clone()),
-            (Role::Delivery, self.delivery.clone()),
+            (Role::Tech, many(&self.tech)),
+            (Role::Delivery, many(&self.delivery)),
             (Role::Relationship, one(self.relationship)),
             (Role::ClientPractice, one(self.client_practice)),
         ]

@@ -6,7 +6,10 @@
 //! it to words, symbols and colours.
 //!
 //! Every user value that a file may leave out is a [`Shown`], so that an output can tell
-//! "not recorded" from a value (and, for audiences, from "withheld").
+//! "not recorded" from a value and from "withheld". The view is built for one audience
+//! (`--audience`): its [`Mask`] withholds what the audience may not see while the view is
+//! built, so renderers never receive a hidden value — a hidden field is
+//! [`Shown::Withheld`], a hidden section `None`, a finding or change about one counted.
 
 mod attention;
 mod change;
@@ -14,10 +17,11 @@ mod client;
 mod entry;
 pub mod history;
 pub mod leads;
+mod mask;
 mod pack;
 mod shown;
 
-pub use self::attention::{Cause, Note, Place};
+pub use self::attention::{Cause, Note, Place, Withheld};
 pub use self::change::{Change, ChangeSummary, Gone, LeadMove, Left, ScoreMove, SinceView, Trend, lines};
 pub use self::client::{Client, ClientAction, ClientRisk, ClientRow};
 pub use self::entry::{
@@ -25,6 +29,7 @@ pub use self::entry::{
     StakeholderRow, WinRow,
 };
 pub use self::leads::Leads;
+pub use self::mask::Mask;
 pub use self::pack::{Legend, Measure, Pack, Unreadable, legend, measures};
 pub use self::shown::Shown;
 pub use crate::choice::{ActionStatus, RiskType, Side, Stage, Status};

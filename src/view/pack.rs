@@ -2,10 +2,11 @@
 
 use chrono::NaiveDate;
 
-use super::attention::{self, Note};
+use super::attention::{self, Cause, Note};
 use super::change::SinceView;
 use super::client::{self, Client};
 use super::entry::{self, Entry};
+use super::mask::Mask;
 use crate::finding::RuleId;
 use crate::format::Section;
 use crate::guide::{Band, Guide, Scale};
@@ -69,11 +70,17 @@ pub struct Unreadable<'a> {
     pub first: Option<RuleId>,
 }
 
-/// The report, ready to draw.
+/// The report, ready to draw, holding nothing its audience may not see.
 #[derive(Clone, Debug)]
 pub struct Pack<'a> {
     /// As of this date.
     pub today: NaiveDate,
+    /// The name of the audience it was built for (`company`); `None` when no audience is
+    /// declared, and nothing is withheld.
+    pub audience: Option<&'a str>,
+    /// The fields that audience may not see, as written in `acctsum.yaml`
+    /// (`account_status.*.notes`), in order.
+    pub withheld: Vec<&'a str>,
     /// The filters in words: "north, south", "client Acme", or "all engagements".
     pub scope: String,
     /// Whether the report covers exactly one region (a region column says nothing then).
@@ -86,8 +93,10 @@ pub struct Pack<'a> {
     pub overview: Overview,
     /// Findings about the workspace rather than an engagement (an outdated schema).
     pub workspace: Vec<Note<'a>>,
-    /// Every configured measure: the columns of the heat map, the rows of each
-    /// engagement's scores.
+    /// The scored sections the audience may see (both, unless one is hidden whole).
+    pub sections: Vec<Section>,
+    /// Every configured measure the audience may see (those of a hidden section are left
+    /// out): the columns of the heat map, the rows of each engagement's scores.
     pub measures: Vec<Measure<'a>>,
     /// The scale's bands, lowest first.
     pub legend: Vec<Legend>,
@@ -104,26 +113,41 @@ pub struct Pack<'a> {
 }
 
 impl<'a> Pack<'a> {
-    /// Builds the view of a report.
+    /// Builds the view of a report for its audience: every value the audience may not
+    /// see is withheld here, once, before any renderer.
     #[must_use]
     pub fn of(report: &Report<'a>) -> Self {
         let guide = report.guide;
-        let measures = measures(guide);
+        let mask = Mask::new(report.audience, guide);
+        let mut measures = measures(guide);
+        measures.retain(|m| !mask.hides_section(m.section.key()));
         let commit = report.since.map_or("", |s| s.commit.short());
         let entries: Vec<Entry<'a>> = report
             .items
             .iter()
-            .map(|item| entry::entry(item, &measures, guide.scale, report.changes(item), commit))
+            .map(|item| entry::entry(item, &measures, guide.scale, report.changes(item), commit, mask))
             .collect();
         let clients = report.filters.client.is_some().then(|| client::clients(&entries));
+        let mut overview = report.overview();
+        // Only the low scores the audience may see, as the entries list them.
+        overview.low_scores = entries.iter().map(|e| e.low_scores.len()).sum();
+        let (workspace, withheld) = attention::sort(&report.workspace, mask);
+        let workspace = workspace
+            .into_iter()
+            .map(attention::finding)
+            .chain(withheld.into_iter().map(|w| Note { cause: Cause::Withheld(w), place: None }))
+            .collect();
         Self {
             today: report.today,
+            audience: report.audience.map(|a| a.name.as_str()),
+            withheld: super::mask::withheld(report.audience),
             scope: report.scope(),
             one_region: report.filters.regions.len() == 1,
             attention_only: report.attention,
             left_out: report.left_out,
-            overview: report.overview(),
-            workspace: report.workspace.iter().map(|f| attention::finding(f)).collect(),
+            overview,
+            workspace,
+            sections: Section::ALL.into_iter().filter(|s| !mask.hides_section(s.key())).collect(),
             measures,
             legend: legend(guide.scale),
             scale: (guide.scale.min, guide.scale.max),

@@ -9,8 +9,9 @@ pub enum Shown<T> {
     Value(T),
     /// The file does not record it.
     NotRecorded,
-    /// The file records it, but this output's audience may not see it (distinct from
-    /// [`Shown::NotRecorded`]; audiences come with the company-wide site).
+    /// The audience this output is built for may not see it (distinct from
+    /// [`Shown::NotRecorded`]): whether or not the file records it, so that its absence
+    /// does not show either.
     Withheld,
 }
 

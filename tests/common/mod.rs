@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: run acctsum in-process with a fixed date.
 #![allow(dead_code, unreachable_pub)]
 
+pub mod canary;
+
 use std::path::Path;
 
 use acctsum::cli::Cli;

@@ -71,6 +71,14 @@ pub struct Changes<'a> {
     objectives_removed: &'a [String],
     objectives_passed: &'a [String],
     service_review: Option<Move<Option<String>>>,
+    /// How many changes were to fields the audience may not see (left out when none).
+    #[serde(skip_serializing_if = "is_zero")]
+    withheld: usize,
+}
+
+#[expect(clippy::trivially_copy_pass_by_ref, reason = "serde passes a reference")]
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl<'a> Changes<'a> {
@@ -124,6 +132,7 @@ impl<'a> Changes<'a> {
                     c.service_review = Some(Move { old: old.map(|d| d.to_string()), new: Some(new.to_string()) });
                 }
                 Change::FileMoved { from } => c.moved_from = Some(*from),
+                Change::Withheld(n) => c.withheld = *n,
             }
         }
         c

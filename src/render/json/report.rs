@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::JsonFinding;
 use super::changes::Changes;
+use super::{Field, JsonFinding, JsonWithheld};
 use crate::view::{Cause, Entry, MeasureScore, Pack, Shown};
 
 #[derive(Serialize)]
@@ -14,6 +14,12 @@ struct Doc<'a> {
     version: u32,
     today: String,
     scope: &'a str,
+    /// The audience it was built for, and the fields that audience may not see (both
+    /// left out when no audience is declared).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    audience: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    withheld: Option<&'a [&'a str]>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     attention: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -24,6 +30,8 @@ struct Doc<'a> {
     invalid: Vec<Invalid<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     workspace: Vec<JsonFinding<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    workspace_withheld: Vec<JsonWithheld>,
 }
 
 #[derive(Serialize)]
@@ -58,68 +66,69 @@ struct Invalid<'a> {
 
 #[derive(Serialize)]
 struct Score<'a> {
-    score: Option<i64>,
-    notes: Option<&'a str>,
-    action: Option<&'a str>,
+    score: Field<i64>,
+    notes: Field<&'a str>,
+    action: Field<&'a str>,
 }
 
 #[derive(Serialize)]
 struct Risk<'a> {
-    title: Option<&'a str>,
+    title: Field<&'a str>,
     #[serde(rename = "type")]
-    kind: &'a str,
-    score: Option<i64>,
-    mitigation: Option<&'a str>,
-    owner: Option<&'a str>,
+    kind: Field<&'a str>,
+    score: Field<i64>,
+    mitigation: Field<&'a str>,
+    owner: Field<&'a str>,
 }
 
 #[derive(Serialize)]
 struct Action<'a> {
-    action: Option<&'a str>,
-    owner: Option<&'a str>,
-    due: Option<String>,
-    status: &'a str,
+    action: Field<&'a str>,
+    owner: Field<&'a str>,
+    due: Field<String>,
+    status: Field<&'a str>,
     overdue: bool,
 }
 
 #[derive(Serialize)]
 struct Objective<'a> {
-    title: Option<&'a str>,
-    date: Option<String>,
-    comfort: Option<i64>,
-    notes: Option<&'a str>,
+    title: Field<&'a str>,
+    date: Field<String>,
+    comfort: Field<i64>,
+    notes: Field<&'a str>,
     past: bool,
 }
 
 #[derive(Serialize)]
 struct Stakeholder<'a> {
-    name: Option<&'a str>,
-    role: Option<&'a str>,
-    side: Option<&'static str>,
+    name: Field<&'a str>,
+    role: Field<&'a str>,
+    side: Field<&'static str>,
 }
 
 #[derive(Serialize)]
 struct Win<'a> {
-    date: Option<String>,
-    title: Option<&'a str>,
+    date: Field<String>,
+    title: Field<&'a str>,
 }
 
 #[derive(Serialize)]
 struct Opportunity<'a> {
-    title: Option<&'a str>,
-    stage: Option<&'static str>,
-    notes: Option<&'a str>,
+    title: Field<&'a str>,
+    stage: Field<&'static str>,
+    notes: Field<&'a str>,
 }
 
 #[derive(Serialize)]
 struct Leads<'a> {
-    account: Option<&'a str>,
-    tech: &'a [&'a str],
-    delivery: &'a [&'a str],
-    relationship: Option<&'a str>,
-    client_practice: Option<&'a str>,
+    account: Field<&'a str>,
+    tech: Field<&'a [&'a str]>,
+    delivery: Field<&'a [&'a str]>,
+    relationship: Field<&'a str>,
+    client_practice: Field<&'a str>,
 }
 
+/// A hidden section (`risks` when the audience may not see risks) is left out.
 #[derive(Serialize)]
 struct Engagement<'a> {
     path: &'a str,
@@ -130,39 +139,74 @@ struct Engagement<'a> {
     updated: Option<String>,
     age_days: i64,
     stale: bool,
-    headline: Option<&'a str>,
-    next_steps: &'a [&'a str],
-    service_review: BTreeMap<&'static str, Option<String>>,
+    headline: Field<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next_steps: Option<&'a [&'a str]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    service_review: Option<BTreeMap<&'static str, Field<String>>>,
     leads: Leads<'a>,
-    account_status: BTreeMap<&'a str, Score<'a>>,
-    strategy: BTreeMap<&'a str, Score<'a>>,
-    risks: Vec<Risk<'a>>,
-    actions: Vec<Action<'a>>,
-    objectives: Vec<Objective<'a>>,
-    wins: Vec<Win<'a>>,
-    stakeholders: Vec<Stakeholder<'a>>,
-    opportunities: Vec<Opportunity<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    account_status: Option<BTreeMap<&'a str, Field<Score<'a>>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    strategy: Option<BTreeMap<&'a str, Field<Score<'a>>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    risks: Option<Vec<Risk<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    actions: Option<Vec<Action<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    objectives: Option<Vec<Objective<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    wins: Option<Vec<Win<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stakeholders: Option<Vec<Stakeholder<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    opportunities: Option<Vec<Opportunity<'a>>>,
     findings: Vec<JsonFinding<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    withheld_findings: Vec<JsonWithheld>,
     #[serde(skip_serializing_if = "Option::is_none")]
     changes: Option<Changes<'a>>,
 }
 
-fn date(v: Shown<chrono::NaiveDate>) -> Option<String> {
-    v.value().map(|d| d.to_string())
+fn date(v: Shown<chrono::NaiveDate>) -> Field<String> {
+    Field(v.map(|d| d.to_string()))
 }
 
-/// The measures of `section` that the file scores, by key.
-fn scores<'a>(all: &[MeasureScore<'a>], section: crate::view::Section) -> BTreeMap<&'a str, Score<'a>> {
-    all.iter()
-        .filter(|s| s.measure.section == section)
-        .filter_map(|s| {
-            let score = Score { score: Some(s.mark.value()?.score), notes: s.notes.value(), action: s.action.value() };
-            Some((s.measure.key, score))
+fn text(v: Shown<&str>) -> Field<&str> {
+    Field(v)
+}
+
+/// The measures of `section` that the file scores (or whose score is withheld), by key;
+/// `None` when the section is hidden whole (not one of `sections`).
+fn scores<'a>(
+    all: &[MeasureScore<'a>],
+    section: crate::view::Section,
+    sections: &[crate::view::Section],
+) -> Option<BTreeMap<&'a str, Field<Score<'a>>>> {
+    if !sections.contains(&section) {
+        return None;
+    }
+    let scores = all
+        .iter()
+        .filter(|s| s.measure.section == section && s.mark != Shown::NotRecorded)
+        .map(|s| {
+            let whole = [s.notes, s.action].iter().all(|v| *v == Shown::Withheld) && s.mark == Shown::Withheld;
+            let score = if whole {
+                Field(Shown::Withheld)
+            } else {
+                Field(Shown::Value(Score {
+                    score: Field(s.mark.map(|m| m.score)),
+                    notes: text(s.notes),
+                    action: text(s.action),
+                }))
+            };
+            (s.measure.key, score)
         })
-        .collect()
+        .collect();
+    Some(scores)
 }
 
-fn engagement<'a>(e: &'a Entry<'a>) -> Engagement<'a> {
+fn engagement<'a>(e: &'a Entry<'a>, sections: &[crate::view::Section]) -> Engagement<'a> {
     use crate::view::Section;
     Engagement {
         path: e.path,
@@ -170,74 +214,83 @@ fn engagement<'a>(e: &'a Entry<'a>) -> Engagement<'a> {
         client: e.client.value(),
         region: e.region.value(),
         status: e.status.as_str(),
-        updated: date(e.updated),
+        updated: e.updated.value().map(|d| d.to_string()),
         age_days: e.age_days,
         stale: e.stale,
-        headline: e.headline.value(),
-        next_steps: &e.next_steps,
-        service_review: BTreeMap::from([("last", date(e.service_review.last)), ("next", date(e.service_review.next))]),
+        headline: text(e.headline),
+        next_steps: e.next_steps.as_deref(),
+        service_review: e.service_review.map(|r| BTreeMap::from([("last", date(r.last)), ("next", date(r.next))])),
         leads: Leads {
-            account: e.leads.account.value(),
-            tech: &e.leads.tech,
-            delivery: &e.leads.delivery,
-            relationship: e.leads.relationship.value(),
-            client_practice: e.leads.client_practice.value(),
+            account: text(e.leads.account),
+            tech: Field(e.leads.tech.as_ref().map(Vec::as_slice)),
+            delivery: Field(e.leads.delivery.as_ref().map(Vec::as_slice)),
+            relationship: text(e.leads.relationship),
+            client_practice: text(e.leads.client_practice),
         },
-        account_status: scores(&e.scores, Section::AccountStatus),
-        strategy: scores(&e.scores, Section::Strategy),
-        risks: e
-            .risks
-            .iter()
-            .map(|r| Risk {
-                title: r.title.value(),
-                kind: r.kind.as_str(),
-                score: r.mark.value().map(|m| m.score),
-                mitigation: r.mitigation.value(),
-                owner: r.owner.value(),
-            })
-            .collect(),
-        actions: e
-            .actions
-            .iter()
-            .map(|a| Action {
-                action: a.action.value(),
-                owner: a.owner.value(),
-                due: date(a.due),
-                status: a.status.as_str(),
-                overdue: a.overdue,
-            })
-            .collect(),
-        objectives: e
-            .objectives
-            .iter()
-            .map(|o| Objective {
-                title: o.title.value(),
-                date: date(o.date),
-                comfort: o.comfort.value().map(|m| m.score),
-                notes: o.notes.value(),
-                past: o.past,
-            })
-            .collect(),
-        wins: e.wins.iter().map(|w| Win { date: date(w.date), title: w.title.value() }).collect(),
-        stakeholders: e
-            .stakeholders
-            .iter()
-            .map(|s| Stakeholder {
-                name: s.name.value(),
-                role: s.role.value(),
-                side: s.side.value().map(crate::view::Side::as_str),
-            })
-            .collect(),
-        opportunities: e
-            .opportunities
-            .iter()
-            .map(|o| Opportunity {
-                title: o.title.value(),
-                stage: o.stage.value().map(crate::view::Stage::as_str),
-                notes: o.notes.value(),
-            })
-            .collect(),
+        account_status: scores(&e.scores, Section::AccountStatus, sections),
+        strategy: scores(&e.scores, Section::Strategy, sections),
+        risks: e.risks.as_ref().map(|risks| {
+            risks
+                .iter()
+                .map(|r| Risk {
+                    title: text(r.title),
+                    kind: Field(r.kind.map(crate::view::RiskType::as_str)),
+                    score: Field(r.mark.map(|m| m.score)),
+                    mitigation: text(r.mitigation),
+                    owner: text(r.owner),
+                })
+                .collect()
+        }),
+        actions: e.actions.as_ref().map(|actions| {
+            actions
+                .iter()
+                .map(|a| Action {
+                    action: text(a.action),
+                    owner: text(a.owner),
+                    due: date(a.due),
+                    status: Field(a.status.map(crate::view::ActionStatus::as_str)),
+                    overdue: a.overdue,
+                })
+                .collect()
+        }),
+        objectives: e.objectives.as_ref().map(|objectives| {
+            objectives
+                .iter()
+                .map(|o| Objective {
+                    title: text(o.title),
+                    date: date(o.date),
+                    comfort: Field(o.comfort.map(|m| m.score)),
+                    notes: text(o.notes),
+                    past: o.past,
+                })
+                .collect()
+        }),
+        wins: e
+            .wins
+            .as_ref()
+            .map(|wins| wins.iter().map(|w| Win { date: date(w.date), title: text(w.title) }).collect()),
+        stakeholders: e.stakeholders.as_ref().map(|stakeholders| {
+            stakeholders
+                .iter()
+                .map(|s| Stakeholder {
+                    name: text(s.name),
+                    role: text(s.role),
+                    side: Field(s.side.map(crate::view::Side::as_str)),
+                })
+                .collect()
+        }),
+        opportunities: e.opportunities.as_ref().map(|opportunities| {
+            opportunities
+                .iter()
+                .map(|o| Opportunity {
+                    title: text(o.title),
+                    stage: Field(o.stage.map(crate::view::Stage::as_str)),
+                    notes: text(o.notes),
+                })
+                .collect()
+        }),
         findings: e.findings.iter().map(|f| JsonFinding::from(*f)).collect(),
+        withheld_findings: e.withheld_findings.iter().map(JsonWithheld::from).collect(),
         changes: e.change.as_ref().map(|c| Changes::of(&c.lines)),
     }
 }
@@ -251,6 +304,8 @@ pub fn render(pack: &Pack<'_>) -> serde_json::Result<String> {
         version: 1,
         today: pack.today.to_string(),
         scope: &pack.scope,
+        audience: pack.audience,
+        withheld: pack.audience.map(|_| pack.withheld.as_slice()),
         attention: pack.attention_only,
         left_out: pack.attention_only.then_some(pack.left_out),
         since: pack.since.as_ref().map(|s| Since {
@@ -260,7 +315,7 @@ pub fn render(pack: &Pack<'_>) -> serde_json::Result<String> {
             removed: s.gone.iter().map(|r| Removed { path: r.path, engagement: r.name }).collect(),
             left: s.left.iter().map(|l| Left { path: l.path, engagement: l.name, from: l.from, to: l.to }).collect(),
         }),
-        engagements: pack.entries.iter().map(engagement).collect(),
+        engagements: pack.entries.iter().map(|e| engagement(e, &pack.sections)).collect(),
         invalid: pack
             .unreadable
             .iter()
@@ -271,7 +326,15 @@ pub fn render(pack: &Pack<'_>) -> serde_json::Result<String> {
             .iter()
             .filter_map(|n| match n.cause {
                 Cause::Finding(f) => Some(JsonFinding::from(f)),
-                Cause::RedStatus { .. } => None,
+                Cause::RedStatus { .. } | Cause::Withheld(_) => None,
+            })
+            .collect(),
+        workspace_withheld: pack
+            .workspace
+            .iter()
+            .filter_map(|n| match &n.cause {
+                Cause::Withheld(w) => Some(JsonWithheld::from(w)),
+                Cause::RedStatus { .. } | Cause::Finding(_) => None,
             })
             .collect(),
     };

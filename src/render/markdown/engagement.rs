@@ -4,24 +4,27 @@ use std::fmt::Write as _;
 
 use super::{count, file_link, mark, names, shown, status, table, text, updated};
 use crate::render::text::md;
-use crate::view::{ActionRow, ActionStatus, Client, Entry, RiskRow, RiskType, Section, Shown};
+use crate::view::{
+    ActionRow, ActionStatus, Client, ClientAction, ClientRisk, Entry, RiskRow, RiskType, Section, Shown,
+};
 
-/// `Last service review 2026-11-17, next 2026-11-24`.
-fn service_review(e: &Entry<'_>) -> String {
-    let r = e.service_review;
-    match (r.last, r.next) {
+/// `service review 2026-11-17, next 2026-11-24`; nothing when the section is withheld.
+fn service_review(e: &Entry<'_>) -> Option<String> {
+    let r = e.service_review?;
+    Some(match (r.last, r.next) {
         (Shown::NotRecorded, Shown::NotRecorded) => "no service review recorded".to_owned(),
         (Shown::NotRecorded, next) => format!("no service review recorded, next {}", shown(next)),
         (last, Shown::NotRecorded) => format!("service review {}", shown(last)),
         (last, next) => format!("service review {}, next {}", shown(last), shown(next)),
-    }
+    })
 }
 
 /// A list item for a risk: `**Risk** 🟧 2: title — mitigation; owner X`.
 fn risk(r: &RiskRow<'_>) -> String {
     let kind = match r.kind {
-        RiskType::Risk => "Risk",
-        RiskType::Issue => "Issue",
+        Shown::Value(RiskType::Issue) => "Issue",
+        Shown::Value(RiskType::Risk) | Shown::NotRecorded => "Risk",
+        Shown::Withheld => "Risk or issue",
     };
     let mitigation = match r.mitigation {
         Shown::NotRecorded => "no mitigation recorded".to_owned(),
@@ -42,9 +45,10 @@ fn due(a: &ActionRow<'_>) -> String {
 /// A list item for an action: `**Action** due 2026-11-24: what — who (blocked)`.
 fn action(a: &ActionRow<'_>) -> String {
     let state = match a.status {
-        ActionStatus::Open => "",
-        ActionStatus::Done => " (done)",
-        ActionStatus::Blocked => " (blocked)",
+        Shown::Value(ActionStatus::Open) | Shown::NotRecorded => "",
+        Shown::Value(ActionStatus::Done) => " (done)",
+        Shown::Value(ActionStatus::Blocked) => " (blocked)",
+        Shown::Withheld => " (status withheld)",
     };
     format!("**Action** due {}: {} — {}{state}", due(a), text(a.action), text(a.owner))
 }
@@ -53,15 +57,9 @@ fn action(a: &ActionRow<'_>) -> String {
 /// scores, and one list of everything else (an empty expected section as one item).
 pub(super) fn section(out: &mut String, e: &Entry<'_>) {
     let _ = writeln!(out, "### {} — {}\n", md(e.name), status(e.status));
-    let _ = write!(
-        out,
-        "{}, {}; updated {}; {}; {}. ",
-        text(e.client),
-        text(e.region),
-        updated(e),
-        service_review(e),
-        file_link(e.path)
-    );
+    let review = service_review(e).map(|r| format!("{r}; ")).unwrap_or_default();
+    let _ =
+        write!(out, "{}, {}; updated {}; {review}{}. ", text(e.client), text(e.region), updated(e), file_link(e.path));
     let l = &e.leads;
     let _ = writeln!(
         out,
@@ -72,26 +70,39 @@ pub(super) fn section(out: &mut String, e: &Entry<'_>) {
         text(l.relationship),
         text(l.client_practice),
     );
-    let _ = writeln!(out, "> {}\n", text(e.headline));
+    // A withheld headline, like any withheld section, is left out.
+    if e.headline != Shown::Withheld {
+        let _ = writeln!(out, "> {}\n", text(e.headline));
+    }
     scores(out, e);
     let mut items: Vec<String> = Vec::new();
-    let steps: Vec<String> = e.next_steps.iter().map(|s| md(s)).collect();
-    items.push(format!(
-        "**Next steps**: {}",
-        if steps.is_empty() { "none recorded".to_owned() } else { steps.join("; ") }
-    ));
-    if e.risks.is_empty() {
-        items.push("**Risks and issues**: none recorded".to_owned());
+    if let Some(steps) = &e.next_steps {
+        let steps: Vec<String> = steps.iter().map(|s| md(s)).collect();
+        items.push(format!(
+            "**Next steps**: {}",
+            if steps.is_empty() { "none recorded".to_owned() } else { steps.join("; ") }
+        ));
     }
-    items.extend(e.risks.iter().map(risk));
-    if e.actions.is_empty() {
-        items.push("**Actions**: none recorded".to_owned());
+    // A section the audience may not see is absent: never "none recorded", which would
+    // not be true.
+    let expected = |items: &mut Vec<String>, label: &str, empty: bool| {
+        if empty {
+            items.push(format!("**{label}**: none recorded"));
+        }
+    };
+    if let Some(risks) = &e.risks {
+        expected(&mut items, "Risks and issues", risks.is_empty());
+        items.extend(risks.iter().map(risk));
     }
-    items.extend(e.actions.iter().map(action));
-    if e.objectives.is_empty() {
-        items.push("**Objectives**: none recorded".to_owned());
+    if let Some(actions) = &e.actions {
+        expected(&mut items, "Actions", actions.is_empty());
+        items.extend(actions.iter().map(action));
     }
-    items.extend(e.objectives.iter().map(|o| {
+    let objectives = e.objectives.as_deref().unwrap_or_default();
+    if e.objectives.is_some() {
+        expected(&mut items, "Objectives", objectives.is_empty());
+    }
+    items.extend(objectives.iter().map(|o| {
         let notes = match o.notes {
             Shown::NotRecorded => String::new(),
             n => format!(" — {}", text(n)),
@@ -101,14 +112,18 @@ pub(super) fn section(out: &mut String, e: &Entry<'_>) {
     }));
     let joined =
         |label: &str, parts: Vec<String>| (!parts.is_empty()).then(|| format!("**{label}**: {}", parts.join("; ")));
-    items.extend(joined("Wins", e.wins.iter().map(|w| format!("{} {}", shown(w.date), text(w.title))).collect()));
+    let wins = e.wins.as_deref().unwrap_or_default();
+    items.extend(joined("Wins", wins.iter().map(|w| format!("{} {}", shown(w.date), text(w.title))).collect()));
+    let stakeholders = e.stakeholders.as_deref().unwrap_or_default();
     items.extend(joined(
         "Stakeholders",
-        e.stakeholders.iter().map(|s| format!("{} ({}, {})", text(s.name), text(s.role), shown(s.side))).collect(),
+        stakeholders.iter().map(|s| format!("{} ({}, {})", text(s.name), text(s.role), shown(s.side))).collect(),
     ));
     items.extend(joined(
         "Opportunities",
         e.opportunities
+            .as_deref()
+            .unwrap_or_default()
             .iter()
             .map(|o| {
                 let notes = match o.notes {
@@ -153,7 +168,10 @@ fn scores(out: &mut String, e: &Entry<'_>) {
 /// The roll-up of one client: its engagements, their risks and open actions.
 pub(super) fn client(out: &mut String, c: &Client<'_>) {
     let _ = writeln!(out, "## Client: {}\n", md(c.name));
-    let rl = if c.relationship.is_empty() { "not named".to_owned() } else { names(&c.relationship) };
+    let rl = match &c.relationship {
+        Shown::Value(list) if list.is_empty() => "not named".to_owned(),
+        list => names(list),
+    };
     let _ = writeln!(out, "Relationship Lead: {rl}. {} with this client.\n", count(c.engagements.len(), "engagement"));
     let rows: Vec<Vec<String>> = c
         .engagements
@@ -171,39 +189,40 @@ pub(super) fn client(out: &mut String, c: &Client<'_>) {
         })
         .collect();
     table(out, &["engagement", "region", "status", "account lead", "tech", "delivery", "updated"], &rows);
-    if c.risks.is_empty() {
-        out.push_str("**Open risks**: none recorded.\n\n");
-    } else {
-        out.push_str("**Open risks**:\n\n");
-        let rows: Vec<Vec<String>> = c
-            .risks
-            .iter()
-            .map(|cr| {
-                let r = &cr.risk;
-                vec![
-                    md(cr.engagement),
-                    text(r.title),
-                    r.kind.to_string(),
-                    mark(r.mark),
-                    text(r.mitigation),
-                    text(r.owner),
-                ]
-            })
-            .collect();
-        table(out, &["engagement", "risk", "type", "comfort", "mitigation", "owner"], &rows);
+    match c.risks.as_deref() {
+        None => {}
+        Some([]) => out.push_str("**Open risks**: none recorded.\n\n"),
+        Some(risks) => client_risks(out, risks),
     }
-    if c.open_actions.is_empty() {
-        out.push_str("**Open actions**: none.\n\n");
-    } else {
-        out.push_str("**Open actions**:\n\n");
-        let rows: Vec<Vec<String>> = c
-            .open_actions
-            .iter()
-            .map(|ca| {
-                let a = &ca.action;
-                vec![md(ca.engagement), text(a.action), text(a.owner), due(a), a.status.to_string()]
-            })
-            .collect();
-        table(out, &["engagement", "action", "owner", "due", "status"], &rows);
+    match c.open_actions.as_deref() {
+        None => {}
+        Some([]) => out.push_str("**Open actions**: none.\n\n"),
+        Some(actions) => client_actions(out, actions),
     }
+}
+
+/// The open risks of a client's engagements, as a table.
+fn client_risks(out: &mut String, risks: &[ClientRisk<'_>]) {
+    out.push_str("**Open risks**:\n\n");
+    let rows: Vec<Vec<String>> = risks
+        .iter()
+        .map(|cr| {
+            let r = &cr.risk;
+            vec![md(cr.engagement), text(r.title), shown(r.kind), mark(r.mark), text(r.mitigation), text(r.owner)]
+        })
+        .collect();
+    table(out, &["engagement", "risk", "type", "comfort", "mitigation", "owner"], &rows);
+}
+
+/// The open actions of a client's engagements, as a table.
+fn client_actions(out: &mut String, actions: &[ClientAction<'_>]) {
+    out.push_str("**Open actions**:\n\n");
+    let rows: Vec<Vec<String>> = actions
+        .iter()
+        .map(|ca| {
+            let a = &ca.action;
+            vec![md(ca.engagement), text(a.action), text(a.owner), due(a), shown(a.status)]
+        })
+        .collect();
+    table(out, &["engagement", "action", "owner", "due", "status"], &rows);
 }
