@@ -18,7 +18,9 @@ use crate::slug::slug;
 /// what is typed the same way.
 #[must_use]
 pub fn fold(text: &str) -> String {
-    let ascii = deunicode::deunicode(text).to_lowercase();
+    // Spaced before transliterating too: deunicode drops a tab rather than spacing it.
+    let spaced = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let ascii = deunicode::deunicode(&spaced).to_lowercase();
     ascii.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

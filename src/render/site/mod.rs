@@ -19,6 +19,8 @@ mod region;
 use chrono::NaiveDate;
 use maud::{Markup, PreEscaped, html};
 
+use crate::render::text::{is_hidden, push_terminal};
+
 pub use self::client::page as client_page;
 pub use self::engagement::{Trend, page as engagement_page};
 pub use self::guide::page as guide_page;
@@ -107,8 +109,36 @@ fn page(f: &Frame<'_>, content: &Markup) -> String {
             }
         }
     };
-    let mut out = markup.into_string();
+    let mut out = visible(markup.into_string());
     out.push('\n');
+    out
+}
+
+/// Whether HTML forbids `c` in a document: a noncharacter.
+fn is_noncharacter(c: char) -> bool {
+    let n = u32::from(c);
+    (0xfdd0..=0xfdef).contains(&n) || n & 0xfffe == 0xfffe
+}
+
+/// A page with every control character and bidirectional mark of user text shown as the
+/// text outputs show them (`\u{202e}`), so that no name can reorder what a reader sees or
+/// make the document invalid; line breaks and tabs stay (HTML reads them as spaces), and
+/// noncharacters become U+FFFD. The page's own markup holds none of these.
+fn visible(page: String) -> String {
+    let hidden = |c: char| (is_hidden(c) && c != '\n' && c != '\t') || is_noncharacter(c);
+    if !page.contains(hidden) {
+        return page;
+    }
+    let mut out = String::with_capacity(page.len() + 64);
+    for c in page.chars() {
+        if is_noncharacter(c) {
+            out.push('\u{fffd}');
+        } else if hidden(c) {
+            push_terminal(&mut out, c.encode_utf8(&mut [0; 4]));
+        } else {
+            out.push(c);
+        }
+    }
     out
 }
 

@@ -254,3 +254,18 @@ pub(super) fn counts(p: &Pack<'_>) -> Markup {
         dl.counts { @for (what, n) in items { div { dt { (what) } dd { (n) } } } }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn withheld_is_drawn_as_withheld_and_not_as_not_recorded() {
+        assert_eq!(text(Shown::Withheld).into_string(), "<span class=\"withheld\">withheld</span>");
+        assert_eq!(shown(Shown::<i64>::Withheld).into_string(), "<span class=\"withheld\">withheld</span>");
+        assert!(text(Shown::NotRecorded).into_string().contains("not recorded"));
+        assert!(!text(Shown::NotRecorded).into_string().contains("withheld"));
+        assert!(mark_cell(Shown::Withheld).into_string().contains(">withheld<"));
+        assert_eq!(text(Shown::Value("<b>")).into_string(), "&lt;b&gt;");
+    }
+}
