@@ -1,6 +1,6 @@
 //! The trend charts of the site: every engagement's status and scores at each commit,
 //! read from git in one pass ([`history::trends`]), drawn per engagement page by
-//! [`render::svg`].
+//! [`render::svg`](crate::render::svg).
 //!
 //! This module is the one place where the site meets them, so that the trend window and
 //! the trend view (which drops the measures an audience may not see) replace its insides
@@ -19,7 +19,7 @@ use crate::workspace::{Source, Workspace};
 /// A score at a commit's date.
 type Dated = (NaiveDate, Option<i64>);
 
-/// One engagement's charts, drawn: SVG markup (escaped by [`render::svg`]) and the tables
+/// One engagement's charts, drawn: SVG markup (escaped by [`render::svg`](crate::render::svg)) and the tables
 /// of their numbers (plain text, to be escaped by the page).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Charts {
