@@ -399,3 +399,15 @@ fn golden_pages_of_a_small_workspace_with_history() {
     golden("engagement.html", &all[&engagement]);
     golden("region-north.html", &all["r/north.html"]);
 }
+
+#[test]
+fn a_build_that_fails_leaves_the_old_site_as_it_was() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("site");
+    assert_eq!(site(&examples(), &dir, &["-q"]).code, 0);
+    let before = files(&dir);
+    let ran = site(&examples(), &dir, &["--since", "no-such-revision"]);
+    assert_eq!(ran.code, 2, "{}", ran.stderr);
+    assert_eq!(files(&dir), before, "the old site is untouched");
+    assert_eq!(std::fs::read_dir(tmp.path()).expect("ls").count(), 1, "the half-built site is removed");
+}
