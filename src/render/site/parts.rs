@@ -192,7 +192,7 @@ fn summary_row(site: &Site<'_>, e: &Entry<'_>, link: &Link, up: &str, with_chang
                 @if e.stale { " " strong.flag { "stale" } }
             }
             td data-sort=(status_rank(e.status)) { (status(e.status)) }
-            td { (text(e.headline)) }
+            td.headline { (text(e.headline)) }
             td.num data-sort=(e.low_scores.len()) {
                 @if low.is_empty() { "0" } @else { (low.len()) ": " (low.join(", ")) }
             }
