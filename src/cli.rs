@@ -63,6 +63,8 @@ pub enum Command {
     Guide(GuideArgs),
     /// Print the JSON Schema of engagement files for the active field guide.
     Schema(SchemaArgs),
+    /// Build the company-wide static website: an overview, a page per engagement, region and client, people, the guide.
+    Site(SiteArgs),
     /// Print a completion script for a shell.
     Completions(CompletionsArgs),
     /// Print the manual page (roff).
@@ -265,6 +267,30 @@ pub struct SchemaArgs {
     pub output: Option<PathBuf>,
 }
 
+/// Arguments of `site`.
+#[derive(Debug, Args)]
+pub struct SiteArgs {
+    /// Build the site in DIR: built beside it and swapped in whole; a DIR that holds files `acctsum site` did not write is refused.
+    #[arg(short, long, value_name = "DIR")]
+    pub output: PathBuf,
+
+    /// Build for this audience of acctsum.yaml (default: default_audience; with no audiences, nothing is hidden).
+    #[arg(long, value_name = "NAME")]
+    pub audience: Option<String>,
+
+    /// Show what changed since this commit (or date, YYYY-MM-DD: the last commit on or before it).
+    #[arg(long, value_name = "REV|DATE")]
+    pub since: Option<String>,
+
+    /// Only this region (repeat for several).
+    #[arg(long, value_name = "REGION")]
+    pub region: Vec<String>,
+
+    /// How many weeks of history the trend charts show.
+    #[arg(long, value_name = "N", default_value_t = 26, value_parser = clap::value_parser!(u32).range(1..=5200))]
+    pub trend_weeks: u32,
+}
+
 impl Cli {
     /// What this command line asks for, as the library's options.
     #[must_use]
@@ -322,6 +348,13 @@ impl Command {
             Self::Leads(a) => O::Leads(options::LeadsOptions { name: a.name.clone(), format: a.format.into() }),
             Self::Guide(a) => O::Guide(options::GuideOptions { field: a.field.clone() }),
             Self::Schema(a) => O::Schema(options::SchemaOptions { config: a.config, output: a.output.clone() }),
+            Self::Site(a) => O::Site(options::SiteOptions {
+                output: a.output.clone(),
+                audience: a.audience.clone(),
+                since: a.since.clone(),
+                regions: a.region.clone(),
+                trend_weeks: a.trend_weeks,
+            }),
             Self::Completions(a) => O::Print(completions(a.shell)),
             Self::Man => O::Print(man()),
         }

@@ -36,6 +36,7 @@ pub mod rules;
 pub mod run;
 pub mod scaffold;
 pub mod schema;
+pub mod site;
 pub mod slug;
 pub mod suggest;
 pub mod unreadable;

@@ -58,6 +58,8 @@ pub enum Command {
     Guide(GuideOptions),
     /// The JSON Schema.
     Schema(SchemaOptions),
+    /// The company-wide static website.
+    Site(SiteOptions),
     /// Write these bytes to standard output as they are: a completion script or the
     /// manual page, which only the command line can describe.
     Print(Vec<u8>),
@@ -201,4 +203,20 @@ pub struct SchemaOptions {
     pub config: bool,
     /// Write to this file (atomically) instead of standard output.
     pub output: Option<PathBuf>,
+}
+
+/// What `site` is asked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SiteOptions {
+    /// The folder to build the site in (replaced whole; refused when it holds anything
+    /// `site` did not write).
+    pub output: PathBuf,
+    /// The audience to build for (else `default_audience`).
+    pub audience: Option<String>,
+    /// A revision or date: show what changed since then.
+    pub since: Option<String>,
+    /// Only these regions (any of them); empty means every region.
+    pub regions: Vec<String>,
+    /// How many weeks of history the trend charts show.
+    pub trend_weeks: u32,
 }

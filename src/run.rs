@@ -1,6 +1,8 @@
 //! One function per command: options → workspace → findings or model → renderer. The
 //! options are the library's ([`crate::options`]); only renderers write.
 
+mod site;
+
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -79,6 +81,7 @@ pub fn run(invocation: &Invocation, cwd: &Path, io: &mut Io<'_>) -> Result<Exit>
         Command::History(args) => history(global, args, cwd, io),
         Command::Guide(args) => guide(global, args, cwd, io),
         Command::Schema(args) => schema(global, args, cwd, io),
+        Command::Site(args) => site::site(global, args, cwd, io),
         Command::Print(bytes) => {
             render::document(io.out, bytes)?;
             Ok(Exit::Success)

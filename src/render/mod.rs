@@ -12,6 +12,7 @@ pub mod markdown;
 pub mod notes;
 pub mod sarif;
 pub mod short;
+pub mod site;
 mod snippet;
 pub mod svg;
 pub mod table;

@@ -20,6 +20,7 @@ pub mod leads;
 mod mask;
 mod pack;
 mod shown;
+pub mod site;
 
 pub use self::attention::{Cause, Note, Place, Withheld};
 pub use self::change::{Change, ChangeSummary, Gone, LeadMove, Left, ScoreMove, SinceView, Trend, lines};
@@ -32,6 +33,7 @@ pub use self::leads::Leads;
 pub use self::mask::Mask;
 pub use self::pack::{Legend, Measure, Pack, Unreadable, legend, measures};
 pub use self::shown::Shown;
+pub use self::site::Site;
 pub use crate::choice::{ActionStatus, RiskType, Side, Stage, Status};
 pub use crate::finding::{Finding, RuleId, Severity};
 pub use crate::format::Section;

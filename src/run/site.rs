@@ -1,0 +1,72 @@
+//! `acctsum site`: options → workspace → the report of every engagement → the site view
+//! → pages, written into a folder built beside the target and swapped in whole.
+
+use std::path::Path;
+
+use super::{Io, since, today};
+use crate::engine::{self, Options};
+use crate::error::Result;
+use crate::exit::Exit;
+use crate::facts::{BaseFacts, WorkspaceFacts};
+use crate::options::{Global, SiteOptions};
+use crate::render;
+use crate::report::{Filters, Request};
+use crate::site::dir::Building;
+use crate::site::trend::SiteTrends;
+use crate::view::{Pack, Site};
+use crate::workspace::{Workspace, absolute};
+
+pub(super) fn site(global: &Global, args: &SiteOptions, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
+    let ws = Workspace::discover(global.workspace.as_deref(), cwd)?;
+    let audience = ws.guide.audience(args.audience.as_deref())?;
+    let mut regions = Vec::with_capacity(args.regions.len());
+    for region in &args.regions {
+        regions.push(crate::new::configured_region(region.trim(), &ws.guide)?);
+    }
+    let target = absolute(&cwd.join(&args.output));
+    // Refused before any work: a folder that is not ours is never touched.
+    let mut building = Building::start(&target)?;
+    let filters = Filters { regions, client: None, lead: None };
+    let sources = ws.sources(&[], cwd)?;
+    let today = today(global);
+    let jobs = engine::default_jobs();
+    let files = engine::read(&ws.guide, &sources, Options { today, keep_text: false, jobs });
+    let (files, mut since) = since(&ws, files, args.since.as_deref())?;
+    let facts = WorkspaceFacts { schema: ws.schema_state(), base: since.as_ref().map(BaseFacts::of) };
+    if let Some(since) = &mut since {
+        since.base.clear();
+    }
+    let outcome = engine::finish(&ws.guide, files, &facts);
+    let request = Request { guide: &ws.guide, today, filters: &filters, since: since.as_ref(), attention: false };
+    let report = crate::report::build(&outcome, request);
+    let site = Site::of(Pack::of(&report), audience.map(|a| a.name.as_str()));
+    let trends = SiteTrends::read(&ws, &sources, jobs, args.trend_weeks)?;
+
+    building.write("assets/site.css", render::site::CSS.as_bytes())?;
+    building.write("assets/site.js", render::site::JS.as_bytes())?;
+    building.write("index.html", render::site::index_page(&site).as_bytes())?;
+    building.write("people.html", render::site::people_page(&site).as_bytes())?;
+    building.write("guide.html", render::site::guide_page(&ws.guide, site.audience, today).as_bytes())?;
+    for (i, (entry, link)) in site.pack.entries.iter().zip(&site.links).enumerate() {
+        let charts = trends.charts(entry.path, entry.name);
+        let page = render::site::engagement_page(&site, i, charts.as_ref().map_err(|why| *why));
+        building.write(&format!("e/{}.html", link.slug), page.as_bytes())?;
+    }
+    for region in &site.regions {
+        // The region's own report: its counts, changes and order, as `report --region` gives.
+        let filters = Filters { regions: vec![region.name.to_owned()], client: None, lead: None };
+        let report = crate::report::build(&outcome, Request { filters: &filters, ..request });
+        let pack = Pack::of(&report);
+        let page = render::site::region_page(&site, region.name, &pack);
+        building.write(&format!("r/{}.html", region.slug), page.as_bytes())?;
+    }
+    for client in &site.clients {
+        building.write(&format!("c/{}.html", client.slug), render::site::client_page(&site, client).as_bytes())?;
+    }
+    let pages = building.written();
+    building.finish()?;
+    if !global.quiet {
+        render::site::wrote(io.err, pages, &args.output)?;
+    }
+    Ok(Exit::Success)
+}
