@@ -290,3 +290,62 @@ fn history_withholds_hidden_scores_and_leaves_a_hidden_section_out() {
     assert!(md.contains("Built for the fields audience"), "{md}");
     assert!(!md.contains("xychart-beta"), "no chart of withheld scores: {md}");
 }
+
+/// Every file a built site holds, as (path relative to the site, text).
+fn site_files(dir: &std::path::Path) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).expect("read the site") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path.strip_prefix(dir).expect("inside").to_string_lossy().into_owned();
+                out.push((rel, std::fs::read_to_string(&path).expect("text")));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn the_site_for_an_audience_that_hides_every_field_holds_no_marker_in_any_page_or_file_name() {
+    let c = canary::canary();
+    let out = tempfile::tempdir().expect("tempdir");
+    for audience in ["sections", "fields"] {
+        for variant in [&[][..], &["--since", SINCE]] {
+            let dir = out.path().join(format!("{audience}-{}", variant.len()));
+            let dir_arg = dir.to_string_lossy().into_owned();
+            let args = [&["site", "-o", dir_arg.as_str(), "--audience", audience][..], variant].concat();
+            let ran = acctsum(c.repo.path(), &args);
+            assert_eq!(ran.code, 0, "{args:?}: {}", ran.stderr);
+            assert_eq!(c.leak(&ran.stderr), None, "{args:?}: {}", ran.stderr);
+            let files = site_files(&dir);
+            assert!(files.len() > 5, "{files:?}");
+            for (name, text) in &files {
+                assert_eq!(c.leak(name), None, "{args:?}: a file name shows a marker");
+                if let Some(leak) = c.leak(text) {
+                    let at = text.find(leak).unwrap_or(0);
+                    let context =
+                        &text[text.floor_char_boundary(at.saturating_sub(300))..text.ceil_char_boundary(at + 100)];
+                    panic!("{args:?}: {name} shows {leak}:\n{context}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_leads_site_shows_every_marker() {
+    let c = canary::canary();
+    let out = tempfile::tempdir().expect("tempdir");
+    let dir = out.path().join("leads");
+    let dir_arg = dir.to_string_lossy().into_owned();
+    let ran = acctsum(c.repo.path(), &["site", "-o", &dir_arg, "--audience", "leads", "--since", SINCE]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    let all: String = site_files(&dir).into_iter().map(|(_, text)| text).collect();
+    let missing: Vec<&String> = c.markers.iter().filter(|m| !all.contains(m.as_str())).collect();
+    assert!(missing.is_empty(), "the leads' site lacks {missing:?}");
+}

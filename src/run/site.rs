@@ -37,7 +37,8 @@ pub(super) fn site(global: &Global, args: &SiteOptions, cwd: &Path, io: &mut Io<
         since.base.clear();
     }
     let outcome = engine::finish(&ws.guide, files, &facts);
-    let request = Request { guide: &ws.guide, today, filters: &filters, since: since.as_ref(), attention: false };
+    let request =
+        Request { guide: &ws.guide, today, filters: &filters, since: since.as_ref(), attention: false, audience };
     let report = crate::report::build(&outcome, request);
     let site = Site::of(Pack::of(&report), audience.map(|a| a.name.as_str()));
     let trends = SiteTrends::read(&ws, &sources, jobs, args.trend_weeks)?;

@@ -6,7 +6,7 @@ use maud::{Markup, html};
 use super::parts::{count, mark_cell, names, shown, status, text};
 use super::{Frame, Nav, page as frame};
 use crate::view::site::ClientPage;
-use crate::view::{ActionStatus, Site};
+use crate::view::{ActionStatus, Shown, Site};
 
 /// The page of a client.
 #[must_use]
@@ -26,7 +26,7 @@ pub fn page(site: &Site<'_>, page: &ClientPage<'_>) -> String {
         h1 { "Client: " (name) }
         p.lede {
             "Relationship Lead: "
-            @if c.relationship.is_empty() { "not named" } @else { (names(&c.relationship)) }
+            @match &c.relationship { Shown::Value(v) if v.is_empty() => "not named", r => (names(r)) }
             ". " (count(c.engagements.len(), "engagement")) " with this client."
         }
         h2 { "Engagements" }
@@ -47,40 +47,44 @@ pub fn page(site: &Site<'_>, page: &ClientPage<'_>) -> String {
                 td { (shown(r.updated)) @if r.stale { " " strong.flag { "stale" } } }
             } } }
         } }
+        @if let Some(risks) = &c.risks {
         h2 { "Open risks" }
-        @if c.risks.is_empty() { p { "None recorded." } } @else {
+        @if risks.is_empty() { p { "None recorded." } } @else {
             div.table-wrap { table {
                 caption { "Risks and issues of the client's engagements" }
                 thead { tr {
                     th scope="col" { "Engagement" } th scope="col" { "Risk or issue" } th scope="col" { "Type" }
                     th scope="col" { "Comfort" } th scope="col" { "Mitigation" } th scope="col" { "Owner" }
                 } }
-                tbody { @for cr in &c.risks { tr {
+                tbody { @for cr in risks { tr {
                     th scope="row" { @match position(cr.engagement) { Some(n) => (link(n, cr.engagement)), None => (cr.engagement) } }
                     td { (text(cr.risk.title)) }
-                    td { (cr.risk.kind) }
+                    td { (shown(cr.risk.kind)) }
                     (mark_cell(cr.risk.mark))
                     td { (text(cr.risk.mitigation)) }
                     td { (text(cr.risk.owner)) }
                 } } }
             } }
         }
+        }
+        @if let Some(actions) = &c.open_actions {
         h2 { "Open actions" }
-        @if c.open_actions.is_empty() { p { "None." } } @else {
+        @if actions.is_empty() { p { "None." } } @else {
             div.table-wrap { table {
                 caption { "Actions of the client's engagements not done yet" }
                 thead { tr {
                     th scope="col" { "Engagement" } th scope="col" { "Action" } th scope="col" { "Owner" }
                     th scope="col" { "Due" } th scope="col" { "Status" }
                 } }
-                tbody { @for ca in &c.open_actions { tr {
+                tbody { @for ca in actions { tr {
                     th scope="row" { @match position(ca.engagement) { Some(n) => (link(n, ca.engagement)), None => (ca.engagement) } }
                     td { (text(ca.action.action)) }
                     td { (text(ca.action.owner)) }
                     td { (shown(ca.action.due)) @if ca.action.overdue { " " strong.flag { "overdue" } } }
-                    td { @match ca.action.status { ActionStatus::Blocked => strong { "blocked" }, s => (s) } }
+                    td { @match ca.action.status { Shown::Value(ActionStatus::Blocked) => strong { "blocked" }, s => (shown(s)) } }
                 } } }
             } }
+        }
         }
     };
     let title = format!("Client: {name}");

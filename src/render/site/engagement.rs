@@ -7,7 +7,7 @@ use super::parts::{SCORES_ARE_AN_AID, WORDS, days, mark_cell, names, note, shown
 use super::{Frame, Nav, page as frame};
 use crate::render::svg::Table;
 use crate::site::trend::{Charts, NoCharts};
-use crate::view::{ActionStatus, Change, Entry, RiskType, Section, Site};
+use crate::view::{ActionStatus, Change, Entry, RiskType, Section, Shown, Site};
 
 /// An engagement's trend: its charts, or why it has none.
 pub type Trend<'c> = Result<&'c Charts, NoCharts>;
@@ -19,7 +19,6 @@ pub fn page(site: &Site<'_>, index: usize, trend: Trend<'_>) -> String {
     let link = &site.links[index];
     let region = link.region.and_then(|r| site.regions.get(r));
     let client = site.clients.get(link.client);
-    let r = e.service_review;
     let content = html! {
         article.engagement {
             h1 { (e.name) " " (status(e.status)) }
@@ -30,9 +29,9 @@ pub fn page(site: &Site<'_>, index: usize, trend: Trend<'_>) -> String {
                 dd { @match region { Some(r) => a href={ "../r/" (r.slug) ".html" } { (r.name) }, None => (text(e.region)) } }
                 dt { "Updated" }
                 dd { (shown(e.updated)) " (" (days(e.age_days)) ")" @if e.stale { " " strong.flag { "stale" } } }
-                dt { "Service review" }
-                dd {
-                    "last " (shown(r.last)) ", next " (shown(r.next))
+                @if let Some(r) = e.service_review {
+                    dt { "Service review" }
+                    dd { "last " (shown(r.last)) ", next " (shown(r.next)) }
                 }
                 dt { "File" }
                 dd { code { (e.path) } }
@@ -47,9 +46,11 @@ pub fn page(site: &Site<'_>, index: usize, trend: Trend<'_>) -> String {
             }
             h2 { "Headline" }
             blockquote.headline { p { (text(e.headline)) } }
-            h2 { "Next steps" }
-            @if e.next_steps.is_empty() { p { "None recorded." } }
-            @else { ul { @for s in &e.next_steps { li { (s) } } } }
+            @if let Some(steps) = &e.next_steps {
+                h2 { "Next steps" }
+                @if steps.is_empty() { p { "None recorded." } }
+                @else { ul { @for s in steps { li { (s) } } } }
+            }
             h2 { "Needs attention" }
             @if e.notes.is_empty() { p { "Nothing: the summary is current and complete, and the status is not red." } }
             @else { ul.notes { @for n in &e.notes { li { (note(n)) } } } }
@@ -112,18 +113,19 @@ fn scores(e: &Entry<'_>) -> Markup {
 }
 
 fn risks(e: &Entry<'_>) -> Markup {
+    let Some(rows) = &e.risks else { return html! {} };
     html! {
         h2 { "Risks and issues" }
-        @if e.risks.is_empty() { p { "None recorded." } } @else {
+        @if rows.is_empty() { p { "None recorded." } } @else {
             div.table-wrap { table {
                 caption { "Risks and issues, with the team's comfort" }
                 thead { tr {
                     th scope="col" { "Risk or issue" } th scope="col" { "Type" } th scope="col" { "Comfort" }
                     th scope="col" { "Mitigation" } th scope="col" { "Owner" }
                 } }
-                tbody { @for r in &e.risks { tr {
+                tbody { @for r in rows { tr {
                     th scope="row" { (text(r.title)) }
-                    td { @match r.kind { RiskType::Risk => "risk", RiskType::Issue => "issue" } }
+                    td { @match r.kind { Shown::Value(RiskType::Risk) => "risk", Shown::Value(RiskType::Issue) => "issue", k => (shown(k)) } }
                     (mark_cell(r.mark))
                     td { (text(r.mitigation)) }
                     td { (text(r.owner)) }
@@ -134,17 +136,18 @@ fn risks(e: &Entry<'_>) -> Markup {
 }
 
 fn actions(e: &Entry<'_>) -> Markup {
+    let Some(rows) = &e.actions else { return html! {} };
     html! {
         h2 { "Actions" }
-        @if e.actions.is_empty() { p { "None recorded." } } @else {
+        @if rows.is_empty() { p { "None recorded." } } @else {
             div.table-wrap { table {
                 caption { "Top actions" }
                 thead { tr { th scope="col" { "Action" } th scope="col" { "Owner" } th scope="col" { "Due" } th scope="col" { "Status" } } }
-                tbody { @for a in &e.actions { tr {
+                tbody { @for a in rows { tr {
                     th scope="row" { (text(a.action)) }
                     td { (text(a.owner)) }
                     td { (shown(a.due)) @if a.overdue { " " strong.flag { "overdue" } } }
-                    td { @match a.status { ActionStatus::Open => "open", ActionStatus::Done => "done", ActionStatus::Blocked => strong { "blocked" } } }
+                    td { @match a.status { Shown::Value(ActionStatus::Blocked) => strong { "blocked" }, s => (shown(s)) } }
                 } } }
             } }
         }
@@ -152,13 +155,14 @@ fn actions(e: &Entry<'_>) -> Markup {
 }
 
 fn objectives(e: &Entry<'_>) -> Markup {
+    let Some(rows) = &e.objectives else { return html! {} };
     html! {
         h2 { "Objectives and upcoming events" }
-        @if e.objectives.is_empty() { p { "None recorded." } } @else {
+        @if rows.is_empty() { p { "None recorded." } } @else {
             div.table-wrap { table {
                 caption { "Objectives, with the team's comfort" }
                 thead { tr { th scope="col" { "Objective" } th scope="col" { "Date" } th scope="col" { "Comfort" } th scope="col" { "Notes" } } }
-                tbody { @for o in &e.objectives { tr {
+                tbody { @for o in rows { tr {
                     th scope="row" { (text(o.title)) }
                     td { (shown(o.date)) @if o.past { " " span.muted { "(past)" } } }
                     (mark_cell(o.comfort))
@@ -172,26 +176,26 @@ fn objectives(e: &Entry<'_>) -> Markup {
 /// Wins, stakeholders and opportunities: shown when recorded.
 fn others(e: &Entry<'_>) -> Markup {
     html! {
-        @if !e.wins.is_empty() {
+        @if let Some(rows) = e.wins.as_ref().filter(|r| !r.is_empty()) {
             h2 { "Wins" }
-            ul { @for w in &e.wins { li { (shown(w.date)) ": " (text(w.title)) } } }
+            ul { @for w in rows { li { (shown(w.date)) ": " (text(w.title)) } } }
         }
-        @if !e.stakeholders.is_empty() {
+        @if let Some(rows) = e.stakeholders.as_ref().filter(|r| !r.is_empty()) {
             h2 { "Stakeholders" }
             div.table-wrap { table {
                 caption { "Stakeholders, the client's and ours" }
                 thead { tr { th scope="col" { "Name" } th scope="col" { "Role" } th scope="col" { "Side" } } }
-                tbody { @for s in &e.stakeholders { tr {
+                tbody { @for s in rows { tr {
                     th scope="row" { (text(s.name)) } td { (text(s.role)) } td { (shown(s.side)) }
                 } } }
             } }
         }
-        @if !e.opportunities.is_empty() {
+        @if let Some(rows) = e.opportunities.as_ref().filter(|r| !r.is_empty()) {
             h2 { "Opportunities" }
             div.table-wrap { table {
                 caption { "Opportunities" }
                 thead { tr { th scope="col" { "Opportunity" } th scope="col" { "Stage" } th scope="col" { "Notes" } } }
-                tbody { @for o in &e.opportunities { tr {
+                tbody { @for o in rows { tr {
                     th scope="row" { (text(o.title)) } td { (shown(o.stage)) } td { (text(o.notes)) }
                 } } }
             } }

@@ -67,12 +67,13 @@ pub(super) fn shown<T: Display>(v: Shown<T>) -> Markup {
     }
 }
 
-/// Names joined by commas; not recorded for none.
-pub(super) fn names(list: &[&str]) -> Markup {
-    if list.is_empty() {
-        return not_recorded();
+/// Names joined by commas; not recorded for none, or withheld.
+pub(super) fn names(list: &Shown<Vec<&str>>) -> Markup {
+    match list {
+        Shown::Value(list) if !list.is_empty() => html! { (list.join(", ")) },
+        Shown::Value(_) | Shown::NotRecorded => not_recorded(),
+        Shown::Withheld => withheld(),
     }
-    html! { (list.join(", ")) }
 }
 
 /// A table cell for a score: the number, its band as a class (colour and a shape) and in
@@ -116,11 +117,13 @@ pub(super) fn note(n: &Note<'_>) -> Markup {
     html! {
         @match n.cause {
             Cause::RedStatus { headline: Shown::NotRecorded } => { "The status is red." }
+            Cause::RedStatus { headline: Shown::Withheld } => { "The status is red; its headline is withheld." }
             Cause::RedStatus { headline } => { "The status is red: " (text(headline)) }
             Cause::Finding(f) => {
                 @if f.severity == Severity::Error { strong.sev-error { "Error: " } }
                 (sentence(&f.message))
             }
+            Cause::Withheld(w) => { (sentence(&crate::render::words::withheld_findings(w))) }
         }
         @if let Some(place) = n.place {
             " " span.muted { "(" (place.path) ", line " (place.line) ")" }
@@ -196,8 +199,11 @@ fn summary_row(site: &Site<'_>, e: &Entry<'_>, link: &Link, up: &str, with_chang
             td.num data-sort=(e.low_scores.len()) {
                 @if low.is_empty() { "0" } @else { (low.len()) ": " (low.join(", ")) }
             }
-            td.num data-sort=(e.risks.len()) {
-                (e.risks.len()) @if e.low_risks > 0 { " (" (e.low_risks) " low)" }
+            @match &e.risks {
+                Some(risks) => td.num data-sort=(risks.len()) {
+                    (risks.len()) @if e.low_risks > 0 { " (" (e.low_risks) " low)" }
+                },
+                None => td.num data-sort="" { (withheld()) },
             }
             td.num data-sort=(e.overdue_actions) {
                 (e.overdue_actions) @if e.overdue_actions > 0 { " " strong.flag { "overdue" } }
