@@ -95,7 +95,7 @@ fn workspace_trends(root: &Path) -> Trends {
         .map(|s| Tracked { path: s.path.strip_prefix(&ws.root).expect("inside"), shown: &s.display })
         .collect();
     let repo = Git::open(&ws.root).expect("repo");
-    trends(&repo, &files, &ws.guide, 2).expect("trends")
+    trends(&repo, &files, &ws.guide, 2, chrono::NaiveDate::MIN).expect("trends")
 }
 
 /// Renames (one whose old path is reused), a deletion and a recreation, a rename with an
