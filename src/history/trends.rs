@@ -226,9 +226,10 @@ pub fn trends(repo: &Repo, files: &[Tracked<'_>], guide: &Guide, jobs: usize, fr
 fn sample(path: Arc<str>, bytes: &[u8], guide: &Guide, fields: &[&'static format::Field]) -> Result<Summary, Unread> {
     let loaded = document::load(Arc::clone(&path), bytes);
     if let (Some(doc), true) = (&loaded.doc, loaded.complete) {
-        let has_model = doc.root().map(|root| doc.resolve(root).0).is_some_and(|node| {
-            matches!(node.kind, NodeKind::Map(_)) && node.bad_tag.is_none()
-        });
+        let has_model = doc
+            .root()
+            .map(|root| doc.resolve(root).0)
+            .is_some_and(|node| matches!(node.kind, NodeKind::Map(_)) && node.bad_tag.is_none());
         if let Some(rec) = has_model.then(|| validate::engagement_fields(doc, guide, fields)).flatten() {
             return Ok(Summary::of(&Engagement::from_rec(path, rec)));
         }
@@ -265,5 +266,68 @@ fn follow(following: &mut HashMap<PathBuf, Vec<usize>>, change: Change, mut vers
     }
     if !moved.is_empty() {
         following.entry(from).or_default().extend(moved);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    /// What the whole per-file pipeline makes of a version: what `history` shows of it.
+    fn whole(bytes: &[u8], guide: &Guide) -> Result<Summary, Unread> {
+        let ctx = Context { today: NaiveDate::MIN, guide };
+        let per = engine::check_bytes(Arc::from("e.yaml"), bytes, &ctx, Steps::ALL);
+        per.engagement.as_ref().map(Summary::of).ok_or_else(|| Unread::invalid(&per.findings))
+    }
+
+    /// Every file under `dir`, recursively.
+    fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() { files(&path, out) } else { out.push(path) }
+        }
+    }
+
+    #[test]
+    fn a_sample_reads_what_the_whole_pipeline_reads_of_status_and_scores() {
+        let guide = Guide::default();
+        let fields: Vec<&'static format::Field> =
+            TREND_FIELDS.iter().filter_map(|key| format::field(format::ENGAGEMENT, key)).collect();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut paths = Vec::new();
+        for dir in ["tests/fixtures", "tests/fuzz-regressions", "examples"] {
+            files(&root.join(dir), &mut paths);
+        }
+        let clean = std::fs::read_to_string(root.join("tests/golden/workspace/engagements/north/acme-payments.yaml"))
+            .expect("read");
+        let mut texts: Vec<(String, Vec<u8>)> =
+            paths.iter().filter_map(|p| Some((p.display().to_string(), std::fs::read(p).ok()?))).collect();
+        let crafted = [
+            format!("--- !thing\n{clean}"),
+            format!("!!map\n{clean}"),
+            format!("{clean}status: red\n"),
+            clean.replace("status: amber", "status:"),
+            clean.replace("status: amber", "status: !!str amber"),
+            clean.replace("account_status:", "account_status: !odd"),
+            clean.replace("  customer: {score: 4,", "  customer: {score: 9,"),
+            format!("- {clean}"),
+            format!("{clean}oops: [unclosed\n"),
+            String::new(),
+            "status: green\n".to_owned(),
+        ];
+        texts.extend(crafted.into_iter().enumerate().map(|(i, t)| (format!("crafted {i}"), t.into_bytes())));
+        assert!(texts.len() > 300, "the fixtures were found: {}", texts.len());
+        let mut read = 0;
+        for (name, bytes) in &texts {
+            let expected = whole(bytes, &guide);
+            read += usize::from(expected.is_ok());
+            // `updated` is not read: a trend does not show it.
+            let shown = |s: Summary| (s.status, s.scores);
+            let got = sample(Arc::from("e.yaml"), bytes, &guide, &fields);
+            assert_eq!(got.map(shown), expected.map(shown), "{name}");
+        }
+        assert!(read > 100 && read < texts.len(), "both kinds are compared: {read} of {}", texts.len());
     }
 }

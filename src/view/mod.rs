@@ -16,6 +16,7 @@ pub mod history;
 pub mod leads;
 mod pack;
 mod shown;
+mod trend;
 
 pub use self::attention::{Cause, Note, Place};
 pub use self::change::{Change, ChangeSummary, Gone, LeadMove, Left, ScoreMove, SinceView, Trend, lines};
@@ -27,6 +28,7 @@ pub use self::entry::{
 pub use self::leads::Leads;
 pub use self::pack::{Legend, Measure, Pack, Unreadable, legend, measures};
 pub use self::shown::Shown;
+pub use self::trend::{MeasureTrend, TrendView, trend};
 pub use crate::choice::{ActionStatus, RiskType, Side, Stage, Status};
 pub use crate::finding::{Finding, RuleId, Severity};
 pub use crate::format::Section;
