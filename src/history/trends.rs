@@ -145,7 +145,7 @@ type Sample = (Option<Status>, Box<[Option<i64>]>, Option<Unread>);
 ///
 /// Versions are read in one `git cat-file --batch`, a bounded number of bytes at a time,
 /// and read on up to `jobs` threads; a version over the size limit is never read. Of each,
-/// only `status` and the measures are checked ([`sample`]).
+/// only `status` and the measures are checked, as `check` checks them.
 ///
 /// # Errors
 /// When git fails.
