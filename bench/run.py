@@ -2,6 +2,7 @@
 """Benchmarks acctsum side by side with its baselines, in one run, and writes BENCHMARKS.md.
 
     python3 bench/run.py [--count 10000] [--history 500] [--runs 7] [--slow-runs 3]
+    python3 bench/run.py --workspace DIR --only report,since,trends,trends-all [--runs 5] [--out FILE]
 
 On one generated workspace (`cargo run --release --example gen_corpus`: COUNT files, a git
 history of HISTORY dated commits) it times, each several times:
@@ -13,6 +14,12 @@ history of HISTORY dated commits) it times, each several times:
   - `acctsum report`                    the regional overview (table)
   - `acctsum report --since DATE`       the same, compared with the first commit
   - `acctsum check` on 10 files         how it feels on a small workspace
+  - trends, 26 weeks                    the site's trends of every engagement (bench/trends.rs,
+                                        `--weeks 26`, the window ending on the same --today)
+  - trends, all history                 the same over every version, for comparison
+
+`--workspace DIR` times an existing workspace instead of generating one; `--only` times
+some of the commands (check, parse, report, since, small, jsonschema, trends, trends-all).
 
 and writes the medians, the ratios the SPEC sets targets for, and peak memory to
 BENCHMARKS.md, with the machine and this command. Timings vary from machine to machine and
@@ -30,7 +37,9 @@ def sh(cmd, **kw):
 
 
 def timed(cmd, cwd=None):
-    """Wall time (s) and peak resident memory (MB) of one run."""
+    """Wall time (s), peak resident memory (MB) of the process and the children it waited
+    for (git's processes, which map the pack), and CPU time (user + system, git's
+    included: steadier than wall time on a shared machine) of one run."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -38,18 +47,20 @@ def timed(cmd, cwd=None):
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         sys.exit(f"{' '.join(map(str, cmd))} exited with {code}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def measure(name, cmd, runs, cwd=None):
-    times, peak = [], 0.0
+    times, cpus, peak = [], [], 0.0
     for _ in range(runs):
-        t, mem = timed(cmd, cwd)
+        t, mem, cpu = timed(cmd, cwd)
         times.append(t)
+        cpus.append(cpu)
         peak = max(peak, mem)
     median = statistics.median(times)
-    print(f"{name:<34} median {median:8.3f} s over {runs} runs (min {min(times):.3f}, max {max(times):.3f}), peak {peak:6.1f} MB", flush=True)
-    return {"name": name, "median": median, "min": min(times), "max": max(times), "runs": runs, "peak": peak}
+    cpu = statistics.median(cpus)
+    print(f"{name:<34} median {median:8.3f} s over {runs} runs (min {min(times):.3f}, max {max(times):.3f}), CPU {cpu:.3f} s, peak {peak:6.1f} MB", flush=True)
+    return {"name": name, "median": median, "min": min(times), "max": max(times), "runs": runs, "peak": peak, "cpu": cpu}
 
 
 def machine():
@@ -78,14 +89,20 @@ def main():
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--slow-runs", type=int, default=3, help="runs of check-jsonschema, which takes minutes")
     ap.add_argument("--out", default=str(ROOT / "BENCHMARKS.md"))
+    ap.add_argument("--workspace", help="an existing workspace with history (default: generate one)")
+    ap.add_argument("--only", help="comma-separated: check, parse, report, since, small, jsonschema, trends, trends-all")
+    ap.add_argument("--weeks", type=int, default=26, help="the trend window, in weeks")
     a = ap.parse_args()
+    only = set(a.only.split(",")) if a.only else None
+    wanted = lambda key: only is None or key in only
 
-    sh(["cargo", "build", "--release", "--quiet", "--bin", "acctsum", "--example", "gen_corpus", "--example", "parse_only"], cwd=ROOT)
+    examples = ["--example", "gen_corpus", "--example", "parse_only", "--example", "trends"]
+    sh(["cargo", "build", "--release", "--quiet", "--bin", "acctsum", *examples], cwd=ROOT)
     acctsum = ROOT / "target/release/acctsum"
-    corpus = ROOT / f"target/bench/corpus-{a.count}-{a.history}"
+    corpus = Path(a.workspace) if a.workspace else ROOT / f"target/bench/corpus-{a.count}-{a.history}"
     small = ROOT / "target/bench/corpus-10"
     for path, count, history in ((corpus, a.count, a.history), (small, 10, 0)):
-        if not path.exists():
+        if not path.exists() and (path != small or wanted("small")):
             args = ["--count", str(count), "--out", str(path), "--seed", "7"]
             if history:
                 args += ["--history", str(history)]
@@ -97,30 +114,61 @@ def main():
     print(f"workspace: {len(files)} files, {size:.1f} KB on average, {commits} commits; machine: {machine()}", flush=True)
 
     base = [acctsum, "-C", corpus, "--today", TODAY]
+    trends = [ROOT / "target/release/examples/trends", corpus, "--today", TODAY]
     results = {}
-    results["check"] = measure("acctsum check", [*base, "check", "--format", "json"], a.runs)
-    results["parse"] = measure("parse-only baseline", [ROOT / "target/release/examples/parse_only", corpus], a.runs)
-    results["report"] = measure("acctsum report", [*base, "report"], a.runs)
-    results["since"] = measure(f"acctsum report --since {first}", [*base, "report", "--since", first], a.runs)
-    results["small"] = measure("acctsum check (10 files)", [acctsum, "-C", small, "--today", TODAY, "check"], a.runs * 3)
+    if wanted("check"):
+        results["check"] = measure("acctsum check", [*base, "check", "--format", "json"], a.runs)
+    if wanted("parse"):
+        results["parse"] = measure("parse-only baseline", [ROOT / "target/release/examples/parse_only", corpus], a.runs)
+    if wanted("report"):
+        results["report"] = measure("acctsum report", [*base, "report"], a.runs)
+    # The commands compared with `report --since` run in turn with it, so that a busy
+    # machine's drift falls on all of them alike.
+    paired = [("since", f"acctsum report --since {first}", [*base, "report", "--since", first])]
+    if wanted("trends"):
+        paired.append(("trends", f"trends, {a.weeks} weeks", [*trends, "--weeks", str(a.weeks)]))
+    if wanted("trends-all"):
+        paired.append(("trends-all", "trends, all history", [*trends, "--all"]))
+    if wanted("since") or len(paired) > 1:
+        runs = {key: [] for key, _, _ in paired}
+        for _ in range(a.runs):
+            for key, name, cmd in paired:
+                runs[key].append(measure(name, cmd, 1))
+        for key, name, _ in paired:
+            rs = runs[key]
+            times = [r["median"] for r in rs]
+            results[key] = {
+                "name": name, "median": statistics.median(times), "min": min(times), "max": max(times),
+                "runs": a.runs, "peak": max(r["peak"] for r in rs), "cpu": statistics.median(r["cpu"] for r in rs),
+            }
+    if wanted("small"):
+        results["small"] = measure("acctsum check (10 files)", [acctsum, "-C", small, "--today", TODAY, "check"], a.runs * 3)
     validator = shutil.which("check-jsonschema")
-    if validator:
+    if validator and wanted("jsonschema"):
         results["jsonschema"] = measure(
             "check-jsonschema", [validator, "--schemafile", ROOT / "schema/engagement.schema.json", *files], a.slow_runs
         )
 
     r = results
+    ratio = lambda a_, b_, f: f(r[a_], r[b_]) if a_ in r and b_ in r else "not measured"
     rows = [
         ("`check` vs `check-jsonschema`", "≥ 20× faster",
-         f"{r['jsonschema']['median'] / r['check']['median']:.1f}× faster" if "jsonschema" in r else "not measured (check-jsonschema missing)"),
-        ("`check` vs parse-only baseline", "≤ 2×", f"{r['check']['median'] / r['parse']['median']:.2f}×"),
-        ("`report --since` vs `report`", "≤ 3× (aim 2×)", f"{r['since']['median'] / r['report']['median']:.2f}×"),
-        ("peak memory of `check`", "< 300 MB", f"{r['check']['peak']:.0f} MB"),
-        ("peak memory of `report --since`", "< 300 MB", f"{r['since']['peak']:.0f} MB"),
-        ("`check` on 10 files", "< 20 ms", f"{r['small']['median'] * 1000:.1f} ms"),
+         ratio("jsonschema", "check", lambda x, y: f"{x['median'] / y['median']:.1f}× faster")),
+        ("`check` vs parse-only baseline", "≤ 2×", ratio("check", "parse", lambda x, y: f"{x['median'] / y['median']:.2f}×")),
+        ("`report --since` vs `report`", "≤ 3× (aim 2×)", ratio("since", "report", lambda x, y: f"{x['median'] / y['median']:.2f}×")),
+        ("peak memory of `check`", "< 300 MB", f"{r['check']['peak']:.0f} MB" if "check" in r else "not measured"),
+        ("peak memory of `report --since`", "< 300 MB", f"{r['since']['peak']:.0f} MB" if "since" in r else "not measured"),
+        ("`check` on 10 files", "< 20 ms", f"{r['small']['median'] * 1000:.1f} ms" if "small" in r else "not measured"),
+        (f"trends ({a.weeks} weeks) vs `report --since`", "≤ 1.5× (issue 13)",
+         ratio("trends", "since", lambda x, y: f"{x['median'] / y['median']:.2f}× (CPU {x['cpu'] / y['cpu']:.2f}×)")),
+        ("trends (all history) vs `report --since`", "for comparison",
+         ratio("trends-all", "since", lambda x, y: f"{x['median'] / y['median']:.2f}× (CPU {x['cpu'] / y['cpu']:.2f}×)")),
     ]
     command = "python3 bench/run.py " + " ".join(f"{k} {v}" for k, v in (
         ("--count", a.count), ("--history", a.history), ("--runs", a.runs), ("--slow-runs", a.slow_runs)))
+    if a.workspace or a.only:
+        command = "python3 bench/run.py " + " ".join(f"{k} {v}" for k, v in (
+            ("--workspace", a.workspace or corpus), ("--only", a.only or "all"), ("--runs", a.runs), ("--weeks", a.weeks)))
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     lines = [
         "# Benchmarks",
@@ -140,9 +188,9 @@ def main():
         "",
         "## Timings",
         "",
-        "| command | median | min | max | runs | peak memory |",
-        "| --- | --- | --- | --- | --- | --- |",
-        *[f"| {x['name']} | {x['median']:.3f} s | {x['min']:.3f} s | {x['max']:.3f} s | {x['runs']} | {x['peak']:.0f} MB |"
+        "| command | median | min | max | runs | CPU (median) | peak memory |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+        *[f"| {x['name']} | {x['median']:.3f} s | {x['min']:.3f} s | {x['max']:.3f} s | {x['runs']} | {x['cpu']:.3f} s | {x['peak']:.0f} MB |"
           for x in results.values()],
         "",
     ]

@@ -278,14 +278,10 @@ impl Repo {
             if self.is_shallow() { " This is a shallow clone: fetch more history (git fetch --unshallow)." } else { "" }
         };
         if let Some(day) = crate::validate::parse_date(since) {
-            let found = match self.last_commit_on_or_before(day) {
-                Err(_) if !self.has_commits() => None,
-                other => other?,
-            };
-            let Some((id, date)) = found else {
+            let Some(commit) = self.on_or_before(day)? else {
                 return Err(Error::usage(format!("no commit on or before {day}.{}", shallow()), None));
             };
-            return Ok(Commit { id, date, asked: since.to_owned() });
+            return Ok(Commit { asked: since.to_owned(), ..commit });
         }
         let spec = format!("{since}^{{commit}}");
         let out = self.output(&["rev-parse", "--verify", "--quiet", "--end-of-options", &spec])?;
@@ -303,6 +299,20 @@ impl Repo {
         let date = self.run(&["show", "-s", "--format=%cs", &id, "--"])?;
         let date = date_of(&id, String::from_utf8_lossy(&date).trim())?;
         Ok(Commit { id, date, asked: since.to_owned() })
+    }
+
+    /// The newest commit reachable from `HEAD` whose committer date is on or before `day`
+    /// (as [`Repo::resolve`] reads a date), asked for as `day`; `None` when there is none
+    /// (no commit that old, or no commit at all).
+    ///
+    /// # Errors
+    /// When git fails.
+    pub fn on_or_before(&self, day: NaiveDate) -> Result<Option<Commit>> {
+        let found = match self.last_commit_on_or_before(day) {
+            Err(_) if !self.has_commits() => None,
+            other => other?,
+        };
+        Ok(found.map(|(id, date)| Commit { id, date, asked: day.to_string() }))
     }
 
     /// The newest commit reachable from `HEAD` whose committer date (in the committer's
@@ -397,9 +407,24 @@ impl Repo {
     ///
     /// # Errors
     /// When git fails or prints a date that is not one, or when `each` fails.
-    pub fn changes(&self, mut each: impl FnMut(&Logged, Change) -> Result<()>) -> Result<()> {
+    pub fn changes(&self, each: impl FnMut(&Logged, Change) -> Result<()>) -> Result<()> {
+        self.changes_after(None, each)
+    }
+
+    /// [`Repo::changes`] in the commits after `base` only (`base..HEAD`: those reachable
+    /// from `HEAD` and not from `base`); with `None`, in the whole history.
+    ///
+    /// # Errors
+    /// When git fails or prints a date that is not one, or when `each` fails.
+    pub fn changes_after(
+        &self,
+        base: Option<&Commit>,
+        mut each: impl FnMut(&Logged, Change) -> Result<()>,
+    ) -> Result<()> {
+        // A full object id, never an option: `resolve` verified it.
+        let range = base.map(|b| format!("{}..HEAD", b.id));
         // `--no-follow`: a `log.follow` setting would follow the pathspec `.` as one file.
-        let args = [
+        let mut args = vec![
             "log",
             "--no-follow",
             "--no-abbrev",
@@ -409,9 +434,9 @@ impl Repo {
             "--no-ext-diff",
             "--no-textconv",
             "--format=%H %cs",
-            "--",
-            ".",
         ];
+        args.extend(range.as_deref());
+        args.extend(["--", "."]);
         let mut parser = Parser::default();
         let mut commit: Option<Logged> = None;
         let listed = process::each_record(self.command(), &args, 0, |field| match parser.field(field)? {

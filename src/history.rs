@@ -22,7 +22,7 @@ use self::compare::{key, same_region};
 use self::read::read_each;
 pub use self::read::{Unread, checked, model};
 pub use self::timeline::{Point, Summary, Target, Timeline, target, timeline, updated};
-pub use self::trends::{Tracked, Trend, TrendPoint, Trends, trends};
+pub use self::trends::{DEFAULT_TREND_WEEKS, Tracked, Trend, TrendPoint, Trends, trends, window_start};
 use crate::engine::Outcome;
 use crate::error::Result;
 use crate::finding::{Loc, RuleId};

@@ -1,5 +1,7 @@
 //! Trends for every engagement from one pass over git (issue 13): they agree with
-//! `acctsum history FILE` for each file, and take a fixed number of git processes.
+//! `acctsum history FILE` for each file, cover a window (the version current on its first
+//! day, then every version since), show an unreadable version as a gap, and take a fixed
+//! number of git processes.
 
 mod common;
 
@@ -8,7 +10,9 @@ use std::process::Command as Process;
 
 use acctsum::git::Repo as Git;
 use acctsum::history::{Tracked, Trend, Trends, trends};
+use acctsum::model::Status;
 use acctsum::workspace::Workspace;
+use chrono::NaiveDate;
 
 const BASE: &str = include_str!("golden/workspace/engagements/north/acme-payments.yaml");
 
@@ -17,6 +21,8 @@ const TOO_LARGE: usize = (1 << 20) + 1;
 
 /// Set in the child process of `trends_use_a_fixed_number_of_git_processes`: the workspace.
 const CHILD: &str = "ACCTSUM_TRENDS_CHILD";
+/// Set in the same child process: the window's first day.
+const CHILD_FROM: &str = "ACCTSUM_TRENDS_CHILD_FROM";
 
 struct Repo {
     dir: tempfile::TempDir,
@@ -86,8 +92,18 @@ fn oversized(text: &str) -> String {
     format!("{text}# {}\n", "x".repeat(TOO_LARGE))
 }
 
-/// The trends of every engagement file of the workspace at `root`.
+/// The trends of every engagement file of the workspace at `root`, over its whole history.
 fn workspace_trends(root: &Path) -> Trends {
+    window_trends(root, NaiveDate::MIN)
+}
+
+fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
+}
+
+/// The trends of every engagement file of the workspace at `root`, over the window that
+/// starts on `from`.
+fn window_trends(root: &Path, from: NaiveDate) -> Trends {
     let ws = Workspace::discover(Some(root), root).expect("workspace");
     let sources = ws.sources(&[], root).expect("sources");
     let files: Vec<Tracked<'_>> = sources
@@ -95,7 +111,7 @@ fn workspace_trends(root: &Path) -> Trends {
         .map(|s| Tracked { path: s.path.strip_prefix(&ws.root).expect("inside"), shown: &s.display })
         .collect();
     let repo = Git::open(&ws.root).expect("repo");
-    trends(&repo, &files, &ws.guide, 2).expect("trends")
+    trends(&repo, &files, &ws.guide, 2, from).expect("trends")
 }
 
 /// Renames (one whose old path is reused), a deletion and a recreation, a rename with an
@@ -309,7 +325,8 @@ fn subcommand(call: &str) -> String {
 #[allow(clippy::print_stdout)] // what the parent reads
 fn child_prints_the_trends_of_the_workspace_it_is_given() {
     let Some(root) = std::env::var_os(CHILD) else { return };
-    let trends = workspace_trends(Path::new(&root));
+    let from = std::env::var(CHILD_FROM).map_or(NaiveDate::MIN, |d| day(&d));
+    let trends = window_trends(Path::new(&root), from);
     for (path, trend) in &trends.trends {
         println!("points {path} {}", trend.points.len());
     }
@@ -317,11 +334,12 @@ fn child_prints_the_trends_of_the_workspace_it_is_given() {
 
 /// The git calls and the points of each file, computing the trends of the workspace at
 /// `root` in a child process with a logging git.
-fn traced(root: &Path) -> (Vec<String>, Vec<String>, String) {
+fn traced(root: &Path, from: &str) -> (Vec<String>, Vec<String>, String) {
     let logs = tempfile::tempdir().expect("tmp");
     let out = Process::new(std::env::current_exe().expect("test binary"))
         .args(["--exact", "child_prints_the_trends_of_the_workspace_it_is_given", "--nocapture", "--test-threads=1"])
         .env(CHILD, root)
+        .env(CHILD_FROM, from)
         .env("PATH", logging_git(logs.path()))
         .output()
         .expect("child");
@@ -367,13 +385,165 @@ fn trends_use_a_fixed_number_of_git_processes() {
         repo.commit(&format!("2026-02-{n:02}"));
     }
     let big_blob = repo.git(&["rev-parse", "HEAD~11:engagements/north/e04.yaml"]);
-    let (calls, points, batch) = traced(repo.path());
+    let (calls, points, batch) = traced(repo.path(), "2000-01-01");
     assert_eq!(
         calls,
-        ["rev-parse", "log", "cat-file --batch-check", "cat-file --batch"],
-        "one listing, one size check, one read, whatever the number of files and commits"
+        ["rev-parse", "log", "log", "cat-file --batch-check", "cat-file --batch"],
+        "the start (none: the window is older than the history), one listing, one size check, one read, \
+         whatever the number of files and commits"
     );
     assert_eq!(points.len(), 60, "{points:?}");
     assert!(points.contains(&"points engagements/south/renamed.yaml 8".to_owned()), "{points:?}");
     assert!(!batch.is_empty() && !batch.contains(&big_blob), "the oversized version was read:\n{batch}");
+    // A window that starts inside the history adds the files at its start: one `ls-tree`.
+    let (calls, points, batch) = traced(repo.path(), "2026-02-05");
+    assert_eq!(calls, ["rev-parse", "log", "log", "ls-tree -r -l -z", "cat-file --batch-check", "cat-file --batch"]);
+    assert_eq!(points.len(), 60, "{points:?}");
+    // The version current on 2026-02-05, then the commits after it that changed the file:
+    // the rename (7), then 10, 13, 16 and 19 under its new name.
+    assert!(points.contains(&"points engagements/south/renamed.yaml 6".to_owned()), "{points:?}");
+    assert!(!batch.contains(&big_blob), "the oversized version was read:\n{batch}");
+}
+
+/// (date, status, unreadable) of each point of `file`'s trend.
+fn steps(trends: &Trends, file: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    from_trends(trends, file).into_iter().map(|p| (p.1, p.2, p.4)).collect()
+}
+
+fn step(date: &str, status: Option<&str>, unread: Option<&str>) -> (String, Option<String>, Option<String>) {
+    (date.to_owned(), status.map(str::to_owned), unread.map(str::to_owned))
+}
+
+/// Alpha changes before and after the window's start; beta changes on its first day;
+/// gamma is created in it; delta is renamed in it; epsilon is deleted and created again
+/// in it; zeta is unreadable at the start and in the window.
+fn windowed() -> Repo {
+    let repo = Repo::new();
+    let with = |name: &str, status: &str| engagement(name).replace("status: amber", &format!("status: {status}"));
+    repo.write("engagements/north/alpha.yaml", &with("Alpha", "amber"));
+    repo.write("engagements/north/beta.yaml", &with("Beta", "green"));
+    repo.write("engagements/north/delta.yaml", &with("Delta", "red"));
+    repo.write("engagements/north/epsilon.yaml", &with("Epsilon", "green"));
+    repo.write("engagements/north/zeta.yaml", &with("Zeta", "green"));
+    repo.commit("2026-01-05");
+    repo.write("engagements/north/alpha.yaml", &with("Alpha", "green"));
+    repo.write("engagements/north/zeta.yaml", &format!("{}oops: [unclosed\n", with("Zeta", "green")));
+    repo.commit("2026-03-01");
+    repo.write("engagements/north/beta.yaml", &with("Beta", "red"));
+    repo.commit("2026-05-01");
+    repo.write("engagements/north/alpha.yaml", &with("Alpha", "red"));
+    repo.remove("engagements/north/epsilon.yaml");
+    repo.write("engagements/north/zeta.yaml", &with("Zeta", "amber"));
+    repo.commit("2026-06-01");
+    repo.remove("engagements/north/delta.yaml");
+    repo.write("engagements/south/delta.yaml", &with("Delta", "green").replace("region: north", "region: south"));
+    repo.commit("2026-06-15");
+    repo.write("engagements/north/beta.yaml", &with("Beta", "amber"));
+    repo.write("engagements/north/epsilon.yaml", &short("Epsilon Again", "amber", 3));
+    repo.commit("2026-07-01");
+    repo.write("engagements/north/gamma.yaml", &short("Gamma", "green", 4));
+    repo.write("engagements/north/zeta.yaml", &format!("{}oops: [unclosed\n", with("Zeta", "amber")));
+    repo.commit("2026-07-15");
+    repo.write("engagements/north/alpha.yaml", &with("Alpha", "amber"));
+    repo.commit("2026-08-01");
+    repo
+}
+
+#[test]
+fn a_window_starts_with_the_version_current_on_its_first_day_then_every_version_since() {
+    let repo = windowed();
+    let start = repo.git(&["rev-parse", "HEAD~5"]);
+    let trends = window_trends(repo.path(), day("2026-05-20"));
+    assert_eq!(trends.from, day("2026-05-20"));
+    assert_eq!(trends.start.as_ref().map(|c| c.id.as_str()), Some(start.as_str()), "the last commit on or before");
+    assert_eq!(
+        steps(&trends, "engagements/north/alpha.yaml"),
+        [
+            step("2026-05-20", Some("green"), None),
+            step("2026-06-01", Some("red"), None),
+            step("2026-08-01", Some("amber"), None)
+        ],
+        "the version of 2026-03-01 is the starting point, dated the window's first day; the one before it is not read"
+    );
+    let alpha = trends.get("engagements/north/alpha.yaml").expect("alpha");
+    assert_eq!(&*alpha.points[0].commit, &start[..10], "the starting point is the start commit's version");
+    assert_eq!(
+        steps(&trends, "engagements/north/gamma.yaml"),
+        [step("2026-07-15", Some("green"), None)],
+        "created in the window: it starts there"
+    );
+    assert_eq!(
+        steps(&trends, "engagements/south/delta.yaml"),
+        [step("2026-05-20", Some("red"), None), step("2026-06-15", Some("green"), None)],
+        "renamed in the window: it starts from its old name"
+    );
+    assert_eq!(
+        steps(&trends, "engagements/north/epsilon.yaml"),
+        [
+            step("2026-05-20", Some("green"), None),
+            step("2026-06-01", None, Some("deleted")),
+            step("2026-07-01", Some("amber"), None)
+        ],
+        "deleted and created again in the window: the deletion is a gap"
+    );
+}
+
+#[test]
+fn a_commit_on_the_first_day_of_the_window_is_its_start() {
+    let repo = windowed();
+    let on = window_trends(repo.path(), day("2026-05-01"));
+    assert_eq!(
+        steps(&on, "engagements/north/beta.yaml"),
+        [step("2026-05-01", Some("red"), None), step("2026-07-01", Some("amber"), None)]
+    );
+    let before = window_trends(repo.path(), day("2026-04-30"));
+    assert_eq!(
+        steps(&before, "engagements/north/beta.yaml"),
+        [
+            step("2026-04-30", Some("green"), None),
+            step("2026-05-01", Some("red"), None),
+            step("2026-07-01", Some("amber"), None)
+        ]
+    );
+}
+
+#[test]
+fn a_window_older_than_the_history_holds_every_version() {
+    let repo = windowed();
+    let old = window_trends(repo.path(), day("2025-01-01"));
+    assert_eq!(old.start, None);
+    assert_eq!(old.trends, workspace_trends(repo.path()).trends);
+    assert_eq!(old.get("engagements/north/alpha.yaml").map(|t| t.points.len()), Some(4));
+    for file in old.trends.keys() {
+        assert_eq!(from_trends(&old, file), from_history(repo.path(), file, &old), "{file}");
+    }
+}
+
+#[test]
+fn an_unreadable_version_is_a_gap_at_the_start_and_in_the_window() {
+    let repo = windowed();
+    let trends = window_trends(repo.path(), day("2026-05-20"));
+    assert_eq!(
+        steps(&trends, "engagements/north/zeta.yaml"),
+        [
+            step("2026-05-20", None, Some("invalid")),
+            step("2026-06-01", Some("amber"), None),
+            step("2026-07-15", None, Some("invalid"))
+        ]
+    );
+    let zeta = trends.get("engagements/north/zeta.yaml").expect("zeta");
+    assert!(zeta.points[0].scores.iter().all(Option::is_none), "a gap has no scores either");
+    assert!(zeta.points[1].scores.iter().any(Option::is_some));
+    // The view and the chart show the gaps.
+    let ws = Workspace::discover(Some(repo.path()), repo.path()).expect("workspace");
+    let view = acctsum::view::trend(&trends, "engagements/north/zeta.yaml", &ws.guide, None, day("2026-11-20"));
+    assert_eq!(view.status.iter().map(|s| s.1).collect::<Vec<_>>(), [None, Some(Status::Amber), None]);
+    assert_eq!(view.gaps.len(), 2);
+    let chart = acctsum::render::svg::status_chart(&view.status, "zeta", "Status of Zeta");
+    assert_eq!(chart.matches("class=\"acctsum-none\"").count(), 2, "{chart}");
+    let series = acctsum::render::svg::series(&view);
+    assert_eq!(series.len(), view.scores.len());
+    let table = acctsum::render::svg::score_table(&series);
+    assert_eq!(table.rows.len(), 3);
+    assert!(table.rows[0][1..].iter().all(|cell| cell == "no score"), "{table:?}");
 }

@@ -23,6 +23,7 @@ use chrono::NaiveDate;
 use crate::guide::Scale;
 use crate::model::Status;
 use crate::render::text::push_terminal;
+use crate::view::TrendView;
 
 /// Width of every chart, in pixels.
 const WIDTH: i64 = 640;
@@ -44,6 +45,14 @@ pub struct Series<'a> {
     pub name: &'a str,
     /// (commit date, score) oldest first; `None` where the version has no valid score.
     pub points: &'a [(NaiveDate, Option<i64>)],
+}
+
+/// The series of [`score_chart`] and [`score_table`] for a trend: one per measure it shows,
+/// named as the guide names it. Its status goes to [`status_chart`] as it is
+/// ([`TrendView::status`]).
+#[must_use]
+pub fn series<'a>(trend: &'a TrendView<'_>) -> Vec<Series<'a>> {
+    trend.scores.iter().map(|s| Series { name: s.measure.name, points: &s.points }).collect()
 }
 
 /// Rows for an HTML table with the numbers a chart draws: plain text, to be escaped by

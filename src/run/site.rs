@@ -41,7 +41,7 @@ pub(super) fn site(global: &Global, args: &SiteOptions, cwd: &Path, io: &mut Io<
         Request { guide: &ws.guide, today, filters: &filters, since: since.as_ref(), attention: false, audience };
     let report = crate::report::build(&outcome, request);
     let site = Site::of(Pack::of(&report), audience.map(|a| a.name.as_str()));
-    let trends = SiteTrends::read(&ws, &sources, jobs, args.trend_weeks)?;
+    let trends = SiteTrends::read(&ws, &sources, jobs, (today, args.trend_weeks), audience)?;
 
     building.write("assets/site.css", render::site::CSS.as_bytes())?;
     building.write("assets/site.js", render::site::JS.as_bytes())?;

@@ -1,33 +1,32 @@
-//! The trend charts of the site: every engagement's status and scores at each commit,
-//! read from git in one pass ([`history::trends`]), drawn per engagement page by
+//! The trend charts of the site: every engagement's status and scores over the trend
+//! window (`--trend-weeks`, from [`history::trends`]: one pass over git for every file),
+//! as the [trend view](crate::view::trend) gives them for the site's audience (a measure
+//! it may not see is left out), drawn per engagement page by
 //! [`render::svg`](crate::render::svg).
-//!
-//! This module is the one place where the site meets them, so that the trend window and
-//! the trend view (which drops the measures an audience may not see) replace its insides
-//! without touching the pages. Until then `--trend-weeks` is carried here but not used:
-//! every commit is shown.
 
 use chrono::NaiveDate;
 
+use crate::audience::Audience;
 use crate::error::{Error, Result};
 use crate::git::Repo;
 use crate::guide::Guide;
 use crate::history::{self, Tracked, Trends};
-use crate::render::svg::{self, Series, Table};
+use crate::render::svg::{self, Table};
+use crate::view;
 use crate::workspace::{Source, Workspace};
-
-/// A score at a commit's date.
-type Dated = (NaiveDate, Option<i64>);
 
 /// One engagement's charts, drawn: SVG markup (escaped by [`render::svg`](crate::render::svg)) and the tables
 /// of their numbers (plain text, to be escaped by the page).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Charts {
+    /// The first day of the window, when the file existed then (its first point is the
+    /// version current on that day); `None` when its history starts inside the window.
+    pub from: Option<NaiveDate>,
     /// The status chart.
     pub status: String,
     /// Its numbers.
     pub status_table: Table,
-    /// The score chart, one panel per measure.
+    /// The score chart, one panel per measure the audience may see.
     pub scores: String,
     /// Its numbers.
     pub score_table: Table,
@@ -47,29 +46,36 @@ pub enum NoCharts {
 pub struct SiteTrends<'g> {
     trends: Option<Trends>,
     guide: &'g Guide,
-    /// The weeks of history to show (`--trend-weeks`); see the module's note.
-    pub weeks: u32,
+    audience: Option<&'g Audience>,
+    today: NaiveDate,
 }
 
 impl<'g> SiteTrends<'g> {
-    /// Reads the trend of every one of `sources` from one pass over git; none when the
-    /// workspace is not in a git repository.
+    /// Reads the trend of every one of `sources` over the `weeks` before `today`, from one
+    /// pass over git; none when the workspace is not in a git repository.
     ///
     /// # Errors
     /// When git fails.
-    pub fn read(ws: &'g Workspace, sources: &[Source], jobs: usize, weeks: u32) -> Result<Self> {
+    pub fn read(
+        ws: &'g Workspace,
+        sources: &[Source],
+        jobs: usize,
+        (today, weeks): (NaiveDate, u32),
+        audience: Option<&'g Audience>,
+    ) -> Result<Self> {
         let repo = match Repo::open(&ws.root) {
             Ok(repo) => repo,
             // A workspace outside git still gets a site, without trends.
-            Err(Error::Usage { .. }) => return Ok(Self { trends: None, guide: &ws.guide, weeks }),
+            Err(Error::Usage { .. }) => return Ok(Self { trends: None, guide: &ws.guide, audience, today }),
             Err(e) => return Err(e),
         };
         let files: Vec<Tracked<'_>> = sources
             .iter()
             .filter_map(|s| Some(Tracked { path: s.path.strip_prefix(&ws.root).ok()?, shown: &s.display }))
             .collect();
-        let trends = history::trends(&repo, &files, &ws.guide, jobs)?;
-        Ok(Self { trends: Some(trends), guide: &ws.guide, weeks })
+        let from = history::window_start(today, weeks);
+        let trends = history::trends(&repo, &files, &ws.guide, jobs, from)?;
+        Ok(Self { trends: Some(trends), guide: &ws.guide, audience, today })
     }
 
     /// The charts of the engagement in the file shown as `path`, titled with its `name`.
@@ -78,21 +84,15 @@ impl<'g> SiteTrends<'g> {
     /// Why there are none.
     pub fn charts(&self, path: &str, name: &str) -> std::result::Result<Charts, NoCharts> {
         let trends = self.trends.as_ref().ok_or(NoCharts::NoGit)?;
-        let trend = trends.get(path).filter(|t| !t.points.is_empty()).ok_or(NoCharts::NoCommits)?;
-        let statuses = trend.statuses();
-        let columns: Vec<(String, Vec<Dated>)> = trends
-            .measures
-            .iter()
-            .enumerate()
-            .map(|(i, (section, key))| {
-                let measure = self.guide.measures(*section).iter().find(|m| m.key == *key);
-                (measure.map_or_else(|| key.clone(), |m| m.name.clone()), trend.scores(i))
-            })
-            .collect();
-        let series: Vec<Series<'_>> = columns.iter().map(|(name, points)| Series { name, points }).collect();
+        let trend = view::trend(trends, path, self.guide, self.audience, self.today);
+        if trend.status.is_empty() {
+            return Err(NoCharts::NoCommits);
+        }
+        let series = svg::series(&trend);
         Ok(Charts {
-            status: svg::status_chart(&statuses, "status", &format!("Status of {name} over time")),
-            status_table: svg::status_table(&statuses),
+            from: trend.status.first().map(|p| p.0).filter(|&d| d == trend.from),
+            status: svg::status_chart(&trend.status, "status", &format!("Status of {name} over time")),
+            status_table: svg::status_table(&trend.status),
             scores: svg::score_chart(&series, self.guide.scale, "scores", &format!("Scores of {name} over time")),
             score_table: svg::score_table(&series),
         })

@@ -21,6 +21,7 @@ mod mask;
 mod pack;
 mod shown;
 pub mod site;
+mod trend;
 
 pub use self::attention::{Cause, Note, Place, Withheld};
 pub use self::change::{Change, ChangeSummary, Gone, LeadMove, Left, ScoreMove, SinceView, Trend, lines};
@@ -34,6 +35,7 @@ pub use self::mask::Mask;
 pub use self::pack::{Legend, Measure, Pack, Unreadable, legend, measures};
 pub use self::shown::Shown;
 pub use self::site::Site;
+pub use self::trend::{MeasureTrend, TrendView, trend};
 pub use crate::choice::{ActionStatus, RiskType, Side, Stage, Status};
 pub use crate::finding::{Finding, RuleId, Severity};
 pub use crate::format::Section;

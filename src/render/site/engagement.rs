@@ -227,7 +227,10 @@ fn charts(trend: Trend<'_>) -> Markup {
         h2 { "Trend" }
         @match trend {
             Ok(c) => {
-                p.muted { "From git: every commit that changed the file." }
+                @match c.from {
+                    Some(from) => p.muted { "From git: the file as it stood on " (from) ", then every commit that changed it." },
+                    None => p.muted { "From git: every commit that changed the file." },
+                }
                 figure.chart { (PreEscaped(&c.status)) figcaption { "Status at each commit" } }
                 (numbers(&c.status_table, "Status at each commit"))
                 figure.chart { (PreEscaped(&c.scores)) figcaption { "Each measure's score at each commit" } }
