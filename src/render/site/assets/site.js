@@ -95,7 +95,7 @@
           var value = row.getAttribute("data-" + facet);
           if (chosen[facet].indexOf(value) < 0) { ok = false; }
         });
-        row.hidden = !ok;
+        if (row.hidden !== !ok) { row.hidden = !ok; }
         if (ok) { shown += 1; }
       });
       if (count) {
@@ -146,7 +146,16 @@
 
     if (controls) {
       controls.hidden = false;
-      if (search) { search.addEventListener("input", function () { apply(true); }); }
+      if (search) {
+        // A big table (thousands of engagements) is filtered once typing pauses, not at
+        // every key; a small one at once.
+        var pending = null;
+        search.addEventListener("input", function () {
+          if (rows.length < 1000) { apply(true); return; }
+          if (pending !== null) { window.clearTimeout(pending); }
+          pending = window.setTimeout(function () { pending = null; apply(true); }, 200);
+        });
+      }
       boxes.forEach(function (box) { box.addEventListener("change", function () { apply(true); }); });
       if (clear) {
         clear.addEventListener("click", function () {
