@@ -25,7 +25,7 @@ pub(super) fn site(global: &Global, args: &SiteOptions, cwd: &Path, io: &mut Io<
     }
     let target = absolute(&cwd.join(&args.output));
     // Refused before any work: a folder that is not ours is never touched.
-    let mut building = Building::start(&target)?;
+    let building = Building::start(&target)?;
     let filters = Filters { regions, client: None, lead: None };
     let sources = ws.sources(&[], cwd)?;
     let today = today(global);
@@ -48,22 +48,28 @@ pub(super) fn site(global: &Global, args: &SiteOptions, cwd: &Path, io: &mut Io<
     building.write("index.html", render::site::index_page(&site).as_bytes())?;
     building.write("people.html", render::site::people_page(&site).as_bytes())?;
     building.write("guide.html", render::site::guide_page(&ws.guide, site.audience, today).as_bytes())?;
-    for (i, (entry, link)) in site.pack.entries.iter().zip(&site.links).enumerate() {
+    // Each page is drawn and written on its own: on every core, none held once written.
+    let entries: Vec<usize> = (0..site.pack.entries.len()).collect();
+    let written = engine::par_map(&entries, jobs, |&i| {
+        let (entry, link) = (&site.pack.entries[i], &site.links[i]);
         let charts = trends.charts(entry.path, entry.name);
         let page = render::site::engagement_page(&site, i, charts.as_ref().map_err(|why| *why));
-        building.write(&format!("e/{}.html", link.slug), page.as_bytes())?;
-    }
-    for region in &site.regions {
+        building.write(&format!("e/{}.html", link.slug), page.as_bytes())
+    });
+    written.into_iter().collect::<Result<()>>()?;
+    let written = engine::par_map(&site.regions, jobs, |region| {
         // The region's own report: its counts, changes and order, as `report --region` gives.
         let filters = Filters { regions: vec![region.name.to_owned()], client: None, lead: None };
         let report = crate::report::build(&outcome, Request { filters: &filters, ..request });
         let pack = Pack::of(&report);
         let page = render::site::region_page(&site, region.name, &pack);
-        building.write(&format!("r/{}.html", region.slug), page.as_bytes())?;
-    }
-    for client in &site.clients {
-        building.write(&format!("c/{}.html", client.slug), render::site::client_page(&site, client).as_bytes())?;
-    }
+        building.write(&format!("r/{}.html", region.slug), page.as_bytes())
+    });
+    written.into_iter().collect::<Result<()>>()?;
+    let written = engine::par_map(&site.clients, jobs, |client| {
+        building.write(&format!("c/{}.html", client.slug), render::site::client_page(&site, client).as_bytes())
+    });
+    written.into_iter().collect::<Result<()>>()?;
     let pages = building.written();
     building.finish()?;
     if !global.quiet {
