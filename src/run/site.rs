@@ -8,6 +8,7 @@ use crate::engine::{self, Options};
 use crate::error::Result;
 use crate::exit::Exit;
 use crate::facts::{BaseFacts, WorkspaceFacts};
+use crate::history::Summary;
 use crate::options::{Global, SiteOptions};
 use crate::render;
 use crate::report::{Filters, Request};
@@ -31,17 +32,31 @@ pub(super) fn site(global: &Global, args: &SiteOptions, cwd: &Path, io: &mut Io<
     let today = today(global);
     let jobs = engine::default_jobs();
     let files = engine::read(&ws.guide, &sources, Options { today, keep_text: false, jobs });
-    let (files, mut since) = since(&ws, files, args.since.as_deref())?;
-    let facts = WorkspaceFacts { schema: ws.schema_state(), base: since.as_ref().map(BaseFacts::of) };
-    if let Some(since) = &mut since {
-        since.base.clear();
-    }
-    let outcome = engine::finish(&ws.guide, files, &facts);
+    // What the check found in each file: the trends do not read those versions again.
+    let current: Vec<Option<Summary>> = sources
+        .iter()
+        .zip(&files.files)
+        .map(|(source, file)| file.engagement.as_ref().filter(|_| file.source.path == source.path).map(Summary::of))
+        .collect();
+    // The trends (git, and parsing old versions) are read while the report is built.
+    let (trends, built) = std::thread::scope(|scope| {
+        let trends =
+            scope.spawn(|| SiteTrends::read(&ws, &sources, &current, jobs, (today, args.trend_weeks), audience));
+        let built = since(&ws, files, args.since.as_deref()).map(|(files, mut since)| {
+            let facts = WorkspaceFacts { schema: ws.schema_state(), base: since.as_ref().map(BaseFacts::of) };
+            if let Some(since) = &mut since {
+                since.base.clear();
+            }
+            (engine::finish(&ws.guide, files, &facts), since)
+        });
+        (trends.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), built)
+    });
+    let (outcome, since) = built?;
+    let trends = trends?;
     let request =
         Request { guide: &ws.guide, today, filters: &filters, since: since.as_ref(), attention: false, audience };
     let report = crate::report::build(&outcome, request);
     let site = Site::of(Pack::of(&report), audience.map(|a| a.name.as_str()));
-    let trends = SiteTrends::read(&ws, &sources, jobs, (today, args.trend_weeks), audience)?;
 
     building.write("assets/site.css", render::site::CSS.as_bytes())?;
     building.write("assets/site.js", render::site::JS.as_bytes())?;
