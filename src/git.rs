@@ -375,10 +375,8 @@ impl Repo {
             ".",
         ];
         let out = self.run(&args)?;
-        let changed: HashSet<PathBuf> = out
-            .split(|&b| b == 0)
-            .filter_map(|path| path.strip_prefix(self.prefix.as_slice()).map(path_of))
-            .collect();
+        let changed: HashSet<PathBuf> =
+            out.split(|&b| b == 0).filter_map(|path| path.strip_prefix(self.prefix.as_slice()).map(path_of)).collect();
         Ok(self
             .files_at("HEAD")?
             .into_iter()

@@ -222,7 +222,8 @@ pub fn trends(repo: &Repo, files: &[Tracked<'_>], guide: &Guide, jobs: usize, fr
     read_each_on(repo, &objects, jobs, read, |k, got| samples[unread[k]] = Some(got))?;
     let mut trends: Vec<Trend> = vec![Trend::default(); files.len()];
     for (version, got) in pending.iter().zip(samples) {
-        let (status, scores, unread) = got.unwrap_or_else(|| (None, vec![None; measures.len()].into(), Some(Unread::Missing)));
+        let (status, scores, unread) =
+            got.unwrap_or_else(|| (None, vec![None; measures.len()].into(), Some(Unread::Missing)));
         let (commit, date) = &commits[version.commit];
         let point = TrendPoint { date: *date, commit: Arc::clone(commit), status, scores, unread };
         trends[version.file].points.push(point);

@@ -409,11 +409,7 @@ fn status_marker(status: Status, x: i64, y: i64, tip: Option<&str>) -> String {
     let tip = tip.map(|t| format!("<title>{}</title>", xml(t))).unwrap_or_default();
     match status {
         Status::Green => {
-            format!(
-                "<circle class=\"{class}\" cx=\"{}\" cy=\"{}\" r=\"5\">{tip}</circle>\n",
-                px(x),
-                px(y)
-            )
+            format!("<circle class=\"{class}\" cx=\"{}\" cy=\"{}\" r=\"5\">{tip}</circle>\n", px(x), px(y))
         }
         Status::Amber => format!(
             "<path class=\"{class}\" d=\"M{} {} L{} {} L{} {} Z\">{tip}</path>\n",
