@@ -221,6 +221,8 @@ pub fn config(guide: &Guide) -> String {
     let _ = writeln!(out, "service_review_days: {}\n", guide.service_review_days);
     comment(&mut out, 0, "Keep headlines concise.");
     let _ = writeln!(out, "headline_max_chars: {}\n", guide.headline_max_chars);
+    comment(&mut out, 0, "An ask for help (`support`) open longer than this has been open long: escalate it.");
+    let _ = writeln!(out, "support_stale_days: {}\n", guide.support_stale_days);
     comment(
         &mut out,
         0,
