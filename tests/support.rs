@@ -164,3 +164,30 @@ fn the_site_shows_the_asks_first_on_the_index_and_near_the_top_of_the_engagement
     let quiet = std::fs::read_to_string(dir.join("e/quiet.html")).expect("page");
     assert!(!quiet.contains("Asks for help"));
 }
+
+#[test]
+fn changes_since_a_commit_say_when_an_ask_is_made_or_closed() {
+    let repo = common::GitRepo::new(NORTH);
+    repo.write("engagements/north/fresh.yaml", &engagement("Fresh Ask", ""));
+    repo.write("engagements/north/waiting.yaml", &engagement("Waiting Ask", OLD_ASK));
+    repo.commit("2026-11-02", "base");
+    repo.write("engagements/north/fresh.yaml", &engagement("Fresh Ask", NEW_ASK));
+    repo.write("engagements/north/waiting.yaml", &engagement("Waiting Ask", ""));
+    repo.commit("2026-11-18", "asks made and answered");
+    let args = ["report", "--region", "north", "--since", "2026-11-10", "--format", "markdown"];
+    let pack = acctsum(repo.path(), &args).stdout;
+    assert!(pack.contains("asks for help: Need a tester for a week"), "{pack}");
+    assert!(pack.contains("ask for help closed: Need a senior data architect for two weeks"), "{pack}");
+    let json = acctsum(repo.path(), &["report", "--since", "2026-11-10", "--format", "json"]).stdout;
+    let json: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let by_name =
+        |name: &str| json["engagements"].as_array().and_then(|l| l.iter().find(|e| e["engagement"] == name)).cloned();
+    assert_eq!(
+        by_name("Fresh Ask").map(|e| e["changes"]["support_asked"].clone()),
+        Some("Need a tester for a week".into())
+    );
+    assert_eq!(
+        by_name("Waiting Ask").map(|e| e["changes"]["support_closed"].clone()),
+        Some("Need a senior data architect for two weeks".into())
+    );
+}
