@@ -8,6 +8,7 @@
 //! script ([`CSS`], [`JS`]) are files beside the pages. The script only sorts and filters
 //! tables that are complete without it.
 
+mod asks;
 mod client;
 mod engagement;
 mod guide;
