@@ -72,4 +72,6 @@ pub struct WorkspaceFacts {
     pub schema: SchemaState,
     /// The base versions, with `--since`.
     pub base: Option<BaseFacts>,
+    /// The review sessions (`reviews/<region>/<date>.yaml`), as read.
+    pub reviews: Vec<crate::review::Session>,
 }

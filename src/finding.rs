@@ -158,6 +158,10 @@ rule_ids! {
     UpdatedNotBumped = "updated-not-bumped", Content(Warning), "the file changed since --since REV but `updated` did not";
     /// The workspace's schema file is out of date.
     SchemaOutdated = "schema-outdated", Content(Warning), "schema/engagement.schema.json no longer matches acctsum.yaml";
+    /// An open action of a region's latest review session is past its due date.
+    ReviewActionOverdue = "review-action-overdue", Content(Warning), "an open action of a region's latest review session is past its due date";
+    /// Today is past the region's latest `next_review`.
+    ReviewOverdue = "review-overdue", Content(Warning), "today is past the `next_review` of the region's latest review session";
 }
 
 impl RuleId {

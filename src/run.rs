@@ -117,15 +117,21 @@ fn style(global: &Global, io: &Io<'_>) -> Style {
 
 fn check(global: &Global, args: &CheckOptions, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
     let ws = Workspace::discover(global.workspace.as_deref(), cwd)?;
-    let sources = ws.sources(&args.paths, cwd)?;
+    // Review session files named on the command line are checked as sessions; without
+    // paths, every file the `reviews` globs select is.
+    let (named_reviews, sources): (Vec<_>, Vec<_>) =
+        ws.sources(&args.paths, cwd)?.into_iter().partition(|s| crate::review::is_review(&ws.guide, &s.display));
+    let review_sources = if args.paths.is_empty() { crate::review::sources(&ws) } else { named_reviews };
     let options = Options {
         today: today(global),
         keep_text: args.format == CheckFormat::Human,
         jobs: args.jobs.unwrap_or_else(engine::default_jobs),
     };
-    let files = engine::read(&ws.guide, &sources, options);
+    let mut files = engine::read(&ws.guide, &sources, options);
+    let (reviews, mut review_findings) = crate::review::read(&ws.guide, &review_sources);
+    files.findings.append(&mut review_findings);
     let (files, since) = since(&ws, files, args.since.as_deref())?;
-    let facts = WorkspaceFacts { schema: ws.schema_state(), base: since.as_ref().map(BaseFacts::of) };
+    let facts = WorkspaceFacts { schema: ws.schema_state(), base: since.as_ref().map(BaseFacts::of), reviews };
     let outcome = engine::finish(&ws.guide, files, &facts);
     let tally = Tally::of(outcome.files.len(), &outcome.findings);
     let style = style(global, io);
@@ -339,7 +345,8 @@ fn report(global: &Global, args: &ReportOptions, cwd: &Path, io: &mut Io<'_>) ->
     let today = today(global);
     let files = engine::read(&ws.guide, &sources, Options { today, keep_text: false, jobs: engine::default_jobs() });
     let (files, mut since) = since(&ws, files, args.since.as_deref())?;
-    let facts = WorkspaceFacts { schema: ws.schema_state(), base: since.as_ref().map(BaseFacts::of) };
+    let facts =
+        WorkspaceFacts { schema: ws.schema_state(), base: since.as_ref().map(BaseFacts::of), reviews: Vec::new() };
     if let Some(since) = &mut since {
         // Digested; the bytes are not needed any more.
         since.base.clear();
