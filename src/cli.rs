@@ -69,6 +69,39 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (roff).
     Man,
+    /// Review sessions: `review new` starts the file of a region's session.
+    Review(ReviewArgs),
+}
+
+/// Arguments of `review`.
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: ReviewCommand,
+}
+
+/// The `review` commands.
+#[derive(Debug, Subcommand)]
+pub enum ReviewCommand {
+    /// Start reviews/<region>/<date>.yaml: the agenda (engagements that need attention) and the previous session's open actions.
+    New(ReviewNewArgs),
+}
+
+/// Arguments of `review new`.
+#[derive(Debug, Args)]
+pub struct ReviewNewArgs {
+    /// The region (one of the configured regions).
+    #[arg(long, value_name = "REGION")]
+    pub region: String,
+
+    /// The session's date, YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<NaiveDate>,
+
+    /// Write to FILE instead of reviews/<region>/<date>.yaml.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Arguments of `completions`.
@@ -357,6 +390,11 @@ impl Command {
             }),
             Self::Completions(a) => O::Print(completions(a.shell)),
             Self::Man => O::Print(man()),
+            Self::Review(ReviewArgs { command: ReviewCommand::New(a) }) => O::ReviewNew(options::ReviewNewOptions {
+                region: a.region.clone(),
+                date: a.date,
+                output: a.output.clone(),
+            }),
         }
     }
 }

@@ -74,4 +74,8 @@ pub struct WorkspaceFacts {
     pub base: Option<BaseFacts>,
     /// The review sessions (`reviews/<region>/<date>.yaml`), as read.
     pub reviews: Vec<crate::review::Session>,
+    /// Every engagement name of the workspace, when the files checked are not all of its
+    /// engagement files (paths named on the command line): what a session's action may
+    /// name. `None`: the checked files are all of them.
+    pub engagement_names: Option<Vec<String>>,
 }

@@ -111,8 +111,12 @@ pub fn engagement(data: &[u8]) -> usize {
     let mut base = BaseFacts::default();
     let updated = engagement.as_ref().and_then(|e| e.updated.copied());
     base.insert(&*path, BaseFile { digest: Some(Digest::of(b"")), updated });
-    let facts =
-        WorkspaceFacts { schema: SchemaState::Written(serde_json::json!({})), base: Some(base), reviews: Vec::new() };
+    let facts = WorkspaceFacts {
+        schema: SchemaState::Written(serde_json::json!({})),
+        base: Some(base),
+        reviews: Vec::new(),
+        engagement_names: None,
+    };
     let files = vec![
         Checked { source: Source::new(path.clone(), PathBuf::from("fuzz.yaml")), text: None, engagement, digest },
         Checked { source: Source::new(twin_path, PathBuf::from("twin.yaml")), text: None, engagement: twin, digest },

@@ -63,6 +63,19 @@ pub enum Command {
     /// Write these bytes to standard output as they are: a completion script or the
     /// manual page, which only the command line can describe.
     Print(Vec<u8>),
+    /// Start the file of a region's review session.
+    ReviewNew(ReviewNewOptions),
+}
+
+/// What `review new` is asked.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReviewNewOptions {
+    /// The region.
+    pub region: String,
+    /// The session's date (default: today).
+    pub date: Option<chrono::NaiveDate>,
+    /// Where to write, instead of `reviews/<region>/<date>.yaml`.
+    pub output: Option<PathBuf>,
 }
 
 /// `check` output formats.

@@ -5,12 +5,14 @@
 //! region's pack read the [`Session`]s.
 
 mod read;
+mod scaffold;
 
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 
 pub use self::read::{check_bytes, is_review, read, sources};
+pub use self::scaffold::{Agenda, NewSession, session as scaffold};
 use crate::format::key as k;
 use crate::model::{self, Action, Value};
 use crate::validate::Rec;

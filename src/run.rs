@@ -1,11 +1,13 @@
 //! One function per command: options → workspace → findings or model → renderer. The
 //! options are the library's ([`crate::options`]); only renderers write.
 
+mod review;
 mod site;
 
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -82,6 +84,7 @@ pub fn run(invocation: &Invocation, cwd: &Path, io: &mut Io<'_>) -> Result<Exit>
         Command::Guide(args) => guide(global, args, cwd, io),
         Command::Schema(args) => schema(global, args, cwd, io),
         Command::Site(args) => site::site(global, args, cwd, io),
+        Command::ReviewNew(args) => review::new(global, args, cwd, io),
         Command::Print(bytes) => {
             render::document(io.out, bytes)?;
             Ok(Exit::Success)
@@ -121,18 +124,37 @@ fn check(global: &Global, args: &CheckOptions, cwd: &Path, io: &mut Io<'_>) -> R
     // paths, every file the `reviews` globs select is.
     let (named_reviews, sources): (Vec<_>, Vec<_>) =
         ws.sources(&args.paths, cwd)?.into_iter().partition(|s| crate::review::is_review(&ws.guide, &s.display));
-    let review_sources = if args.paths.is_empty() { crate::review::sources(&ws) } else { named_reviews };
+    // Every session is read (which is a region's latest needs them all); the findings
+    // kept are those of the files checked.
+    let mut all_reviews = crate::review::sources(&ws);
+    all_reviews.extend(named_reviews.iter().filter(|n| !all_reviews.contains(n)).cloned().collect::<Vec<_>>());
+    let checked: Option<std::collections::HashSet<Arc<str>>> =
+        (!args.paths.is_empty()).then(|| named_reviews.iter().map(|s| s.display.clone()).collect());
     let options = Options {
         today: today(global),
         keep_text: args.format == CheckFormat::Human,
         jobs: args.jobs.unwrap_or_else(engine::default_jobs),
     };
     let mut files = engine::read(&ws.guide, &sources, options);
-    let (reviews, mut review_findings) = crate::review::read(&ws.guide, &review_sources);
+    let (reviews, mut review_findings) = crate::review::read(&ws.guide, &all_reviews);
     files.findings.append(&mut review_findings);
     let (files, since) = since(&ws, files, args.since.as_deref())?;
-    let facts = WorkspaceFacts { schema: ws.schema_state(), base: since.as_ref().map(BaseFacts::of), reviews };
-    let outcome = engine::finish(&ws.guide, files, &facts);
+    // Named session files name engagements that the named paths may not include.
+    let engagement_names = checked.as_ref().filter(|c| !c.is_empty()).map(|_| {
+        let all = ws.sources(&[], cwd).unwrap_or_default();
+        let named = engine::names(&ws.guide, &all, options.jobs);
+        named.iter().filter_map(|n| Some(n.engagement.as_ref()?.engagement.str()?.to_owned())).collect()
+    });
+    let facts = WorkspaceFacts {
+        schema: ws.schema_state(),
+        base: since.as_ref().map(BaseFacts::of),
+        reviews,
+        engagement_names,
+    };
+    let mut outcome = engine::finish(&ws.guide, files, &facts);
+    if let Some(checked) = &checked {
+        outcome.findings.retain(|f| !crate::review::is_review(&ws.guide, &f.path) || checked.contains(&f.path));
+    }
     let tally = Tally::of(outcome.files.len(), &outcome.findings);
     let style = style(global, io);
     let out = &mut *io.out;
@@ -345,8 +367,12 @@ fn report(global: &Global, args: &ReportOptions, cwd: &Path, io: &mut Io<'_>) ->
     let today = today(global);
     let files = engine::read(&ws.guide, &sources, Options { today, keep_text: false, jobs: engine::default_jobs() });
     let (files, mut since) = since(&ws, files, args.since.as_deref())?;
-    let facts =
-        WorkspaceFacts { schema: ws.schema_state(), base: since.as_ref().map(BaseFacts::of), reviews: Vec::new() };
+    let facts = WorkspaceFacts {
+        schema: ws.schema_state(),
+        base: since.as_ref().map(BaseFacts::of),
+        reviews: Vec::new(),
+        engagement_names: None,
+    };
     if let Some(since) = &mut since {
         // Digested; the bytes are not needed any more.
         since.base.clear();

@@ -17,7 +17,10 @@ impl WorkspaceRule for ReviewEngagement {
     }
 
     fn check(&self, files: &[FileFacts<'_>], facts: &WorkspaceFacts, _ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        let names: Vec<&str> = files.iter().filter_map(|f| f.engagement.engagement.str()).collect();
+        let names: Vec<&str> = match &facts.engagement_names {
+            Some(names) => names.iter().map(String::as_str).collect(),
+            None => files.iter().filter_map(|f| f.engagement.engagement.str()).collect(),
+        };
         let folded: Vec<String> = names.iter().map(|n| fold(n)).collect();
         for session in &facts.reviews {
             for item in &session.actions {

@@ -32,8 +32,12 @@ pub(super) fn site(global: &Global, args: &SiteOptions, cwd: &Path, io: &mut Io<
     let jobs = engine::default_jobs();
     let files = engine::read(&ws.guide, &sources, Options { today, keep_text: false, jobs });
     let (files, mut since) = since(&ws, files, args.since.as_deref())?;
-    let facts =
-        WorkspaceFacts { schema: ws.schema_state(), base: since.as_ref().map(BaseFacts::of), reviews: Vec::new() };
+    let facts = WorkspaceFacts {
+        schema: ws.schema_state(),
+        base: since.as_ref().map(BaseFacts::of),
+        reviews: Vec::new(),
+        engagement_names: None,
+    };
     if let Some(since) = &mut since {
         since.base.clear();
     }

@@ -1,0 +1,121 @@
+//! Review sessions: `review new` (scaffold, refusals) and `check` on session files.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::acctsum;
+
+fn golden_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
+}
+
+/// A copy of the examples (engagements and review sessions), to write into.
+fn examples_copy() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    for dir in ["engagements", "reviews"] {
+        for entry in walk(&from.join(dir)) {
+            let rel = entry.strip_prefix(&from).expect("inside");
+            let to = tmp.path().join(rel);
+            std::fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");
+            std::fs::copy(&entry, to).expect("copy");
+        }
+    }
+    std::fs::copy(from.join("acctsum.yaml"), tmp.path().join("acctsum.yaml")).expect("config");
+    tmp
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("dir") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() { out.extend(walk(&path)) } else { out.push(path) }
+    }
+    out
+}
+
+#[test]
+fn review_new_lists_the_agenda_and_carries_the_open_actions_over() {
+    let ws = examples_copy();
+    let ran = acctsum(ws.path(), &["review", "new", "--region", "North"]);
+    assert_eq!((ran.code, ran.stdout.as_str()), (0, "created reviews/north/2026-11-20.yaml\n"), "{}", ran.stderr);
+    let text = std::fs::read_to_string(ws.path().join("reviews/north/2026-11-20.yaml")).expect("created");
+    common::golden(&golden_dir().join("review-new-north.yaml"), &text);
+    // The done action of the previous session is not carried over; both open ones are.
+    assert!(!text.contains("West Riding dashboard demo"));
+    assert_eq!(text.matches("  - action: ").count(), 2);
+}
+
+#[test]
+fn a_new_session_file_reads_back_without_errors_and_supersedes_the_last() {
+    let ws = examples_copy();
+    assert_eq!(acctsum(ws.path(), &["review", "new", "--region", "north", "--date", "2026-11-21"]).code, 0);
+    let ran = acctsum(ws.path(), &["check", "--format", "short"]);
+    assert_eq!(ran.code, 0, "{}{}", ran.stdout, ran.stderr);
+    let reviews: Vec<&str> = ran.stdout.lines().filter(|l| l.starts_with("reviews/")).collect();
+    // The overdue action now lives in the new session (the latest), and only there.
+    assert_eq!(
+        reviews,
+        vec![
+            "reviews/north/2026-11-21.yaml:18:10: warning[review-action-overdue]: review action \"Ask the logistics practice for a telematics specialist\" (Sanjay Mistry) was due 2026-11-13, 7 days ago"
+        ]
+    );
+}
+
+#[test]
+fn review_new_refuses_an_existing_file_and_an_unknown_region() {
+    let ws = examples_copy();
+    let ran = acctsum(ws.path(), &["review", "new", "--region", "north", "--date", "2026-11-06"]);
+    assert_eq!(ran.code, 2);
+    assert!(ran.stderr.contains("reviews/north/2026-11-06.yaml already exists"), "{}", ran.stderr);
+    let before =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/reviews/north/2026-11-06.yaml"));
+    let after = std::fs::read_to_string(ws.path().join("reviews/north/2026-11-06.yaml"));
+    assert_eq!(before.expect("example"), after.expect("copy"));
+    let ran = acctsum(ws.path(), &["review", "new", "--region", "nort"]);
+    assert_eq!(ran.code, 2);
+    assert!(ran.stderr.contains("did you mean `north`?"), "{}", ran.stderr);
+    assert!(!ws.path().join("reviews/nort").exists());
+}
+
+#[test]
+fn review_new_without_a_previous_session_carries_nothing() {
+    let ws = examples_copy();
+    let ran = acctsum(ws.path(), &["review", "new", "--region", "south"]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    let text = std::fs::read_to_string(ws.path().join("reviews/south/2026-11-20.yaml")).expect("created");
+    assert!(!text.contains("Carried over"));
+    assert!(text.contains("# Agenda: the engagements that need attention"));
+    assert_eq!(acctsum(ws.path(), &["check", "--format", "short"]).code, 0);
+}
+
+#[test]
+fn session_files_named_on_the_command_line_are_checked_as_sessions() {
+    let ws = common::workspace(
+        "acctsum: 1\nregions: [north]\n",
+        &[("reviews/north/2026-11-06.yaml", "acctsum: 1\nregion: north\ndate: 2026-11-06\natendees: [A]\n")],
+    );
+    let ran = acctsum(ws.path(), &["check", "--format", "short", "reviews/north/2026-11-06.yaml"]);
+    assert_eq!(
+        ran.stdout,
+        "reviews/north/2026-11-06.yaml:4:1: error[unknown-field]: unknown field `atendees` at the top level\n"
+    );
+    assert_eq!(ran.code, 1);
+}
+
+#[test]
+fn a_named_session_file_may_name_an_engagement_that_was_not_named() {
+    let ws = examples_copy();
+    let ran = acctsum(ws.path(), &["check", "--format", "short", "reviews/north/2026-10-23.yaml"]);
+    assert_eq!((ran.code, ran.stdout.as_str()), (0, ""), "{}", ran.stderr);
+    let bad = "acctsum: 1\nregion: north\ndate: 2026-11-01\nactions:\n  - {action: A, owner: B, due: 2026-12-01, engagement: Humber Ports}\n";
+    std::fs::write(ws.path().join("reviews/north/2026-11-01.yaml"), bad).expect("write");
+    let ran = acctsum(ws.path(), &["check", "--format", "short", "reviews/north/2026-11-01.yaml"]);
+    assert_eq!(ran.code, 1);
+    assert!(
+        ran.stdout.contains(":5:56: error[invalid-value]: `engagement` of action 1 names \"Humber Ports\""),
+        "{}",
+        ran.stdout
+    );
+}
