@@ -365,19 +365,24 @@ fn report(global: &Global, args: &ReportOptions, cwd: &Path, io: &mut Io<'_>) ->
     };
     let sources = ws.sources(&[], cwd)?;
     let today = today(global);
-    let files = engine::read(&ws.guide, &sources, Options { today, keep_text: false, jobs: engine::default_jobs() });
-    let (files, mut since) = since(&ws, files, args.since.as_deref())?;
+    let (sessions, mut session_findings) = review::sessions(&ws);
+    let since_arg = review::since_arg(args.since.as_deref(), &sessions, &filters.regions)?;
+    let mut files =
+        engine::read(&ws.guide, &sources, Options { today, keep_text: false, jobs: engine::default_jobs() });
+    files.findings.append(&mut session_findings);
+    let (files, mut since) = since(&ws, files, since_arg.as_deref())?;
     let facts = WorkspaceFacts {
         schema: ws.schema_state(),
         base: since.as_ref().map(BaseFacts::of),
-        reviews: Vec::new(),
+        reviews: sessions,
         engagement_names: None,
     };
     if let Some(since) = &mut since {
         // Digested; the bytes are not needed any more.
         since.base.clear();
     }
-    let outcome = engine::finish(&ws.guide, files, &facts);
+    let mut outcome = engine::finish(&ws.guide, files, &facts);
+    let session_findings = review::take_review_findings(&mut outcome, &ws.guide);
     let request = crate::report::Request {
         guide: &ws.guide,
         today,
@@ -387,7 +392,10 @@ fn report(global: &Global, args: &ReportOptions, cwd: &Path, io: &mut Io<'_>) ->
         audience,
     };
     let report = crate::report::build(&outcome, request);
-    let pack = crate::view::Pack::of(&report);
+    let mut pack = crate::view::Pack::of(&report);
+    if let [region] = filters.regions.as_slice() {
+        pack.last_review = crate::view::LastReview::of(&facts.reviews, region, &session_findings);
+    }
     let to_file = args.output.is_some();
     let text = match args.format {
         ReportFormat::Table => {

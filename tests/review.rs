@@ -4,7 +4,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::acctsum;
+use common::{GitRepo, acctsum};
 
 fn golden_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
@@ -118,4 +118,53 @@ fn a_named_session_file_may_name_an_engagement_that_was_not_named() {
         "{}",
         ran.stdout
     );
+}
+
+/// The north pack opens with the latest north session: its decisions, its actions with
+/// where each stands (the overdue one as `review-action-overdue` decides), the next date.
+#[test]
+fn the_region_pack_opens_with_since_the_last_review() {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let ran = acctsum(&examples, &["report", "--region", "north", "--format", "markdown", "--audience", "leads"]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    let start = ran.stdout.find("## Since the last review").expect("the section");
+    let end = ran.stdout.find("## Overview").expect("the overview");
+    assert!(start < end, "before the overview");
+    common::golden(&golden_dir().join("review-since-last-north.md"), &ran.stdout[start..end]);
+    // A rule turned off decides nothing: the action is shown open.
+    let ws = examples_copy();
+    let config = std::fs::read_to_string(ws.path().join("acctsum.yaml")).expect("config");
+    std::fs::write(ws.path().join("acctsum.yaml"), format!("{config}\nrules: {{review-action-overdue: off}}\n"))
+        .expect("config");
+    let off = acctsum(ws.path(), &["report", "--region", "north", "--format", "markdown", "--audience", "leads"]);
+    assert!(
+        !off.stdout.contains("overdue |")
+            && off.stdout.contains("| 2026-11-13 | Pennine Freight Route Planning Replatform | open |"),
+        "{}{}",
+        off.stdout,
+        off.stderr
+    );
+    // Only a region's pack has it.
+    let all = acctsum(&examples, &["report", "--format", "markdown"]);
+    assert!(!all.stdout.contains("Since the last review"));
+}
+
+#[test]
+fn since_last_review_is_the_date_of_the_regions_latest_session() {
+    let repo = GitRepo::new("acctsum: 1\nregions: [north, south]\n");
+    let eng =
+        std::fs::read_to_string(golden_dir().join("workspace/engagements/north/acme-payments.yaml")).expect("eng");
+    repo.write("engagements/north/acme.yaml", &eng);
+    repo.commit("2026-10-01", "base");
+    repo.write("reviews/north/2026-11-06.yaml", "acctsum: 1\nregion: north\ndate: 2026-11-06\n");
+    repo.commit("2026-11-06", "north session");
+    repo.write("engagements/north/acme.yaml", &eng.replacen("status: amber", "status: red", 1));
+    repo.commit("2026-11-10", "acme goes red");
+    let by_date = acctsum(repo.path(), &["report", "--region", "north", "--since", "2026-11-06", "--format", "json"]);
+    let last = acctsum(repo.path(), &["report", "--region", "north", "--since", "last-review", "--format", "json"]);
+    assert_eq!((last.code, &last.stdout), (0, &by_date.stdout), "{}", last.stderr);
+    assert!(last.stdout.contains("\"red\""), "the change since the session is shown");
+    let none = acctsum(repo.path(), &["report", "--region", "south", "--since", "last-review"]);
+    assert_eq!(none.code, 2);
+    assert!(none.stderr.contains("--since last-review: south has no review session"), "{}", none.stderr);
 }

@@ -8,6 +8,7 @@
 
 mod changes;
 mod engagement;
+mod last_review;
 
 use std::fmt::Write as _;
 
@@ -174,6 +175,9 @@ pub fn pack(p: &Pack<'_>) -> String {
     let _ = writeln!(out, "\n\n{SCORES_ARE_AN_AID}\n");
     if let Some(audience) = p.audience {
         let _ = writeln!(out, "{}\n", crate::render::words::built_for(audience, &p.withheld, md));
+    }
+    if let Some(last) = &p.last_review {
+        last_review::section(&mut out, last);
     }
     out.push_str("## Overview\n\n");
     table(

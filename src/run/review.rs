@@ -88,3 +88,52 @@ fn agenda(ws: &Workspace, region: &str, date: chrono::NaiveDate, cwd: &Path) -> 
         })
         .collect())
 }
+
+/// The workspace's review sessions, and their findings (default severities).
+pub(super) fn sessions(ws: &Workspace) -> (Vec<review::Session>, Vec<crate::finding::Finding>) {
+    review::read(&ws.guide, &review::sources(ws))
+}
+
+/// `--since` as given, with `last-review` made the date of the latest session of the
+/// regions asked for (every region when none is): the earliest of their latest sessions,
+/// so that nothing since any of them is missed.
+///
+/// # Errors
+/// `last-review` when no region asked for has a session.
+pub(super) fn since_arg(
+    given: Option<&str>,
+    sessions: &[review::Session],
+    regions: &[String],
+) -> Result<Option<String>> {
+    let Some(given) = given else { return Ok(None) };
+    if given != "last-review" {
+        return Ok(Some(given.to_owned()));
+    }
+    let date = review::latest_by_region(sessions)
+        .into_iter()
+        .filter(|s| regions.is_empty() || s.region.str().is_some_and(|r| regions.iter().any(|want| want == r)))
+        .filter_map(|s| s.date.copied())
+        .min();
+    match date {
+        Some(date) => Ok(Some(date.to_string())),
+        None => Err(Error::usage(
+            format!(
+                "--since last-review: {} no review session",
+                if regions.is_empty() { "the workspace has".to_owned() } else { format!("{} has", regions.join(", ")) }
+            ),
+            Some("record one with `acctsum review new --region REGION`, or give --since a commit or a date"),
+        )),
+    }
+}
+
+/// Takes the findings on review session files out of `outcome` (a report shows them in
+/// "Since the last review", not as workspace findings).
+pub(super) fn take_review_findings(
+    outcome: &mut engine::Outcome,
+    guide: &crate::guide::Guide,
+) -> Vec<crate::finding::Finding> {
+    let (reviews, rest) =
+        std::mem::take(&mut outcome.findings).into_iter().partition(|f| review::is_review(guide, &f.path));
+    outcome.findings = rest;
+    reviews
+}

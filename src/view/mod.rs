@@ -16,6 +16,7 @@ mod change;
 mod client;
 mod entry;
 pub mod history;
+pub mod last_review;
 pub mod leads;
 mod mask;
 mod pack;
@@ -30,6 +31,7 @@ pub use self::entry::{
     ActionRow, Entry, LowScore, Mark, MeasureScore, ObjectiveRow, OpportunityRow, RiskRow, ServiceReview,
     StakeholderRow, WinRow,
 };
+pub use self::last_review::LastReview;
 pub use self::leads::Leads;
 pub use self::mask::Mask;
 pub use self::pack::{Legend, Measure, Pack, Unreadable, legend, measures};
