@@ -168,3 +168,20 @@ fn since_last_review_is_the_date_of_the_regions_latest_session() {
     assert_eq!(none.code, 2);
     assert!(none.stderr.contains("--since last-review: south has no review session"), "{}", none.stderr);
 }
+
+#[test]
+fn the_region_page_of_the_site_opens_with_since_the_last_review() {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let out = tempfile::tempdir().expect("tmp");
+    let dir = out.path().join("site");
+    let ran = acctsum(&examples, &["site", "-o", dir.to_str().expect("utf-8")]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    let north = std::fs::read_to_string(dir.join("r/north.html")).expect("north");
+    let section = north.find("Since the last review (2026-11-06)").expect("the section");
+    assert!(section < north.find("<h2>Overview").expect("overview"));
+    assert!(north.contains("<td class=\"status-red\">overdue</td>"), "the overdue action");
+    assert!(north.contains("Pennine moves to weekly reporting until cutover"));
+    assert!(north.contains("Next review: 2026-12-04."));
+    let south = std::fs::read_to_string(dir.join("r/south.html")).expect("south");
+    assert!(!south.contains("Since the last review"));
+}

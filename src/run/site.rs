@@ -30,18 +30,22 @@ pub(super) fn site(global: &Global, args: &SiteOptions, cwd: &Path, io: &mut Io<
     let sources = ws.sources(&[], cwd)?;
     let today = today(global);
     let jobs = engine::default_jobs();
-    let files = engine::read(&ws.guide, &sources, Options { today, keep_text: false, jobs });
-    let (files, mut since) = since(&ws, files, args.since.as_deref())?;
+    let (sessions, mut session_findings) = super::review::sessions(&ws);
+    let since_arg = super::review::since_arg(args.since.as_deref(), &sessions, &filters.regions)?;
+    let mut files = engine::read(&ws.guide, &sources, Options { today, keep_text: false, jobs });
+    files.findings.append(&mut session_findings);
+    let (files, mut since) = since(&ws, files, since_arg.as_deref())?;
     let facts = WorkspaceFacts {
         schema: ws.schema_state(),
         base: since.as_ref().map(BaseFacts::of),
-        reviews: Vec::new(),
+        reviews: sessions,
         engagement_names: None,
     };
     if let Some(since) = &mut since {
         since.base.clear();
     }
-    let outcome = engine::finish(&ws.guide, files, &facts);
+    let mut outcome = engine::finish(&ws.guide, files, &facts);
+    let session_findings = super::review::take_review_findings(&mut outcome, &ws.guide);
     let request =
         Request { guide: &ws.guide, today, filters: &filters, since: since.as_ref(), attention: false, audience };
     let report = crate::report::build(&outcome, request);
@@ -62,7 +66,8 @@ pub(super) fn site(global: &Global, args: &SiteOptions, cwd: &Path, io: &mut Io<
         // The region's own report: its counts, changes and order, as `report --region` gives.
         let filters = Filters { regions: vec![region.name.to_owned()], client: None, lead: None };
         let report = crate::report::build(&outcome, Request { filters: &filters, ..request });
-        let pack = Pack::of(&report);
+        let mut pack = Pack::of(&report);
+        pack.last_review = crate::view::LastReview::of(&facts.reviews, region.name, &session_findings);
         let page = render::site::region_page(&site, region.name, &pack);
         building.write(&format!("r/{}.html", region.slug), page.as_bytes())?;
     }

@@ -18,6 +18,7 @@ pub fn page(site: &Site<'_>, name: &str, pack: &Pack<'_>) -> String {
             ". Sorted by need of attention: red, amber, green; stale first."
         }
         p.caveat { (SCORES_ARE_AN_AID) }
+        (super::last_review::section(pack.last_review.as_ref()))
         h2 { "Overview" }
         (counts(pack))
         (changes(site, pack))
