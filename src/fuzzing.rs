@@ -100,8 +100,10 @@ pub fn engagement(data: &[u8]) -> usize {
     let guide = Guide::default();
     let ctx = Context { today: today(), guide: &guide };
     let path: Arc<str> = Arc::from("engagements/north/fuzz.yaml");
-    let PerFile { engagement, findings, text } =
+    let PerFile { engagement, mut findings, text } =
         check_bytes(path.clone(), data, &ctx, Steps { rules: true, keep_text: true });
+    // The same bytes as a review session file, for its checker and rules.
+    let session = crate::review::check_bytes(Arc::from("reviews/north/fuzz.yaml"), data, &guide, &mut findings);
     let digest = Some(Digest::of(data));
     let twin_path: Arc<str> = Arc::from("engagements/south/twin.yaml");
     let twin = engagement.clone().map(|mut e| {
@@ -114,7 +116,7 @@ pub fn engagement(data: &[u8]) -> usize {
     let facts = WorkspaceFacts {
         schema: SchemaState::Written(serde_json::json!({})),
         base: Some(base),
-        reviews: Vec::new(),
+        reviews: session.into_iter().collect(),
         engagement_names: None,
     };
     let files = vec![
@@ -132,6 +134,7 @@ pub fn engagement(data: &[u8]) -> usize {
     let _ = render::github::findings(&mut out, findings, tally, false);
     let _ = render::sarif::findings(&mut out, findings, &guide);
     let count = findings.len();
+    let _ = crate::view::LastReview::of(&facts.reviews, "north", findings);
     reports(&outcome, &guide, &path, Style::PLAIN, &mut Vec::new());
     count
 }

@@ -199,7 +199,8 @@ fn guide(global: &Global, args: &GuideOptions, cwd: &Path, io: &mut Io<'_>) -> R
         render::guide::whole(io.out, &ws.guide, width)?;
         return Ok(Exit::Success);
     };
-    let paths = render::guide::field_paths();
+    let mut paths = render::guide::field_paths();
+    paths.extend(render::guide::review_paths());
     match render::guide::find(name, &ws.guide, &paths) {
         Some(topic) => {
             render::guide::topic(io.out, topic, &ws.guide, width)?;

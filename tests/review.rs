@@ -185,3 +185,15 @@ fn the_region_page_of_the_site_opens_with_since_the_last_review() {
     let south = std::fs::read_to_string(dir.join("r/south.html")).expect("south");
     assert!(!south.contains("Since the last review"));
 }
+
+#[test]
+fn the_guide_covers_review_session_files() {
+    let ws = tempfile::tempdir().expect("tmp");
+    let whole = acctsum(ws.path(), &["guide"]);
+    assert!(whole.stdout.contains("Review session files — reviews/<region>/<YYYY-MM-DD>.yaml"), "{}", whole.stdout);
+    let one = acctsum(ws.path(), &["guide", "review.actions.engagement"]);
+    assert_eq!(one.code, 0, "{}", one.stderr);
+    assert!(one.stdout.starts_with("review.actions.engagement  (optional) text\n"), "{}", one.stdout);
+    let typo = acctsum(ws.path(), &["guide", "review.nxt_review"]);
+    assert!(typo.stderr.contains("did you mean `review.next_review`?"), "{}", typo.stderr);
+}
