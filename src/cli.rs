@@ -71,6 +71,24 @@ pub enum Command {
     Man,
     /// Review sessions: `review new` starts the file of a region's session.
     Review(ReviewArgs),
+    /// An iCalendar file (RFC 5545) of what is coming: objectives, service reviews, due actions, review sessions.
+    Calendar(CalendarArgs),
+}
+
+/// Arguments of `calendar`.
+#[derive(Debug, Args)]
+pub struct CalendarArgs {
+    /// Only this region (repeat for several).
+    #[arg(long, value_name = "REGION")]
+    pub region: Vec<String>,
+
+    /// Build for this audience of acctsum.yaml (default: default_audience).
+    #[arg(long, value_name = "NAME")]
+    pub audience: Option<String>,
+
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Arguments of `review`.
@@ -390,6 +408,11 @@ impl Command {
             }),
             Self::Completions(a) => O::Print(completions(a.shell)),
             Self::Man => O::Print(man()),
+            Self::Calendar(a) => O::Calendar(options::CalendarOptions {
+                regions: a.region.clone(),
+                audience: a.audience.clone(),
+                output: a.output.clone(),
+            }),
             Self::Review(ReviewArgs { command: ReviewCommand::New(a) }) => O::ReviewNew(options::ReviewNewOptions {
                 region: a.region.clone(),
                 date: a.date,

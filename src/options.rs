@@ -65,6 +65,19 @@ pub enum Command {
     Print(Vec<u8>),
     /// Start the file of a region's review session.
     ReviewNew(ReviewNewOptions),
+    /// The iCalendar file of what is coming.
+    Calendar(CalendarOptions),
+}
+
+/// What `calendar` is asked.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CalendarOptions {
+    /// Only these regions (any of them); empty: every region.
+    pub regions: Vec<String>,
+    /// For this audience (else `default_audience`).
+    pub audience: Option<String>,
+    /// Where to write, instead of standard output.
+    pub output: Option<PathBuf>,
 }
 
 /// What `review new` is asked.

@@ -1,6 +1,7 @@
 //! One function per command: options → workspace → findings or model → renderer. The
 //! options are the library's ([`crate::options`]); only renderers write.
 
+mod calendar;
 mod review;
 mod site;
 
@@ -85,6 +86,7 @@ pub fn run(invocation: &Invocation, cwd: &Path, io: &mut Io<'_>) -> Result<Exit>
         Command::Schema(args) => schema(global, args, cwd, io),
         Command::Site(args) => site::site(global, args, cwd, io),
         Command::ReviewNew(args) => review::new(global, args, cwd, io),
+        Command::Calendar(args) => calendar::calendar(global, args, cwd, io),
         Command::Print(bytes) => {
             render::document(io.out, bytes)?;
             Ok(Exit::Success)

@@ -55,6 +55,8 @@ pub(super) fn site(global: &Global, args: &SiteOptions, cwd: &Path, io: &mut Io<
     building.write("assets/site.css", render::site::CSS.as_bytes())?;
     building.write("assets/site.js", render::site::JS.as_bytes())?;
     building.write("index.html", render::site::index_page(&site).as_bytes())?;
+    let all = crate::view::calendar::calendar(&report, &facts.reviews, "acctsum".to_owned());
+    building.write("calendar.ics", render::calendar::ics(&all).as_bytes())?;
     building.write("people.html", render::site::people_page(&site).as_bytes())?;
     building.write("guide.html", render::site::guide_page(&ws.guide, site.audience, today).as_bytes())?;
     for (i, (entry, link)) in site.pack.entries.iter().zip(&site.links).enumerate() {
@@ -70,6 +72,8 @@ pub(super) fn site(global: &Global, args: &SiteOptions, cwd: &Path, io: &mut Io<
         pack.last_review = crate::view::LastReview::of(&facts.reviews, region.name, &session_findings);
         let page = render::site::region_page(&site, region.name, &pack);
         building.write(&format!("r/{}.html", region.slug), page.as_bytes())?;
+        let calendar = crate::view::calendar::calendar(&report, &facts.reviews, format!("acctsum: {}", region.name));
+        building.write(&format!("r/{}.ics", region.slug), render::calendar::ics(&calendar).as_bytes())?;
     }
     for client in &site.clients {
         building.write(&format!("c/{}.html", client.slug), render::site::client_page(&site, client).as_bytes())?;

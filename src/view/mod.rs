@@ -12,6 +12,7 @@
 //! [`Shown::Withheld`], a hidden section `None`, a finding or change about one counted.
 
 mod attention;
+pub mod calendar;
 mod change;
 mod client;
 mod entry;
