@@ -79,6 +79,11 @@ fn reports(outcome: &Outcome, guide: &Guide, path: &str, style: Style, outputs: 
         [(&plain, None, None), (&regional, Some(&changed), None), (&regional, Some(&changed), Some(&audience))]
     {
         let report = build(outcome, Request { since, attention: since.is_some(), audience, ..request(guide, filters) });
+        let calendar = render::calendar::ics(&crate::view::calendar::calendar(&report, &[], "fuzz".to_owned()));
+        assert!(
+            !calendar.chars().any(|c| c.is_control() && c != '\r' && c != '\n'),
+            "a control character reached the calendar"
+        );
         let view = Pack::of(&report);
         let mut out = Vec::new();
         let _ = render::table::report(&mut out, &view, style);

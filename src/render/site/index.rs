@@ -20,6 +20,10 @@ pub fn page(site: &Site<'_>) -> String {
             ". Sorted by need of attention: red, amber, green; stale first. Each name opens the engagement's page."
         }
         p.caveat { (SCORES_ARE_AN_AID) }
+        p.calendar {
+            a href="calendar.ics" { "Subscribe to the calendar" }
+            ": objectives and events, service reviews, actions due and review sessions, from today on."
+        }
         h2 { "Overview" }
         (counts(p))
         @if !p.workspace.is_empty() {
