@@ -102,7 +102,7 @@ pub struct ReviewArgs {
 /// The `review` commands.
 #[derive(Debug, Subcommand)]
 pub enum ReviewCommand {
-    /// Start reviews/<region>/<date>.yaml: the agenda (engagements that need attention) and the previous session's open actions.
+    /// Start reviews/REGION/DATE.yaml: the agenda (engagements that need attention) and the previous session's open actions.
     New(ReviewNewArgs),
 }
 
@@ -117,7 +117,7 @@ pub struct ReviewNewArgs {
     #[arg(long, value_name = "DATE")]
     pub date: Option<NaiveDate>,
 
-    /// Write to FILE instead of reviews/<region>/<date>.yaml.
+    /// Write to FILE instead of reviews/REGION/DATE.yaml.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
