@@ -162,8 +162,11 @@ fn check(global: &Global, args: &CheckOptions, cwd: &Path, io: &mut Io<'_>) -> R
     let out = &mut *io.out;
     match args.format {
         CheckFormat::Human => {
-            let texts: HashMap<&str, &str> =
+            let mut texts: HashMap<&str, &str> =
                 outcome.files.iter().filter_map(|f| Some((&*f.source.display, f.text.as_deref()?))).collect();
+            // The session files with findings, read again for their snippets.
+            let session_texts = crate::review::texts(&all_reviews, &outcome.findings);
+            texts.extend(session_texts.iter().map(|(path, text)| (&**path, text.as_str())));
             render::human::findings(out, &outcome.findings, &texts, style)?;
             if !global.quiet {
                 render::human::summary(io.out, tally)?;

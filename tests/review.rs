@@ -192,3 +192,12 @@ fn the_guide_covers_review_session_files() {
     let typo = acctsum(ws.path(), &["guide", "review.nxt_review"]);
     assert!(typo.stderr.contains("did you mean `review.next_review`?"), "{}", typo.stderr);
 }
+
+#[test]
+fn human_check_shows_the_session_files_lines() {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let ran = acctsum(&examples, &["check"]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    assert!(ran.stdout.contains("╭─[reviews/north/2026-11-06.yaml:11:10]"), "{}", ran.stdout);
+    assert!(ran.stdout.contains(" 11 │     due: 2026-11-13"), "{}", ran.stdout);
+}

@@ -86,3 +86,14 @@ fn region_folder(session: &Session, guide: &Guide, out: &mut Vec<Finding>) {
         );
     }
 }
+
+/// The text of each session file that `findings` name, for their snippets: read as
+/// before (a refused file is not opened), kept when it is UTF-8.
+#[must_use]
+pub fn texts(sources: &[Source], findings: &[Finding]) -> Vec<(Arc<str>, String)> {
+    sources
+        .iter()
+        .filter(|s| s.refused.is_none() && findings.iter().any(|f| f.path == s.display))
+        .filter_map(|s| Some((s.display.clone(), String::from_utf8(read_limited(&s.path).ok()?).ok()?)))
+        .collect()
+}
