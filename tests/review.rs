@@ -201,3 +201,18 @@ fn human_check_shows_the_session_files_lines() {
     assert!(ran.stdout.contains("╭─[reviews/north/2026-11-06.yaml:11:10]"), "{}", ran.stdout);
     assert!(ran.stdout.contains(" 11 │     due: 2026-11-13"), "{}", ran.stdout);
 }
+
+#[test]
+fn report_json_of_a_region_carries_its_last_review() {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let ran = acctsum(&examples, &["report", "--region", "north", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&ran.stdout).expect("json");
+    let last = &doc["last_review"];
+    assert_eq!(last["date"], "2026-11-06");
+    assert_eq!(last["next_review"], "2026-12-04");
+    let states: Vec<&str> =
+        last["actions"].as_array().expect("actions").iter().filter_map(|a| a["state"].as_str()).collect();
+    assert_eq!(states, ["overdue", "open", "done"]);
+    let all = acctsum(&examples, &["report", "--format", "json"]);
+    assert!(!all.stdout.contains("\"last_review\""));
+}
