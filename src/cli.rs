@@ -69,6 +69,57 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (roff).
     Man,
+    /// Review sessions: `review new` starts the file of a region's session.
+    Review(ReviewArgs),
+    /// An iCalendar file (RFC 5545) of what is coming: objectives, service reviews, due actions, review sessions.
+    Calendar(CalendarArgs),
+}
+
+/// Arguments of `calendar`.
+#[derive(Debug, Args)]
+pub struct CalendarArgs {
+    /// Only this region (repeat for several).
+    #[arg(long, value_name = "REGION")]
+    pub region: Vec<String>,
+
+    /// Build for this audience of acctsum.yaml (default: default_audience).
+    #[arg(long, value_name = "NAME")]
+    pub audience: Option<String>,
+
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Arguments of `review`.
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: ReviewCommand,
+}
+
+/// The `review` commands.
+#[derive(Debug, Subcommand)]
+pub enum ReviewCommand {
+    /// Start reviews/REGION/DATE.yaml: the agenda (engagements that need attention) and the previous session's open actions.
+    New(ReviewNewArgs),
+}
+
+/// Arguments of `review new`.
+#[derive(Debug, Args)]
+pub struct ReviewNewArgs {
+    /// The region (one of the configured regions).
+    #[arg(long, value_name = "REGION")]
+    pub region: String,
+
+    /// The session's date, YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<NaiveDate>,
+
+    /// Write to FILE instead of reviews/REGION/DATE.yaml.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Arguments of `completions`.
@@ -357,6 +408,16 @@ impl Command {
             }),
             Self::Completions(a) => O::Print(completions(a.shell)),
             Self::Man => O::Print(man()),
+            Self::Calendar(a) => O::Calendar(options::CalendarOptions {
+                regions: a.region.clone(),
+                audience: a.audience.clone(),
+                output: a.output.clone(),
+            }),
+            Self::Review(ReviewArgs { command: ReviewCommand::New(a) }) => O::ReviewNew(options::ReviewNewOptions {
+                region: a.region.clone(),
+                date: a.date,
+                output: a.output.clone(),
+            }),
         }
     }
 }

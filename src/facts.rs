@@ -72,4 +72,10 @@ pub struct WorkspaceFacts {
     pub schema: SchemaState,
     /// The base versions, with `--since`.
     pub base: Option<BaseFacts>,
+    /// The review sessions (`reviews/<region>/<date>.yaml`), as read.
+    pub reviews: Vec<crate::review::Session>,
+    /// Every engagement name of the workspace, when the files checked are not all of its
+    /// engagement files (paths named on the command line): what a session's action may
+    /// name. `None`: the checked files are all of them.
+    pub engagement_names: Option<Vec<String>>,
 }

@@ -160,6 +160,10 @@ rule_ids! {
     SchemaOutdated = "schema-outdated", Content(Warning), "schema/engagement.schema.json no longer matches acctsum.yaml";
     /// An ask for help open too long.
     SupportOpenLong = "support-open-long", Content(Warning), "an ask for help (`support.since`) is more than `support_stale_days` before today";
+    /// An open action of a region's latest review session is past its due date.
+    ReviewActionOverdue = "review-action-overdue", Content(Warning), "an open action of a region's latest review session is past its due date";
+    /// Today is past the region's latest `next_review`.
+    ReviewOverdue = "review-overdue", Content(Warning), "today is past the `next_review` of the region's latest review session";
 }
 
 impl RuleId {

@@ -96,6 +96,12 @@ pub mod key {
     pub const FROM: &str = "from";
     /// `support.since`.
     pub const SINCE: &str = "since";
+    /// A review session's `attendees`.
+    pub const ATTENDEES: &str = "attendees";
+    /// A review session's `decisions`.
+    pub const DECISIONS: &str = "decisions";
+    /// A review session's `next_review`.
+    pub const NEXT_REVIEW: &str = "next_review";
 }
 
 use self::key as k;
@@ -334,6 +340,26 @@ pub const ENGAGEMENT: &[Field] = &[
         Shape::Record(SUPPORT),
         "An ask for help, to escalate and get support: shown first in every report until it is answered; take the section out then.",
     ),
+];
+
+/// One action of a review session.
+pub const REVIEW_ACTION: &[Field] = &[
+    req(k::ACTION, Shape::Text, "What is to be done."),
+    req(k::OWNER, Shape::Text, "Who will do it."),
+    req(k::DUE, Shape::Date, "When it is due."),
+    opt(k::ENGAGEMENT, Shape::Text, "The engagement it is about, by its name; it must name an engagement."),
+    opt(k::STATUS, Shape::Choice(ActionStatus::WORDS), "open (the default), done or blocked."),
+];
+
+/// The top level of a review session file (`reviews/<region>/<YYYY-MM-DD>.yaml`).
+pub const REVIEW: &[Field] = &[
+    req(k::ACCTSUM, Shape::Version, "The format version of this file: always 1."),
+    req(k::REGION, Shape::Region, "The region whose review session this was; the file lies in its folder."),
+    req(k::DATE, Shape::Date, "When the session was held."),
+    opt(k::ATTENDEES, Shape::Names, "Who came: a name or a list of names."),
+    opt(k::DECISIONS, Shape::TextList, "What the session decided, one per line."),
+    opt(k::ACTIONS, Shape::List(REVIEW_ACTION), "What the session asked people to do, by when."),
+    opt(k::NEXT_REVIEW, Shape::Date, "When the region's next review session is."),
 ];
 
 /// Whether a key is an extension field (`x-…`), ignored everywhere.

@@ -79,6 +79,11 @@ fn reports(outcome: &Outcome, guide: &Guide, path: &str, style: Style, outputs: 
         [(&plain, None, None), (&regional, Some(&changed), None), (&regional, Some(&changed), Some(&audience))]
     {
         let report = build(outcome, Request { since, attention: since.is_some(), audience, ..request(guide, filters) });
+        let calendar = render::calendar::ics(&crate::view::calendar::calendar(&report, &[], "fuzz".to_owned()));
+        assert!(
+            !calendar.chars().any(|c| c.is_control() && c != '\r' && c != '\n'),
+            "a control character reached the calendar"
+        );
         let view = Pack::of(&report);
         let mut out = Vec::new();
         let _ = render::table::report(&mut out, &view, style);
@@ -100,8 +105,10 @@ pub fn engagement(data: &[u8]) -> usize {
     let guide = Guide::default();
     let ctx = Context { today: today(), guide: &guide };
     let path: Arc<str> = Arc::from("engagements/north/fuzz.yaml");
-    let PerFile { engagement, findings, text } =
+    let PerFile { engagement, mut findings, text } =
         check_bytes(path.clone(), data, &ctx, Steps { rules: true, keep_text: true });
+    // The same bytes as a review session file, for its checker and rules.
+    let session = crate::review::check_bytes(Arc::from("reviews/north/fuzz.yaml"), data, &guide, &mut findings);
     let digest = Some(Digest::of(data));
     let twin_path: Arc<str> = Arc::from("engagements/south/twin.yaml");
     let twin = engagement.clone().map(|mut e| {
@@ -111,7 +118,12 @@ pub fn engagement(data: &[u8]) -> usize {
     let mut base = BaseFacts::default();
     let updated = engagement.as_ref().and_then(|e| e.updated.copied());
     base.insert(&*path, BaseFile { digest: Some(Digest::of(b"")), updated });
-    let facts = WorkspaceFacts { schema: SchemaState::Written(serde_json::json!({})), base: Some(base) };
+    let facts = WorkspaceFacts {
+        schema: SchemaState::Written(serde_json::json!({})),
+        base: Some(base),
+        reviews: session.into_iter().collect(),
+        engagement_names: None,
+    };
     let files = vec![
         Checked { source: Source::new(path.clone(), PathBuf::from("fuzz.yaml")), text: None, engagement, digest },
         Checked { source: Source::new(twin_path, PathBuf::from("twin.yaml")), text: None, engagement: twin, digest },
@@ -127,6 +139,7 @@ pub fn engagement(data: &[u8]) -> usize {
     let _ = render::github::findings(&mut out, findings, tally, false);
     let _ = render::sarif::findings(&mut out, findings, &guide);
     let count = findings.len();
+    let _ = crate::view::LastReview::of(&facts.reviews, "north", findings);
     reports(&outcome, &guide, &path, Style::PLAIN, &mut Vec::new());
     count
 }

@@ -400,12 +400,11 @@ impl Repo {
         let mut renames = Vec::new();
         while let Some(status) = fields.next() {
             let (Some(old), Some(new)) = (fields.next(), fields.next()) else { break };
-            if status.starts_with(b"R") {
-                if let (Some(old), Some(new)) =
+            if status.starts_with(b"R")
+                && let (Some(old), Some(new)) =
                     (old.strip_prefix(self.prefix.as_slice()), new.strip_prefix(self.prefix.as_slice()))
-                {
-                    renames.push((path_of(old), path_of(new)));
-                }
+            {
+                renames.push((path_of(old), path_of(new)));
             }
         }
         Ok(renames)

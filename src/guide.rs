@@ -15,6 +15,8 @@ pub const CONFIG_FILE: &str = "acctsum.yaml";
 
 /// The default glob of engagement files, relative to the workspace root.
 pub const DEFAULT_GLOB: &str = "engagements/**/*.yaml";
+/// The review session files selected when `reviews` is not configured.
+pub const DEFAULT_REVIEWS_GLOB: &str = "reviews/**/*.yaml";
 
 /// The score scale: integers `min..=max`; a score `<= low` is low.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -100,6 +102,8 @@ pub struct Guide {
     audiences: Vec<Audience>,
     /// The index in `audiences` of `default_audience`; set whenever any is declared.
     default_audience: Option<usize>,
+    /// Globs selecting review session files, relative to the workspace root.
+    pub reviews: Vec<String>,
 }
 
 fn measure(key: &str, name: &str, guide: &str) -> Measure {
@@ -186,6 +190,7 @@ impl Default for Guide {
             rules: BTreeMap::new(),
             audiences: Vec::new(),
             default_audience: None,
+            reviews: vec![DEFAULT_REVIEWS_GLOB.to_owned()],
         }
     }
 }
@@ -204,6 +209,7 @@ pub const CONFIG_KEYS: &[&str] = &[
     "audiences",
     "default_audience",
     "support_stale_days",
+    "reviews",
 ];
 
 impl Guide {
@@ -322,6 +328,12 @@ impl ConfigReader<'_> {
                 "rules" => self.rules(value),
                 "audiences" => self.audiences = Some((value, key_at)),
                 "default_audience" => self.default = Some(value),
+                "reviews" => {
+                    let globs = self.glob_list(value, "`reviews`", "reviews/**/*.yaml");
+                    if !globs.is_empty() {
+                        self.guide.reviews = globs;
+                    }
+                }
                 _ => self.error(
                     RuleId::UnknownField,
                     key_at,
@@ -352,7 +364,15 @@ impl ConfigReader<'_> {
     }
 
     fn globs(&mut self, id: NodeId) {
-        let items = self.text_items(id, "`engagements`");
+        let globs = self.glob_list(id, "`engagements`", "engagements/**/*.yaml");
+        if !globs.is_empty() {
+            self.guide.engagements = globs;
+        }
+    }
+
+    /// The valid globs of a setting (one or a list); each bad one is reported.
+    fn glob_list(&mut self, id: NodeId, what: &str, example: &str) -> Vec<String> {
+        let items = self.text_items(id, what);
         let mut globs = Vec::new();
         for (glob, at) in items {
             if let Err(err) = glob::Pattern::new(&glob) {
@@ -360,7 +380,7 @@ impl ConfigReader<'_> {
                     RuleId::InvalidValue,
                     at,
                     format!("`{glob}` is not a valid glob: {}", err.msg),
-                    Some("for example: engagements/**/*.yaml".to_owned()),
+                    Some(format!("for example: {example}")),
                 );
             } else if glob.starts_with('/') || glob.split('/').any(|part| part == "..") {
                 self.error(
@@ -373,9 +393,7 @@ impl ConfigReader<'_> {
                 globs.push(glob);
             }
         }
-        if !globs.is_empty() {
-            self.guide.engagements = globs;
-        }
+        globs
     }
 
     /// A piece of text or a list of text, each with its position.

@@ -201,10 +201,10 @@ pub fn since(
             old.as_ref().ok().and_then(|o| o.engagement.engagement.str()),
             now.engagement.and_then(|n| n.engagement.str()),
         );
-        if let (true, (Some(a), Some(b))) = (moved, names) {
-            if key(a) != key(b) {
-                return Read::Alone(path, old);
-            }
+        if let (true, (Some(a), Some(b))) = (moved, names)
+            && key(a) != key(b)
+        {
+            return Read::Alone(path, old);
         }
         let mut changes = match (&old, now.engagement) {
             (Ok(old), Some(eng)) => between(old, eng, now.past_objectives),

@@ -32,6 +32,7 @@ pub mod output;
 pub mod prompt;
 pub mod render;
 pub mod report;
+pub mod review;
 pub mod rules;
 pub mod run;
 pub mod scaffold;

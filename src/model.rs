@@ -480,14 +480,14 @@ fn pick<T>(rec: &mut Rec, key: &str, f: impl FnOnce(Val) -> Option<T>) -> Value<
     }
 }
 
-fn text(rec: &mut Rec, key: &str) -> Value<String> {
+pub(crate) fn text(rec: &mut Rec, key: &str) -> Value<String> {
     pick(rec, key, |v| match v {
         Val::Text(t) => Some(t),
         _ => None,
     })
 }
 
-fn date(rec: &mut Rec, key: &str) -> Value<NaiveDate> {
+pub(crate) fn date(rec: &mut Rec, key: &str) -> Value<NaiveDate> {
     pick(rec, key, |v| match v {
         Val::Date(d) => Some(d),
         _ => None,
@@ -502,14 +502,14 @@ fn int(rec: &mut Rec, key: &str) -> Value<i64> {
 }
 
 /// The value of a choice: validate found the word, at this index of the enum's words.
-fn choice<T: Choice>(rec: &mut Rec, key: &str) -> Value<T> {
+pub(crate) fn choice<T: Choice>(rec: &mut Rec, key: &str) -> Value<T> {
     pick(rec, key, |v| match v {
         Val::Choice(i) => T::from_index(i),
         _ => None,
     })
 }
 
-fn names(rec: &mut Rec, key: &str) -> Vec<String> {
+pub(crate) fn names(rec: &mut Rec, key: &str) -> Vec<String> {
     match rec.take(key).and_then(|s| s.val) {
         Some(Val::List(list)) => list.into_iter().map(|(n, _)| n).collect(),
         _ => Vec::new(),
@@ -526,7 +526,7 @@ fn record(rec: &mut Rec, key: &str) -> (Value<()>, Option<Rec>) {
     }
 }
 
-fn items<T>(rec: &mut Rec, key: &str, f: impl Fn(usize, Loc, &mut Rec) -> T) -> Vec<T> {
+pub(crate) fn items<T>(rec: &mut Rec, key: &str, f: impl Fn(usize, Loc, &mut Rec) -> T) -> Vec<T> {
     match rec.take(key).and_then(|s| s.val) {
         Some(Val::Items(list)) => list.into_iter().map(|mut item| f(item.index, item.at, &mut item.rec)).collect(),
         _ => Vec::new(),

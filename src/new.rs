@@ -129,11 +129,11 @@ pub(crate) fn lock(root: &Path) -> Result<(Lock, Option<String>)> {
             Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => tmp = e.file,
             Err(e) => return Err(fail(e.error)),
         }
-        if let Some(held) = stale(&path) {
-            if break_lock(root, &path, &held) {
-                note = Some(held.split_whitespace().take(2).collect::<Vec<_>>().join(" "));
-                continue;
-            }
+        if let Some(held) = stale(&path)
+            && break_lock(root, &path, &held)
+        {
+            note = Some(held.split_whitespace().take(2).collect::<Vec<_>>().join(" "));
+            continue;
         }
         if Instant::now() >= deadline {
             return Err(Error::usage(

@@ -63,6 +63,32 @@ pub enum Command {
     /// Write these bytes to standard output as they are: a completion script or the
     /// manual page, which only the command line can describe.
     Print(Vec<u8>),
+    /// Start the file of a region's review session.
+    ReviewNew(ReviewNewOptions),
+    /// The iCalendar file of what is coming.
+    Calendar(CalendarOptions),
+}
+
+/// What `calendar` is asked.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CalendarOptions {
+    /// Only these regions (any of them); empty: every region.
+    pub regions: Vec<String>,
+    /// For this audience (else `default_audience`).
+    pub audience: Option<String>,
+    /// Where to write, instead of standard output.
+    pub output: Option<PathBuf>,
+}
+
+/// What `review new` is asked.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReviewNewOptions {
+    /// The region.
+    pub region: String,
+    /// The session's date (default: today).
+    pub date: Option<chrono::NaiveDate>,
+    /// Where to write, instead of `reviews/<region>/<date>.yaml`.
+    pub output: Option<PathBuf>,
 }
 
 /// `check` output formats.

@@ -1,11 +1,14 @@
 //! One function per command: options → workspace → findings or model → renderer. The
 //! options are the library's ([`crate::options`]); only renderers write.
 
+mod calendar;
+mod review;
 mod site;
 
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -82,6 +85,8 @@ pub fn run(invocation: &Invocation, cwd: &Path, io: &mut Io<'_>) -> Result<Exit>
         Command::Guide(args) => guide(global, args, cwd, io),
         Command::Schema(args) => schema(global, args, cwd, io),
         Command::Site(args) => site::site(global, args, cwd, io),
+        Command::ReviewNew(args) => review::new(global, args, cwd, io),
+        Command::Calendar(args) => calendar::calendar(global, args, cwd, io),
         Command::Print(bytes) => {
             render::document(io.out, bytes)?;
             Ok(Exit::Success)
@@ -117,23 +122,51 @@ fn style(global: &Global, io: &Io<'_>) -> Style {
 
 fn check(global: &Global, args: &CheckOptions, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
     let ws = Workspace::discover(global.workspace.as_deref(), cwd)?;
-    let sources = ws.sources(&args.paths, cwd)?;
+    // Review session files named on the command line are checked as sessions; without
+    // paths, every file the `reviews` globs select is.
+    let (named_reviews, sources): (Vec<_>, Vec<_>) =
+        ws.sources(&args.paths, cwd)?.into_iter().partition(|s| crate::review::is_review(&ws.guide, &s.display));
+    // Every session is read (which is a region's latest needs them all); the findings
+    // kept are those of the files checked.
+    let mut all_reviews = crate::review::sources(&ws);
+    all_reviews.extend(named_reviews.iter().filter(|n| !all_reviews.contains(n)).cloned().collect::<Vec<_>>());
+    let checked: Option<std::collections::HashSet<Arc<str>>> =
+        (!args.paths.is_empty()).then(|| named_reviews.iter().map(|s| s.display.clone()).collect());
     let options = Options {
         today: today(global),
         keep_text: args.format == CheckFormat::Human,
         jobs: args.jobs.unwrap_or_else(engine::default_jobs),
     };
-    let files = engine::read(&ws.guide, &sources, options);
+    let mut files = engine::read(&ws.guide, &sources, options);
+    let (reviews, mut review_findings) = crate::review::read(&ws.guide, &all_reviews);
+    files.findings.append(&mut review_findings);
     let (files, since) = since(&ws, files, args.since.as_deref())?;
-    let facts = WorkspaceFacts { schema: ws.schema_state(), base: since.as_ref().map(BaseFacts::of) };
-    let outcome = engine::finish(&ws.guide, files, &facts);
+    // Named session files name engagements that the named paths may not include.
+    let engagement_names = checked.as_ref().filter(|c| !c.is_empty()).map(|_| {
+        let all = ws.sources(&[], cwd).unwrap_or_default();
+        let named = engine::names(&ws.guide, &all, options.jobs);
+        named.iter().filter_map(|n| Some(n.engagement.as_ref()?.engagement.str()?.to_owned())).collect()
+    });
+    let facts = WorkspaceFacts {
+        schema: ws.schema_state(),
+        base: since.as_ref().map(BaseFacts::of),
+        reviews,
+        engagement_names,
+    };
+    let mut outcome = engine::finish(&ws.guide, files, &facts);
+    if let Some(checked) = &checked {
+        outcome.findings.retain(|f| !crate::review::is_review(&ws.guide, &f.path) || checked.contains(&f.path));
+    }
     let tally = Tally::of(outcome.files.len(), &outcome.findings);
     let style = style(global, io);
     let out = &mut *io.out;
     match args.format {
         CheckFormat::Human => {
-            let texts: HashMap<&str, &str> =
+            let mut texts: HashMap<&str, &str> =
                 outcome.files.iter().filter_map(|f| Some((&*f.source.display, f.text.as_deref()?))).collect();
+            // The session files with findings, read again for their snippets.
+            let session_texts = crate::review::texts(&all_reviews, &outcome.findings);
+            texts.extend(session_texts.iter().map(|(path, text)| (&**path, text.as_str())));
             render::human::findings(out, &outcome.findings, &texts, style)?;
             if !global.quiet {
                 render::human::summary(io.out, tally)?;
@@ -171,7 +204,8 @@ fn guide(global: &Global, args: &GuideOptions, cwd: &Path, io: &mut Io<'_>) -> R
         render::guide::whole(io.out, &ws.guide, width)?;
         return Ok(Exit::Success);
     };
-    let paths = render::guide::field_paths();
+    let mut paths = render::guide::field_paths();
+    paths.extend(render::guide::review_paths());
     match render::guide::find(name, &ws.guide, &paths) {
         Some(topic) => {
             render::guide::topic(io.out, topic, &ws.guide, width)?;
@@ -337,14 +371,24 @@ fn report(global: &Global, args: &ReportOptions, cwd: &Path, io: &mut Io<'_>) ->
     };
     let sources = ws.sources(&[], cwd)?;
     let today = today(global);
-    let files = engine::read(&ws.guide, &sources, Options { today, keep_text: false, jobs: engine::default_jobs() });
-    let (files, mut since) = since(&ws, files, args.since.as_deref())?;
-    let facts = WorkspaceFacts { schema: ws.schema_state(), base: since.as_ref().map(BaseFacts::of) };
+    let (sessions, mut session_findings) = review::sessions(&ws);
+    let since_arg = review::since_arg(args.since.as_deref(), &sessions, &filters.regions)?;
+    let mut files =
+        engine::read(&ws.guide, &sources, Options { today, keep_text: false, jobs: engine::default_jobs() });
+    files.findings.append(&mut session_findings);
+    let (files, mut since) = since(&ws, files, since_arg.as_deref())?;
+    let facts = WorkspaceFacts {
+        schema: ws.schema_state(),
+        base: since.as_ref().map(BaseFacts::of),
+        reviews: sessions,
+        engagement_names: None,
+    };
     if let Some(since) = &mut since {
         // Digested; the bytes are not needed any more.
         since.base.clear();
     }
-    let outcome = engine::finish(&ws.guide, files, &facts);
+    let mut outcome = engine::finish(&ws.guide, files, &facts);
+    let session_findings = review::take_review_findings(&mut outcome, &ws.guide);
     let request = crate::report::Request {
         guide: &ws.guide,
         today,
@@ -354,7 +398,10 @@ fn report(global: &Global, args: &ReportOptions, cwd: &Path, io: &mut Io<'_>) ->
         audience,
     };
     let report = crate::report::build(&outcome, request);
-    let pack = crate::view::Pack::of(&report);
+    let mut pack = crate::view::Pack::of(&report);
+    if let [region] = filters.regions.as_slice() {
+        pack.last_review = crate::view::LastReview::of(&facts.reviews, region, &session_findings);
+    }
     let to_file = args.output.is_some();
     let text = match args.format {
         ReportFormat::Table => {

@@ -227,6 +227,10 @@ pub fn config_schema_text() -> String {
                 "type": nullable("string"),
                 "pattern": name,
             },
+            "reviews": {
+                "description": "Glob(s) selecting review session files, relative to the workspace root (default reviews/**/*.yaml).",
+                "anyOf": [{"type": "string", "minLength": 1}, {"type": "array", "items": {"type": "string", "minLength": 1}}, {"type": "null"}],
+            },
         },
         "additionalProperties": false,
         "if": {"required": ["audiences"], "properties": {"audiences": {"type": "object", "minProperties": 1}}},

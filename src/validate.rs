@@ -6,6 +6,7 @@
 
 mod duplicate_keys;
 mod reader;
+mod review;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -15,6 +16,7 @@ use chrono::NaiveDate;
 pub use self::duplicate_keys::name_duplicate_keys;
 pub use self::reader::parse_date;
 pub(crate) use self::reader::{Reader, Words};
+pub use self::review::review;
 use crate::document::{Document, NodeId, NodeKind, Scalar};
 use crate::finding::{FieldPath, Finding, Loc, RuleId};
 use crate::format::{self, Field, Section, Shape, key as k};

@@ -263,8 +263,25 @@ impl Workspace {
         globs
     }
 
+    /// The files `globs` select (with their `.yml` twins), walked as the engagement files
+    /// are: what is refused is kept with the reason.
+    #[must_use]
+    pub fn sources_of(&self, globs: &[String]) -> Vec<Source> {
+        let mut globs = globs.to_vec();
+        globs.extend(
+            globs.iter().filter_map(|g| g.strip_suffix(".yaml")).map(|s| format!("{s}.yml")).collect::<Vec<_>>(),
+        );
+        let mut out = Vec::new();
+        self.walk_globs(&globs, &mut out);
+        out.sort();
+        out
+    }
+
     fn glob_sources(&self, out: &mut Vec<Source>) {
-        let globs = self.globs();
+        self.walk_globs(&self.globs(), out);
+    }
+
+    fn walk_globs(&self, globs: &[String], out: &mut Vec<Source>) {
         let patterns: Vec<Pattern> = globs.iter().filter_map(|g| Pattern::new(g).ok()).collect();
         let mut starts: Vec<PathBuf> = globs.iter().map(|g| absolute(&self.root.join(literal_prefix(g)))).collect();
         starts.sort();

@@ -367,7 +367,7 @@ fn one_region_builds_only_its_engagements() {
     assert_eq!(site(&examples(), &out, &["--region", "north", "-q"]).code, 0);
     let all = files(&out);
     assert_eq!(all.keys().filter(|p| p.starts_with("e/")).count(), 6);
-    assert_eq!(all.keys().filter(|p| p.starts_with("r/")).collect::<Vec<_>>(), ["r/north.html"]);
+    assert_eq!(all.keys().filter(|p| p.starts_with("r/")).collect::<Vec<_>>(), ["r/north.html", "r/north.ics"]);
 }
 
 /// A small workspace with a history: two engagements, three commits.

@@ -355,10 +355,10 @@ fn traced(root: &Path, from: &str) -> (Vec<String>, Vec<String>, String) {
 #[test]
 fn trends_use_a_fixed_number_of_git_processes() {
     let repo = Repo::new();
-    let path = |i: usize| format!("engagements/{}/e{i:02}.yaml", if i % 2 == 0 { "north" } else { "south" });
+    let path = |i: usize| format!("engagements/{}/e{i:02}.yaml", if i.is_multiple_of(2) { "north" } else { "south" });
     let text = |i: usize, n: usize| {
         engagement(&format!("Engagement {i}"))
-            .replace("region: north", if i % 2 == 0 { "region: north" } else { "region: south" })
+            .replace("region: north", if i.is_multiple_of(2) { "region: north" } else { "region: south" })
             .replace("status: amber", &format!("status: {}", ["green", "amber", "red"][n % 3]))
             .replace("Sponsor happy with pace", &format!("Note {n}"))
     };

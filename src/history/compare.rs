@@ -196,15 +196,15 @@ fn actions(old: &Engagement, new: &Engagement) -> Actions {
         if before.is_open() == Some(true) && action.is_open() == Some(false) {
             out.completed.push(text.to_owned());
         }
-        if let (Some(o), Some(n)) = (before.due.copied(), action.due.copied()) {
-            if o != n {
-                out.redated.push(ItemChange { item: text.to_owned(), old: o, new: n });
-            }
+        if let (Some(o), Some(n)) = (before.due.copied(), action.due.copied())
+            && o != n
+        {
+            out.redated.push(ItemChange { item: text.to_owned(), old: o, new: n });
         }
-        if let (Some(o), Some(n)) = (before.owner.str(), action.owner.str()) {
-            if person(o) != person(n) {
-                out.reowned.push(ItemChange { item: text.to_owned(), old: o.to_owned(), new: n.to_owned() });
-            }
+        if let (Some(o), Some(n)) = (before.owner.str(), action.owner.str())
+            && person(o) != person(n)
+        {
+            out.reowned.push(ItemChange { item: text.to_owned(), old: o.to_owned(), new: n.to_owned() });
         }
     }
     out.removed =

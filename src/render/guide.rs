@@ -35,6 +35,22 @@ pub fn field_paths() -> Vec<(String, &'static Field)> {
     out
 }
 
+/// Every field path of a review session file, prefixed `review.` (`review.next_review`,
+/// `review.actions.engagement`), in file order, with its field.
+#[must_use]
+pub fn review_paths() -> Vec<(String, &'static Field)> {
+    let mut out = Vec::new();
+    for field in format::REVIEW {
+        out.push((format!("review.{}", field.key), field));
+        if let Shape::Record(fields) | Shape::List(fields) = field.shape {
+            for sub in fields {
+                out.push((format!("review.{}.{}", field.key, sub.key), sub));
+            }
+        }
+    }
+    out
+}
+
 /// Wraps `text` to `width` columns, every line starting with `indent` spaces; control
 /// characters (from `acctsum.yaml`'s guide text) are shown escaped.
 fn wrap(out: &mut dyn Write, text: &str, indent: usize, width: usize) -> io::Result<()> {
@@ -119,6 +135,18 @@ pub fn whole(out: &mut dyn Write, guide: &Guide, width: usize) -> io::Result<()>
             }
             _ => {}
         }
+    }
+    writeln!(out, "\nReview session files — reviews/<region>/<YYYY-MM-DD>.yaml, format 1\n")?;
+    wrap(
+        out,
+        "Each regional review session leaves a file: `acctsum review new --region REGION` starts it. Only the latest session of a region is checked for overdue actions and a passed next_review; `acctsum guide review.FIELD` shows one field.",
+        0,
+        width,
+    )?;
+    writeln!(out)?;
+    for (path, f) in review_paths() {
+        let shown = if path.matches('.').count() > 1 { format!("  {path}") } else { path };
+        field(out, &shown, f, guide, width)?;
     }
     Ok(())
 }

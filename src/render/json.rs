@@ -90,4 +90,5 @@ pub fn findings(out: &mut dyn Write, findings: &[Finding], tally: Tally) -> io::
 }
 
 pub mod changes;
+mod last_review;
 pub mod report;

@@ -10,6 +10,7 @@
 mod asks;
 mod changes;
 mod engagement;
+mod last_review;
 
 use std::fmt::Write as _;
 
@@ -173,9 +174,12 @@ pub fn pack(p: &Pack<'_>) -> String {
             if p.left_out == 1 { "is" } else { "are" },
         );
     }
-    let _ = writeln!(out, "\n\n{SCORES_ARE_AN_AID}\n");
     if let Some(audience) = p.audience {
-        let _ = writeln!(out, "{}\n", crate::render::words::built_for(audience, &p.withheld, md));
+        let _ = write!(out, " {}", crate::render::words::built_for(audience, &p.withheld, md));
+    }
+    let _ = writeln!(out, "\n\n{SCORES_ARE_AN_AID}\n");
+    if let Some(last) = &p.last_review {
+        last_review::section(&mut out, last);
     }
     asks::section(&mut out, p);
     out.push_str("## Overview\n\n");

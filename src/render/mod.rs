@@ -1,5 +1,6 @@
 //! Renderers: the only code that writes output. Each takes plain data and a writer.
 
+pub mod calendar;
 pub mod csv;
 pub mod github;
 pub mod guide;

@@ -473,7 +473,7 @@ fn close(mut out: String, empty: Option<i64>) -> String {
 fn px(tenths: i64) -> String {
     let sign = if tenths < 0 { "-" } else { "" };
     let abs = tenths.unsigned_abs();
-    if abs % 10 == 0 { format!("{sign}{}", abs / 10) } else { format!("{sign}{}.{}", abs / 10, abs % 10) }
+    if abs.is_multiple_of(10) { format!("{sign}{}", abs / 10) } else { format!("{sign}{}.{}", abs / 10, abs % 10) }
 }
 
 /// "1 commit", "3 commits".

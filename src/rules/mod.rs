@@ -25,6 +25,9 @@ mod missing_measure;
 mod past_objective;
 mod region_path_mismatch;
 mod relationship_lead_conflict;
+mod review_action_overdue;
+mod review_engagement;
+mod review_overdue;
 mod risk_without_mitigation;
 mod schema_outdated;
 mod service_review_missing;
@@ -93,6 +96,9 @@ pub const WORKSPACE_RULES: &[&dyn WorkspaceRule] = &[
     &relationship_lead_conflict::RelationshipLeadConflict,
     &updated_not_bumped::UpdatedNotBumped,
     &schema_outdated::SchemaOutdated,
+    &review_engagement::ReviewEngagement,
+    &review_action_overdue::ReviewActionOverdue,
+    &review_overdue::ReviewOverdue,
 ];
 
 /// Runs every enabled per-file rule on one engagement.

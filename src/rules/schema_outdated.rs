@@ -83,7 +83,7 @@ mod tests {
         let ctx = Context { today: today(), guide: &guide };
         let run = |schema: SchemaState| {
             let mut out = Vec::new();
-            SchemaOutdated.check(&[], &WorkspaceFacts { schema, base: None }, &ctx, &mut out);
+            SchemaOutdated.check(&[], &WorkspaceFacts { schema, ..WorkspaceFacts::default() }, &ctx, &mut out);
             out.len()
         };
         assert_eq!(run(SchemaState::Missing), 0);

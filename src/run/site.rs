@@ -31,7 +31,10 @@ pub(super) fn site(global: &Global, args: &SiteOptions, cwd: &Path, io: &mut Io<
     let sources = ws.sources(&[], cwd)?;
     let today = today(global);
     let jobs = engine::default_jobs();
-    let files = engine::read(&ws.guide, &sources, Options { today, keep_text: false, jobs });
+    let (sessions, mut session_findings) = super::review::sessions(&ws);
+    let since_arg = super::review::since_arg(args.since.as_deref(), &sessions, &filters.regions)?;
+    let mut files = engine::read(&ws.guide, &sources, Options { today, keep_text: false, jobs });
+    files.findings.append(&mut session_findings);
     // What the check found in each file: the trends do not read those versions again.
     let current: Vec<Option<Summary>> = sources
         .iter()
@@ -42,17 +45,23 @@ pub(super) fn site(global: &Global, args: &SiteOptions, cwd: &Path, io: &mut Io<
     let (trends, built) = std::thread::scope(|scope| {
         let trends =
             scope.spawn(|| SiteTrends::read(&ws, &sources, &current, jobs, (today, args.trend_weeks), audience));
-        let built = since(&ws, files, args.since.as_deref()).map(|(files, mut since)| {
-            let facts = WorkspaceFacts { schema: ws.schema_state(), base: since.as_ref().map(BaseFacts::of) };
+        let built = since(&ws, files, since_arg.as_deref()).map(|(files, mut since)| {
+            let facts = WorkspaceFacts {
+                schema: ws.schema_state(),
+                base: since.as_ref().map(BaseFacts::of),
+                reviews: sessions,
+                engagement_names: None,
+            };
             if let Some(since) = &mut since {
                 since.base.clear();
             }
-            (engine::finish(&ws.guide, files, &facts), since)
+            (engine::finish(&ws.guide, files, &facts), since, facts)
         });
         (trends.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), built)
     });
-    let (outcome, since) = built?;
+    let (mut outcome, since, facts) = built?;
     let trends = trends?;
+    let session_findings = super::review::take_review_findings(&mut outcome, &ws.guide);
     let request =
         Request { guide: &ws.guide, today, filters: &filters, since: since.as_ref(), attention: false, audience };
     let report = crate::report::build(&outcome, request);
@@ -61,6 +70,10 @@ pub(super) fn site(global: &Global, args: &SiteOptions, cwd: &Path, io: &mut Io<
     building.write("assets/site.css", render::site::CSS.as_bytes())?;
     building.write("assets/site.js", render::site::JS.as_bytes())?;
     building.write("index.html", render::site::index_page(&site).as_bytes())?;
+    let all = crate::view::calendar::calendar(&report, &facts.reviews, "acctsum".to_owned());
+    building.write("calendar.ics", render::calendar::ics(&all).as_bytes())?;
+    let all = crate::view::calendar::calendar(&report, &facts.reviews, "acctsum".to_owned());
+    building.write("calendar.ics", render::calendar::ics(&all).as_bytes())?;
     building.write("people.html", render::site::people_page(&site).as_bytes())?;
     building.write("guide.html", render::site::guide_page(&ws.guide, site.audience, today).as_bytes())?;
     // Each page is drawn and written on its own: on every core, none held once written.
@@ -76,9 +89,12 @@ pub(super) fn site(global: &Global, args: &SiteOptions, cwd: &Path, io: &mut Io<
         // The region's own report: its counts, changes and order, as `report --region` gives.
         let filters = Filters { regions: vec![region.name.to_owned()], client: None, lead: None };
         let report = crate::report::build(&outcome, Request { filters: &filters, ..request });
-        let pack = Pack::of(&report);
+        let mut pack = Pack::of(&report);
+        pack.last_review = crate::view::LastReview::of(&facts.reviews, region.name, &session_findings);
         let page = render::site::region_page(&site, region.name, &pack);
-        building.write(&format!("r/{}.html", region.slug), page.as_bytes())
+        building.write(&format!("r/{}.html", region.slug), page.as_bytes())?;
+        let calendar = crate::view::calendar::calendar(&report, &facts.reviews, format!("acctsum: {}", region.name));
+        building.write(&format!("r/{}.ics", region.slug), render::calendar::ics(&calendar).as_bytes())
     });
     written.into_iter().collect::<Result<()>>()?;
     let written = engine::par_map(&site.clients, jobs, |client| {

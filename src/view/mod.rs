@@ -12,10 +12,12 @@
 //! [`Shown::Withheld`], a hidden section `None`, a finding or change about one counted.
 
 mod attention;
+pub mod calendar;
 mod change;
 mod client;
 mod entry;
 pub mod history;
+pub mod last_review;
 pub mod leads;
 mod mask;
 mod pack;
@@ -31,6 +33,7 @@ pub use self::entry::{
     ActionRow, Entry, LowScore, Mark, MeasureScore, ObjectiveRow, OpportunityRow, RiskRow, ServiceReview,
     StakeholderRow, WinRow,
 };
+pub use self::last_review::LastReview;
 pub use self::leads::Leads;
 pub use self::mask::Mask;
 pub use self::pack::{Legend, Measure, Pack, Unreadable, legend, measures};

@@ -110,6 +110,9 @@ pub struct Pack<'a> {
     pub since: Option<SinceView<'a>>,
     /// The roll-up by client, with `--client`.
     pub clients: Option<Vec<Client<'a>>>,
+    /// The region's latest review session, for a region's pack (set by the caller, who
+    /// read the sessions): "Since the last review".
+    pub last_review: Option<super::LastReview>,
 }
 
 impl<'a> Pack<'a> {
@@ -159,6 +162,7 @@ impl<'a> Pack<'a> {
                 .collect(),
             since: report.since.map(|s| SinceView::of(s, &report.removed(), &report.left)),
             clients,
+            last_review: None,
         }
     }
 

@@ -34,6 +34,9 @@ struct Doc<'a> {
     workspace: Vec<JsonFinding<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     workspace_withheld: Vec<JsonWithheld>,
+    /// A region's latest review session.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_review: Option<super::last_review::Json<'a>>,
 }
 
 #[derive(Serialize)]
@@ -378,6 +381,7 @@ pub fn render(pack: &Pack<'_>) -> serde_json::Result<String> {
                 Cause::RedStatus { .. } | Cause::Finding(_) => None,
             })
             .collect(),
+        last_review: pack.last_review.as_ref().map(super::last_review::json),
     };
     crate::render::json_text::string(&doc)
 }

@@ -61,9 +61,11 @@ pub(super) fn section(out: &mut String, e: &Entry<'_>) {
     let _ =
         write!(out, "{}, {}; updated {}; {review}{}. ", text(e.client), text(e.region), updated(e), file_link(e.path));
     let l = &e.leads;
+    // The headline's quote follows the facts without a blank line (a quote may interrupt a
+    // paragraph): the pack of a region stays short.
     let _ = writeln!(
         out,
-        "Leads: account {}; tech {}; delivery {}; relationship {}; client practice {}.\n",
+        "Leads: account {}; tech {}; delivery {}; relationship {}; client practice {}.",
         text(l.account),
         names(&l.tech),
         names(&l.delivery),
@@ -71,7 +73,9 @@ pub(super) fn section(out: &mut String, e: &Entry<'_>) {
         text(l.client_practice),
     );
     // A withheld headline, like any withheld section, is left out.
-    if e.headline != Shown::Withheld {
+    if e.headline == Shown::Withheld {
+        out.push('\n');
+    } else {
         let _ = writeln!(out, "> {}\n", text(e.headline));
     }
     scores(out, e);

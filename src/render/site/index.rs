@@ -21,6 +21,10 @@ pub fn page(site: &Site<'_>) -> String {
         }
         p.caveat { (SCORES_ARE_AN_AID) }
         (super::asks::index(site))
+        p.calendar {
+            a href="calendar.ics" { "Subscribe to the calendar" }
+            ": objectives and events, service reviews, actions due and review sessions, from today on."
+        }
         h2 { "Overview" }
         (counts(p))
         @if !p.workspace.is_empty() {

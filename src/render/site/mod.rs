@@ -13,6 +13,7 @@ mod client;
 mod engagement;
 mod guide;
 mod index;
+mod last_review;
 mod parts;
 mod people;
 mod region;

@@ -18,6 +18,10 @@ pub fn page(site: &Site<'_>, name: &str, pack: &Pack<'_>) -> String {
             ". Sorted by need of attention: red, amber, green; stale first."
         }
         p.caveat { (SCORES_ARE_AN_AID) }
+        @if let Some(r) = site.regions.iter().find(|r| r.name == name) {
+            p.calendar { a href={ (r.slug) ".ics" } { "Subscribe to the " (name) " calendar" } ": what is coming in " (name) "." }
+        }
+        (super::last_review::section(pack.last_review.as_ref()))
         h2 { "Overview" }
         (counts(pack))
         (changes(site, pack))

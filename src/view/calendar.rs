@@ -1,0 +1,166 @@
+//! What is coming, as calendar events: each engagement's objectives and events, its next
+//! service review and its open actions' due dates; each region's latest review session's
+//! open actions and its next review. Built for an audience: a hidden section gives no
+//! events, a hidden field is "withheld". `render::calendar` writes them as iCalendar.
+
+use chrono::NaiveDate;
+
+use super::mask::Mask;
+use super::site::fold;
+use crate::format::key as k;
+use crate::report::Report;
+use crate::review::{Session, latest_by_region};
+
+/// One all-day event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Event {
+    /// A stable id: derived from the engagement (or region) and the item only, so that an
+    /// edit elsewhere does not change it and a subscriber's calendar updates in place.
+    pub uid: String,
+    /// The day.
+    pub date: NaiveDate,
+    /// The title.
+    pub summary: String,
+    /// More, in a line or two.
+    pub description: String,
+}
+
+/// A calendar: its name and its events, by date then id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Calendar {
+    /// The calendar's name (`acctsum: north`).
+    pub name: String,
+    /// As of this date (the events' DTSTAMP).
+    pub today: NaiveDate,
+    /// The events from today on.
+    pub events: Vec<Event>,
+}
+
+/// FNV-1a, 64 bits: a hash that is the same on every run and machine (ids are stored by
+/// calendar apps).
+fn fnv(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// The id of `kind` for `owner` (an engagement or region) and `item` (its title).
+fn uid(kind: &str, owner: &str, item: &str) -> String {
+    format!("{kind}-{:016x}@acctsum", fnv(&format!("{kind}\u{0}{}\u{0}{}", fold(owner), fold(item))))
+}
+
+/// The calendar of `report`'s engagements and the latest sessions of its regions.
+#[must_use]
+pub fn calendar(report: &Report<'_>, sessions: &[Session], name: String) -> Calendar {
+    let mask = Mask::new(report.audience, report.guide);
+    let today = report.today;
+    let mut events = Vec::new();
+    let scale = report.guide.scale;
+    for item in &report.items {
+        let eng = item.eng;
+        let name = eng.name();
+        let withheld = |keys: &[&str], text: Option<&str>| {
+            if mask.hides(keys) { "(withheld)".to_owned() } else { text.unwrap_or("(not recorded)").to_owned() }
+        };
+        if !mask.hides_section(k::OBJECTIVES) {
+            for o in &eng.objectives {
+                let Some(date) = o.date.copied() else { continue };
+                let title = withheld(&[k::OBJECTIVES, k::TITLE], o.title.str());
+                let mut description = match o.comfort.copied() {
+                    _ if mask.hides(&[k::OBJECTIVES, k::COMFORT]) => "Comfort: withheld.".to_owned(),
+                    Some(c) => format!("Comfort: {c} on a scale of {} to {}.", scale.min, scale.max),
+                    None => "Comfort: not recorded.".to_owned(),
+                };
+                if let (false, Some(notes)) = (mask.hides(&[k::OBJECTIVES, k::NOTES]), o.notes.str()) {
+                    description.push(' ');
+                    description.push_str(notes);
+                }
+                let key = o.title.str().unwrap_or_default();
+                events.push(Event {
+                    uid: uid("objective", name, key),
+                    date,
+                    summary: format!("{title} — {name}"),
+                    description,
+                });
+            }
+        }
+        if let (false, Some(next)) = (mask.hides(&[k::SERVICE_REVIEW, k::NEXT]), eng.service_review.next.copied()) {
+            events.push(Event {
+                uid: uid("service-review", name, ""),
+                date: next,
+                summary: format!("Service review — {name}"),
+                description: format!("The next service review with {}.", eng.client.str().unwrap_or("the client")),
+            });
+        }
+        if !mask.hides_section(k::ACTIONS) {
+            for a in &eng.actions {
+                let (Some(true), Some(due)) = (a.is_open(), a.due.copied()) else { continue };
+                let what = withheld(&[k::ACTIONS, k::ACTION], a.action.str());
+                let owner = withheld(&[k::ACTIONS, k::OWNER], a.owner.str());
+                events.push(Event {
+                    uid: uid("action", name, a.action.str().unwrap_or_default()),
+                    date: due,
+                    summary: format!("Due: {what} — {name}"),
+                    description: format!("Owner: {owner}."),
+                });
+            }
+        }
+    }
+    let regions = &report.filters.regions;
+    for session in latest_by_region(sessions) {
+        let Some(region) = session.region.str() else { continue };
+        if !regions.is_empty() && !regions.iter().any(|r| r == region) {
+            continue;
+        }
+        for item in &session.actions {
+            let a = &item.action;
+            let (Some(true), Some(due)) = (a.is_open(), a.due.copied()) else { continue };
+            let what = a.action.str().unwrap_or("(not recorded)");
+            let about = item.engagement.str().map(|e| format!(" — {e}")).unwrap_or_default();
+            events.push(Event {
+                uid: uid("review-action", region, what),
+                date: due,
+                summary: format!("Due: {what}{about}"),
+                description: format!(
+                    "Owner: {}. From the {region} review session of {}.",
+                    a.owner.str().unwrap_or("(not recorded)"),
+                    session.date.copied().map_or_else(String::new, |d| d.to_string())
+                ),
+            });
+        }
+        if let Some(next) = session.next_review.copied() {
+            events.push(Event {
+                uid: uid("review-session", region, ""),
+                date: next,
+                summary: format!("{region} review session"),
+                description: format!("The next review session of the {region} region."),
+            });
+        }
+    }
+    events.retain(|e| e.date >= today);
+    events.sort_by(|a, b| (a.date, &a.uid).cmp(&(b.date, &b.uid)));
+    // Two items alike (one action written twice) still get an id each.
+    let mut seen = std::collections::HashMap::new();
+    for e in &mut events {
+        let n = seen.entry(e.uid.clone()).or_insert(0u32);
+        *n += 1;
+        if *n > 1 {
+            e.uid = e.uid.replace("@acctsum", &format!("-{n}@acctsum"));
+        }
+    }
+    Calendar { name, today, events }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_ignore_case_accents_and_spacing_but_not_the_item() {
+        assert_eq!(uid("action", "Zoë's Café", "Send the DPIA"), uid("action", "zoe's  cafe", "send the dpia"));
+        assert_ne!(uid("action", "Zoë's Café", "Send the DPIA"), uid("action", "Zoë's Café", "Send the SOW"));
+        assert_ne!(uid("action", "A", "x"), uid("objective", "A", "x"));
+        let id = uid("objective", "A", "x");
+        assert!(
+            id.starts_with("objective-") && id.ends_with("@acctsum") && id.len() == "objective-@acctsum".len() + 16
+        );
+    }
+}

@@ -1,0 +1,81 @@
+//! `acctsum calendar` and the site's calendars: RFC 5545, all-day events, stable ids,
+//! deterministic, audiences applied.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::acctsum;
+
+fn examples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")
+}
+
+fn uids(ics: &str) -> Vec<&str> {
+    ics.lines().filter_map(|l| l.strip_prefix("UID:")).map(str::trim_end).collect()
+}
+
+#[test]
+fn the_north_calendar_for_the_leads() {
+    let ran = acctsum(&examples(), &["calendar", "--region", "north", "--audience", "leads"]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    common::golden(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/calendar-north.ics"), &ran.stdout);
+    assert!(ran.stdout.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+    assert!(ran.stdout.lines().all(|l| l.len() <= 75), "folded at 75 octets");
+    assert!(!ran.stdout.contains("VTODO"));
+    // Every kind of item: an objective, a service review, an engagement's open action, a
+    // review session's open action and the next session.
+    for kind in ["UID:objective-", "UID:service-review-", "UID:action-", "UID:review-action-", "UID:review-session-"] {
+        assert!(ran.stdout.contains(kind), "{kind}");
+    }
+    let all = uids(&ran.stdout);
+    let mut unique = all.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), all.len(), "ids are unique");
+    // Deterministic: the same bytes again.
+    assert_eq!(acctsum(&examples(), &["calendar", "--region", "north", "--audience", "leads"]).stdout, ran.stdout);
+}
+
+#[test]
+fn an_edit_elsewhere_keeps_every_event_id() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let ws = tmp.path();
+    std::fs::copy(examples().join("acctsum.yaml"), ws.join("acctsum.yaml")).expect("config");
+    std::fs::create_dir_all(ws.join("engagements/north")).expect("mkdir");
+    let file = "engagements/north/pennine-freight-route-planning.yaml";
+    let text = std::fs::read_to_string(examples().join(file)).expect("example");
+    std::fs::write(ws.join(file), &text).expect("write");
+    let before = acctsum(ws, &["calendar", "--audience", "leads"]).stdout;
+    let edited = text.replacen("status: red", "status: amber", 1).replacen("headline: ", "headline: Better. ", 1);
+    assert_ne!(edited, text);
+    std::fs::write(ws.join(file), edited).expect("write");
+    let after = acctsum(ws, &["calendar", "--audience", "leads"]).stdout;
+    assert!(!uids(&before).is_empty());
+    assert_eq!(uids(&before), uids(&after));
+}
+
+#[test]
+fn the_audience_applies_to_the_calendar() {
+    // The examples' default audience (company) hides `actions`: no engagement action is
+    // in its calendar; the review session's actions are not engagement fields.
+    let company = acctsum(&examples(), &["calendar", "--region", "north"]);
+    let leads = acctsum(&examples(), &["calendar", "--region", "north", "--audience", "leads"]);
+    assert!(!company.stdout.contains("UID:action-"), "{}", company.stdout);
+    assert!(leads.stdout.contains("UID:action-"));
+    assert!(company.stdout.contains("UID:review-action-"));
+    let unknown = acctsum(&examples(), &["calendar", "--audience", "nobody"]);
+    assert_eq!(unknown.code, 2);
+}
+
+#[test]
+fn the_site_publishes_a_calendar_and_one_per_region() {
+    let out = tempfile::tempdir().expect("tmp");
+    let dir = out.path().join("site");
+    let ran = acctsum(&examples(), &["site", "-o", dir.to_str().expect("utf-8")]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    let all = std::fs::read_to_string(dir.join("calendar.ics")).expect("calendar.ics");
+    assert_eq!(all, acctsum(&examples(), &["calendar"]).stdout);
+    let north = std::fs::read_to_string(dir.join("r/north.ics")).expect("north.ics");
+    assert_eq!(north, acctsum(&examples(), &["calendar", "--region", "north"]).stdout);
+}
