@@ -113,7 +113,7 @@ pub fn finish(guide: &Guide, files: Files, facts: &WorkspaceFacts) -> Outcome {
         .filter_map(|f| Some(FileFacts { engagement: f.engagement.as_ref()?, digest: f.digest? }))
         .collect();
     findings.extend(rules::check_workspace(&all, facts, &ctx));
-    rules::apply_severities(&mut findings, guide);
+    rules::settle(&mut findings, all.iter().map(|f| f.engagement), &ctx);
     findings.sort_by(Finding::order);
     Outcome { files, findings }
 }

@@ -158,7 +158,33 @@ rule_ids! {
     UpdatedNotBumped = "updated-not-bumped", Content(Warning), "the file changed since --since REV but `updated` did not";
     /// The workspace's schema file is out of date.
     SchemaOutdated = "schema-outdated", Content(Warning), "schema/engagement.schema.json no longer matches acctsum.yaml";
+    /// An acknowledgement's `until` has passed.
+    AcknowledgementExpired = "acknowledgement-expired", Content(Warning), "an acknowledgement's `until` date has passed, so its findings show again";
+    /// An acknowledgement that silences nothing.
+    AcknowledgementUnused = "acknowledgement-unused", Content(Warning), "an acknowledgement matches no finding: the problem is fixed, or `rule`/`about` is wrong";
 }
+
+/// The ids of the rules whose findings an engagement may acknowledge (its `acknowledged`
+/// section): every content rule about an engagement, except the acknowledgement rules
+/// themselves (an acknowledgement cannot silence the warning that it has lapsed).
+/// `schema-outdated` is about the schema file, which no engagement owns.
+pub const ACKNOWLEDGEABLE: &[&str] = &[
+    "stale",
+    "future-date",
+    "missing-measure",
+    "low-score-without-notes",
+    "low-score-without-action",
+    "risk-without-mitigation",
+    "action-overdue",
+    "past-objective",
+    "service-review-missing",
+    "service-review-overdue",
+    "headline-too-long",
+    "status-mismatch",
+    "relationship-lead-conflict",
+    "region-path-mismatch",
+    "updated-not-bumped",
+];
 
 impl RuleId {
     /// Looks a rule up by its id.
@@ -273,5 +299,18 @@ mod tests {
             assert_eq!(RuleId::from_id(id).map(RuleId::as_str), Some(*id));
         }
         insta::assert_snapshot!(ids.join("\n"));
+    }
+
+    #[test]
+    fn acknowledgeable_rules_are_the_content_rules_about_engagements() {
+        let expected: Vec<&str> = RuleId::ALL
+            .iter()
+            .filter(|r| matches!(r.kind(), RuleKind::Content(_)))
+            .filter(|r| {
+                !matches!(r, RuleId::SchemaOutdated | RuleId::AcknowledgementExpired | RuleId::AcknowledgementUnused)
+            })
+            .map(|r| r.as_str())
+            .collect();
+        assert_eq!(ACKNOWLEDGEABLE, expected.as_slice());
     }
 }

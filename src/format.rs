@@ -5,6 +5,7 @@
 //! disagree about what a field is.
 
 use crate::choice::{ActionStatus, Choice, RiskType, Side, Stage, Status};
+use crate::finding::ACKNOWLEDGEABLE;
 use crate::guide::Guide;
 
 /// Every key of the format, named once: the table below and the model (`model.rs`) both
@@ -88,6 +89,18 @@ pub mod key {
     pub const SIDE: &str = "side";
     /// An opportunity's `stage`.
     pub const STAGE: &str = "stage";
+    /// `acknowledged`: findings the leads know about, silenced until a date.
+    pub const ACKNOWLEDGED: &str = "acknowledged";
+    /// An acknowledgement's `rule`.
+    pub const RULE: &str = "rule";
+    /// An acknowledgement's `about`.
+    pub const ABOUT: &str = "about";
+    /// An acknowledgement's `reason`.
+    pub const REASON: &str = "reason";
+    /// An acknowledgement's `until`.
+    pub const UNTIL: &str = "until";
+    /// An acknowledgement's `by`.
+    pub const BY: &str = "by";
 }
 
 use self::key as k;
@@ -270,6 +283,23 @@ pub const OPPORTUNITY: &[Field] = &[
     opt(k::NOTES, Shape::Text, "Anything worth knowing."),
 ];
 
+/// One acknowledgement: a known finding, silenced until a date.
+pub const ACKNOWLEDGEMENT: &[Field] = &[
+    req(k::RULE, Shape::Choice(ACKNOWLEDGEABLE), "The rule whose findings are acknowledged (a content rule)."),
+    opt(
+        k::ABOUT,
+        Shape::Text,
+        "The field the findings are about, as a dotted path (`account_status.commercial`, `actions.2`); absent: every finding of the rule in this file.",
+    ),
+    req(k::REASON, Shape::Text, "Why the finding is known and accepted for now."),
+    req(
+        k::UNTIL,
+        Shape::Date,
+        "The last day the findings are silenced; at most `max_acknowledge_days` after `updated`.",
+    ),
+    req(k::BY, Shape::Text, "Who acknowledged it."),
+];
+
 /// The top level of an engagement file.
 pub const ENGAGEMENT: &[Field] = &[
     req(k::ACCTSUM, Shape::Version, "The format version of this file: always 1."),
@@ -314,6 +344,11 @@ pub const ENGAGEMENT: &[Field] = &[
     opt(k::STAKEHOLDERS, Shape::List(STAKEHOLDER), "Key people on the client's side and ours."),
     opt(k::WINS, Shape::List(WIN), "Where we are doing well: shout about it."),
     opt(k::OPPORTUNITIES, Shape::List(OPPORTUNITY), "Possible new work with the client."),
+    opt(
+        k::ACKNOWLEDGED,
+        Shape::List(ACKNOWLEDGEMENT),
+        "Findings the leads know about and accept for now, each silenced until a date, with the reason and who said so.",
+    ),
 ];
 
 /// Whether a key is an extension field (`x-…`), ignored everywhere.

@@ -90,6 +90,8 @@ pub struct Guide {
     pub service_review_days: i64,
     /// Longest headline, in characters.
     pub headline_max_chars: usize,
+    /// An acknowledgement's `until` may be at most this many days after `updated`.
+    pub max_acknowledge_days: i64,
     account_status: Vec<Measure>,
     strategy: Vec<Measure>,
     /// Configured severities (`None` = off), by rule.
@@ -178,6 +180,7 @@ impl Default for Guide {
             stale_after_days: 14,
             service_review_days: 35,
             headline_max_chars: 280,
+            max_acknowledge_days: 90,
             account_status: default_measures(Section::AccountStatus),
             strategy: default_measures(Section::Strategy),
             rules: BTreeMap::new(),
@@ -196,6 +199,7 @@ pub const CONFIG_KEYS: &[&str] = &[
     "stale_after_days",
     "service_review_days",
     "headline_max_chars",
+    "max_acknowledge_days",
     "measures",
     "rules",
     "audiences",
@@ -307,6 +311,11 @@ impl ConfigReader<'_> {
                 "headline_max_chars" => {
                     if let Some(v) = self.bounded(value, key, 1, 100_000) {
                         self.guide.headline_max_chars = usize::try_from(v).unwrap_or(usize::MAX);
+                    }
+                }
+                "max_acknowledge_days" => {
+                    if let Some(v) = self.days(value, key) {
+                        self.guide.max_acknowledge_days = v;
                     }
                 }
                 "measures" => self.measures(value),

@@ -158,7 +158,9 @@ fn since(ws: &Workspace, files: Files, rev: Option<&str>) -> Result<(Files, Opti
     // applied, so that a rule turned off passes none).
     let Files { today, files, findings } = files;
     let mut past: Vec<Finding> = findings.iter().filter(|f| f.rule == RuleId::PastObjective).cloned().collect();
-    crate::rules::apply_severities(&mut past, &ws.guide);
+    let ctx = crate::rules::Context { today, guide: &ws.guide };
+    crate::rules::settle(&mut past, files.iter().filter_map(|f| f.engagement.as_ref()), &ctx);
+    past.retain(|f| f.rule == RuleId::PastObjective);
     let models = Outcome { files, findings: past };
     let since = crate::history::since_workspace(ws, &models, rev, true);
     Ok((Files { today, files: models.files, findings }, Some(since?)))

@@ -270,6 +270,7 @@ fn singular(key: &str) -> &'static str {
         k::STAKEHOLDERS => "stakeholder",
         k::WINS => "win",
         k::OPPORTUNITIES => "opportunity",
+        k::ACKNOWLEDGED => "acknowledgement",
         _ => "item",
     }
 }

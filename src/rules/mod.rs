@@ -15,6 +15,7 @@ use crate::finding::{FieldPath, Finding, Loc, RuleId};
 use crate::guide::Guide;
 use crate::model::Engagement;
 
+mod acknowledge;
 mod action_overdue;
 mod duplicate_engagement;
 mod future_date;
@@ -111,6 +112,19 @@ pub fn check_workspace(files: &[FileFacts<'_>], facts: &WorkspaceFacts, ctx: &Co
         rule.check(files, facts, ctx, &mut out);
     }
     out
+}
+
+/// Settles the findings of a run on `engagements`: the acknowledgements in force silence
+/// the findings they cover (adding the acknowledgement rules' own findings), then the
+/// configured severities apply. Every caller with findings and models uses this, so an
+/// acknowledgement means the same in `check`, `report`, `history` and `--since`.
+pub fn settle<'a>(
+    findings: &mut Vec<Finding>,
+    engagements: impl IntoIterator<Item = &'a Engagement>,
+    ctx: &Context<'_>,
+) {
+    acknowledge::apply(findings, engagements, ctx);
+    apply_severities(findings, ctx.guide);
 }
 
 /// Applies the configured severities: drops findings of rules that are off.
