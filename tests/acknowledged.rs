@@ -1,0 +1,186 @@
+//! The `acknowledged` section: what an acknowledgement silences, where, for how long, and
+//! what it reports of its own — through the real CLI, as of 2026-11-20.
+
+mod common;
+
+use std::path::Path;
+
+use common::{acctsum, workspace};
+
+/// A valid, fresh engagement (no findings) in `region`, with `extra` appended.
+fn engagement(name: &str, region: &str, updated: &str, extra: &str) -> String {
+    format!(
+        "acctsum: 1
+engagement: {name}
+client: Acme Bank
+region: {region}
+leads:
+  account: Jane Smith
+  relationship: Sam Lee
+updated: {updated}
+status: green
+headline: On track.
+next_steps:
+  - Agree the roadmap
+service_review:
+  last: 2026-11-03
+account_status:
+  customer: {{score: 4}}
+  team: {{score: 4}}
+  delivery: {{score: 4}}
+  commercial: {{score: 4}}
+  governance: {{score: 4}}
+  capability: {{score: 4}}
+strategy:
+  relationships: {{score: 4}}
+  alignment: {{score: 4}}
+  growth: {{score: 4}}
+  value_add: {{score: 4}}
+  exit_plan: {{score: 4}}
+{extra}"
+    )
+}
+
+const CONFIG: &str = "acctsum: 1\nregions: [north, south]\n";
+
+const ACK_STALE: &str = "acknowledged:
+  - rule: stale
+    reason: Jane is on leave
+    until: 2026-11-30
+    by: Tom Jones
+";
+
+fn check(ws: &Path) -> common::Ran {
+    acctsum(ws, &["check", "--format", "short"])
+}
+
+#[test]
+fn an_acknowledged_finding_is_silenced_in_check_and_in_every_report() {
+    let stale = engagement("A", "north", "2026-11-01", ACK_STALE);
+    let ws = workspace(CONFIG, &[("engagements/north/a.yaml", stale)]);
+    let ran = acctsum(ws.path(), &["check", "--strict", "--format", "short"]);
+    assert_eq!((ran.code, ran.stdout.as_str()), (0, ""), "{}", ran.stderr);
+    let json = acctsum(ws.path(), &["report", "--format", "json"]);
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    assert!(json.stdout.contains("\"stale\": false"), "{}", json.stdout);
+    assert!(!json.stdout.contains("\"rule\": \"stale\""), "{}", json.stdout);
+    let pack = acctsum(ws.path(), &["report", "--format", "markdown", "--audience", "leads"]);
+    assert!(!pack.stdout.contains("last updated 2026-11-01"), "{}", pack.stdout);
+}
+
+#[test]
+fn an_acknowledgement_silences_only_its_own_file() {
+    let ws = workspace(
+        CONFIG,
+        &[
+            ("engagements/north/a.yaml", engagement("A", "north", "2026-11-01", ACK_STALE)),
+            ("engagements/north/b.yaml", engagement("B", "north", "2026-11-01", "")),
+        ],
+    );
+    let ran = check(ws.path());
+    assert_eq!(ran.stdout.lines().count(), 1, "{}", ran.stdout);
+    assert!(ran.stdout.starts_with("engagements/north/b.yaml:8:10: warning[stale]"), "{}", ran.stdout);
+}
+
+#[test]
+fn a_cross_file_finding_is_acknowledged_in_the_file_it_is_reported_on() {
+    let ack = "acknowledged:
+  - rule: relationship-lead-conflict
+    about: leads.relationship
+    reason: Kim takes over from Sam in December
+    until: 2026-12-15
+    by: Jane Smith
+";
+    let other = engagement("B", "south", "2026-11-18", "").replace("Sam Lee", "Kim Ode");
+    let ws = workspace(
+        CONFIG,
+        &[
+            ("engagements/north/a.yaml", engagement("A", "north", "2026-11-18", ack)),
+            ("engagements/south/b.yaml", other),
+        ],
+    );
+    let ran = check(ws.path());
+    let rules: Vec<&str> = ran.stdout.lines().collect();
+    assert_eq!(rules.len(), 1, "{}", ran.stdout);
+    assert!(rules[0].starts_with("engagements/south/b.yaml:7:17: warning[relationship-lead-conflict]"), "{}", rules[0]);
+}
+
+#[test]
+fn about_picks_one_action_and_leaves_the_others_reported() {
+    let actions = "actions:
+  - {action: Close data mapping, owner: Tom Jones, due: 2026-11-10}
+  - {action: Sign the SOW, owner: Jane Smith, due: 2026-11-12}
+acknowledged:
+  - rule: action-overdue
+    about: actions.0
+    reason: The client's data owner is away until December
+    until: 2026-12-10
+    by: Jane Smith
+";
+    let ws = workspace(CONFIG, &[("engagements/north/a.yaml", engagement("A", "north", "2026-11-18", actions))]);
+    let ran = check(ws.path());
+    let lines: Vec<&str> = ran.stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", ran.stdout);
+    assert!(lines[0].contains("warning[action-overdue]: action \"Sign the SOW\""), "{}", lines[0]);
+}
+
+#[test]
+fn an_acknowledgement_lapses_after_until_and_the_finding_shows_again() {
+    let lapsed = ACK_STALE.replace("2026-11-30", "2026-11-19");
+    let ws = workspace(CONFIG, &[("engagements/north/a.yaml", engagement("A", "north", "2026-11-01", &lapsed))]);
+    let ran = check(ws.path());
+    assert!(ran.stdout.contains("warning[stale]"), "{}", ran.stdout);
+    assert!(
+        ran.stdout.contains(
+            ":31:12: warning[acknowledgement-expired]: acknowledgement of `stale` lapsed on 2026-11-19, 1 day ago"
+        ),
+        "{}",
+        ran.stdout
+    );
+}
+
+#[test]
+fn max_acknowledge_days_is_read_from_the_config() {
+    let long = ACK_STALE.replace("2026-11-30", "2027-01-01");
+    let files = [("engagements/north/a.yaml", engagement("A", "north", "2026-11-18", &long))];
+    let strict = workspace(&format!("{CONFIG}max_acknowledge_days: 30\n"), &files);
+    let ran = check(strict.path());
+    assert_eq!(ran.code, 1, "{}", ran.stdout);
+    assert!(
+        ran.stdout.contains(":31:12: error[invalid-value]: acknowledgement of `stale` until 2027-01-01: 44 days after `updated` (2026-11-18); at most 30 days"),
+        "{}",
+        ran.stdout
+    );
+    // Within the default 90 days: in force, and with nothing to silence, unused.
+    let default = workspace(CONFIG, &files);
+    let ran = check(default.path());
+    assert_eq!(ran.code, 0, "{}", ran.stdout);
+    assert!(ran.stdout.contains(":29:3: warning[acknowledgement-unused]"), "{}", ran.stdout);
+}
+
+#[test]
+fn a_bad_max_acknowledge_days_is_a_config_error() {
+    let ws = workspace(
+        &format!("{CONFIG}max_acknowledge_days: 0\n"),
+        &[("engagements/north/a.yaml", engagement("A", "north", "2026-11-18", ""))],
+    );
+    let ran = check(ws.path());
+    assert_eq!(ran.code, 2, "{}{}", ran.stdout, ran.stderr);
+    assert!(
+        ran.stderr.contains("`max_acknowledge_days` must be a whole number from 1 to 3650, found 0"),
+        "{}",
+        ran.stderr
+    );
+}
+
+#[test]
+fn a_misspelt_rule_gets_a_did_you_mean() {
+    let ack = ACK_STALE.replace("rule: stale", "rule: stael");
+    let ws = workspace(CONFIG, &[("engagements/north/a.yaml", engagement("A", "north", "2026-11-01", &ack))]);
+    let ran = acctsum(ws.path(), &["check"]);
+    assert_eq!(ran.code, 1, "{}", ran.stdout);
+    assert!(ran.stdout.contains("invalid-value"), "{}", ran.stdout);
+    assert!(ran.stdout.contains("stale"), "{}", ran.stdout);
+    // The invalid acknowledgement silences nothing.
+    assert!(ran.stdout.contains("last updated 2026-11-01"), "{}", ran.stdout);
+}
