@@ -143,6 +143,21 @@ pub struct OpportunityRow<'a> {
     pub notes: Shown<&'a str>,
 }
 
+/// An acknowledgement: findings the leads know about, silenced until a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AcknowledgementRow<'a> {
+    /// The rule whose findings it silences.
+    pub rule: Shown<RuleId>,
+    /// The field they are about; not recorded: every finding of the rule.
+    pub about: Shown<&'a str>,
+    /// Why.
+    pub reason: Shown<&'a str>,
+    /// The last day it silences them.
+    pub until: Shown<NaiveDate>,
+    /// Who acknowledged it.
+    pub by: Shown<&'a str>,
+}
+
 /// One engagement in a report.
 #[derive(Clone, Debug)]
 pub struct Entry<'a> {
@@ -199,6 +214,8 @@ pub struct Entry<'a> {
     pub stakeholders: Option<Vec<StakeholderRow<'a>>>,
     /// Opportunities; `None` when hidden.
     pub opportunities: Option<Vec<OpportunityRow<'a>>>,
+    /// Acknowledged findings; `None` when hidden.
+    pub acknowledged: Option<Vec<AcknowledgementRow<'a>>>,
     /// What needs attention, as sentences: a red status, then each finding (those about a
     /// withheld field counted per rule, not described).
     pub notes: Vec<Note<'a>>,
@@ -344,6 +361,19 @@ pub(super) fn entry<'a>(
                     title: field(k::TITLE, Shown::text(&o.title)),
                     stage: mask.shown(&[k::OPPORTUNITIES, k::STAGE], Shown::copied(&o.stage)),
                     notes: field(k::NOTES, Shown::text(&o.notes)),
+                })
+                .collect()
+        }),
+        acknowledged: mask.section(k::ACKNOWLEDGED, || {
+            let field = |key, value| mask.shown(&[k::ACKNOWLEDGED, key], value);
+            e.acknowledged
+                .iter()
+                .map(|a| AcknowledgementRow {
+                    rule: mask.shown(&[k::ACKNOWLEDGED, k::RULE], Shown::copied(&a.rule)),
+                    about: field(k::ABOUT, Shown::text(&a.about)),
+                    reason: field(k::REASON, Shown::text(&a.reason)),
+                    until: mask.shown(&[k::ACKNOWLEDGED, k::UNTIL], Shown::copied(&a.until)),
+                    by: field(k::BY, Shown::text(&a.by)),
                 })
                 .collect()
         }),

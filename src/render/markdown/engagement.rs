@@ -134,6 +134,19 @@ pub(super) fn section(out: &mut String, e: &Entry<'_>) {
             })
             .collect(),
     ));
+    items.extend(e.acknowledged.as_deref().unwrap_or_default().iter().map(|a| {
+        let about = match a.about {
+            Shown::NotRecorded => String::new(),
+            about => format!(" about {}", text(about)),
+        };
+        format!(
+            "**Acknowledged** {}{about} until {}, by {}: {}",
+            shown(a.rule),
+            shown(a.until),
+            text(a.by),
+            text(a.reason)
+        )
+    }));
     for item in items {
         let _ = writeln!(out, "- {item}");
     }
