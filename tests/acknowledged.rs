@@ -62,10 +62,20 @@ fn an_acknowledged_finding_is_silenced_in_check_and_in_every_report() {
     assert_eq!((ran.code, ran.stdout.as_str()), (0, ""), "{}", ran.stderr);
     let json = acctsum(ws.path(), &["report", "--format", "json"]);
     assert_eq!(json.code, 0, "{}", json.stderr);
-    assert!(json.stdout.contains("\"stale\": false"), "{}", json.stdout);
-    assert!(!json.stdout.contains("\"rule\": \"stale\""), "{}", json.stdout);
-    let pack = acctsum(ws.path(), &["report", "--format", "markdown", "--audience", "leads"]);
+    let doc: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
+    let entry = &doc["engagements"][0];
+    assert_eq!(entry["stale"], false, "{entry}");
+    assert_eq!(entry["findings"], serde_json::json!([]), "{entry}");
+    assert_eq!(entry["acknowledged"][0]["rule"], "stale", "{entry}");
+    assert_eq!(entry["acknowledged"][0]["until"], "2026-11-30", "{entry}");
+    let pack = acctsum(ws.path(), &["report", "--format", "markdown"]);
+    assert_eq!(pack.code, 0, "{}", pack.stderr);
     assert!(!pack.stdout.contains("last updated 2026-11-01"), "{}", pack.stdout);
+    assert!(
+        pack.stdout.contains("**Acknowledged** stale until 2026-11-30, by Tom Jones: Jane is on leave"),
+        "{}",
+        pack.stdout
+    );
 }
 
 #[test]
