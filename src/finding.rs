@@ -160,6 +160,8 @@ rule_ids! {
     SchemaOutdated = "schema-outdated", Content(Warning), "schema/engagement.schema.json no longer matches acctsum.yaml";
     /// An acknowledgement's `until` has passed.
     AcknowledgementExpired = "acknowledgement-expired", Content(Warning), "an acknowledgement's `until` date has passed, so its findings show again";
+    /// An acknowledgement set to last too long.
+    AcknowledgementTooLong = "acknowledgement-too-long", Content(Error), "an acknowledgement's `until` is more than `max_acknowledge_days` after today";
     /// An acknowledgement that silences nothing.
     AcknowledgementUnused = "acknowledgement-unused", Content(Warning), "an acknowledgement matches no finding: the problem is fixed, or `rule`/`about` is wrong";
 }
@@ -307,7 +309,13 @@ mod tests {
             .iter()
             .filter(|r| matches!(r.kind(), RuleKind::Content(_)))
             .filter(|r| {
-                !matches!(r, RuleId::SchemaOutdated | RuleId::AcknowledgementExpired | RuleId::AcknowledgementUnused)
+                !matches!(
+                    r,
+                    RuleId::SchemaOutdated
+                        | RuleId::AcknowledgementExpired
+                        | RuleId::AcknowledgementTooLong
+                        | RuleId::AcknowledgementUnused
+                )
             })
             .map(|r| r.as_str())
             .collect();

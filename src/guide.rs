@@ -90,7 +90,7 @@ pub struct Guide {
     pub service_review_days: i64,
     /// Longest headline, in characters.
     pub headline_max_chars: usize,
-    /// An acknowledgement's `until` may be at most this many days after `updated`.
+    /// An acknowledgement's `until` may be at most this many days ahead of today.
     pub max_acknowledge_days: i64,
     account_status: Vec<Measure>,
     strategy: Vec<Measure>,

@@ -221,7 +221,7 @@ pub fn config(guide: &Guide) -> String {
     let _ = writeln!(out, "service_review_days: {}\n", guide.service_review_days);
     comment(&mut out, 0, "Keep headlines concise.");
     let _ = writeln!(out, "headline_max_chars: {}\n", guide.headline_max_chars);
-    comment(&mut out, 0, "An acknowledged finding is silenced for at most this many days after `updated`.");
+    comment(&mut out, 0, "An acknowledged finding is silenced for at most this many days ahead.");
     let _ = writeln!(out, "max_acknowledge_days: {}\n", guide.max_acknowledge_days);
     comment(
         &mut out,

@@ -157,7 +157,7 @@ fn max_acknowledge_days_is_read_from_the_config() {
     let ran = check(strict.path());
     assert_eq!(ran.code, 1, "{}", ran.stdout);
     assert!(
-        ran.stdout.contains(":31:12: error[invalid-value]: acknowledgement of `stale` until 2027-01-01: 44 days after `updated` (2026-11-18); at most 30 days"),
+        ran.stdout.contains(":31:12: error[acknowledgement-too-long]: acknowledgement of `stale` until 2027-01-01, 42 days from today; an acknowledgement lasts at most 30 days"),
         "{}",
         ran.stdout
     );

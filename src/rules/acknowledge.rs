@@ -3,9 +3,10 @@
 //! workspace-level, so a cross-file finding can be acknowledged in the file it is reported
 //! on) and before the severities, and it decides two rules of its own:
 //! `acknowledgement-expired` (the date has passed: the findings show again) and
-//! `acknowledgement-unused` (a live acknowledgement silenced nothing). An acknowledgement
-//! whose `until` lies more than `max_acknowledge_days` after `updated` is an
-//! `invalid-value` and silences nothing: an acknowledgement is renewed by reviewing it.
+//! `acknowledgement-unused` (a live acknowledgement silenced nothing), and
+//! `acknowledgement-too-long`: an acknowledgement whose `until` lies more than
+//! `max_acknowledge_days` ahead silences nothing, so that each is looked at again at least
+//! that often.
 
 use std::collections::HashMap;
 
@@ -87,18 +88,20 @@ fn in_force<'a>(
     };
     let field = ack.field().field(k::UNTIL);
     let max = ctx.guide.max_acknowledge_days;
-    if let Some(updated) = eng.updated.copied().filter(|u| (*until - *u).num_days() > max) {
+    let ahead = (*until - ctx.today).num_days();
+    // With the rule off there is no limit.
+    if ahead > max && ctx.guide.severity(RuleId::AcknowledgementTooLong).is_some() {
         out.push(finding(
-            RuleId::InvalidValue,
+            RuleId::AcknowledgementTooLong,
             &eng.path,
             until_at,
             field,
             format!(
-                "acknowledgement of `{rule}` until {until}: {} after `updated` ({updated}); at most {} (`max_acknowledge_days`)",
-                days((*until - updated).num_days()),
+                "acknowledgement of `{rule}` until {until}, {} from today; an acknowledgement lasts at most {} (`max_acknowledge_days`)",
+                days(ahead),
                 days(max)
             ),
-            "choose an earlier `until`; review the acknowledgement again before it lapses",
+            "choose an earlier `until`, and review the acknowledgement again before it lapses",
         ));
         return None;
     }
