@@ -8,12 +8,11 @@
 //! `max_acknowledge_days` ahead silences nothing, so that each is looked at again at least
 //! that often.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
 use super::{Context, days, finding};
-use crate::field_path::Segment;
 use crate::finding::{FieldPath, Finding, RuleId};
 use crate::format::key as k;
 use crate::model::{Acknowledgement, Engagement};
@@ -23,12 +22,50 @@ struct Live<'a> {
     ack: &'a Acknowledgement,
     rule: RuleId,
     about: Option<&'a str>,
-    used: bool,
 }
 
-impl Live<'_> {
-    fn covers(&self, f: &Finding) -> bool {
-        f.rule == self.rule && self.about.is_none_or(|about| f.field.as_ref().is_some_and(|p| about_matches(p, about)))
+impl<'a> Live<'a> {
+    /// Its rule and `about` ("" for none): acknowledgements alike cover the same findings.
+    fn key(&self) -> (RuleId, &'a str) {
+        (self.rule, self.about.unwrap_or_default())
+    }
+}
+
+/// One file's acknowledgements in force, looked up by rule and `about`, so that a finding
+/// costs a look-up per step of its field path however many acknowledgements there are.
+struct InForce<'a> {
+    eng: &'a Engagement,
+    live: Vec<Live<'a>>,
+    index: HashMap<RuleId, HashSet<&'a str>>,
+    used: HashSet<(RuleId, &'a str)>,
+}
+
+impl<'a> InForce<'a> {
+    fn new(eng: &'a Engagement, live: Vec<Live<'a>>) -> Self {
+        let mut index: HashMap<RuleId, HashSet<&str>> = HashMap::new();
+        for (rule, about) in live.iter().map(Live::key) {
+            index.entry(rule).or_default().insert(about);
+        }
+        Self { eng, live, index, used: HashSet::new() }
+    }
+
+    /// Whether an acknowledgement covers `f`; each that does is marked used.
+    fn silence(&mut self, f: &Finding) -> bool {
+        let Some(abouts) = self.index.get(&f.rule) else { return false };
+        let prefixes = f.field.as_ref().map(prefixes).unwrap_or_default();
+        let mut silenced = false;
+        for about in std::iter::once("").chain(prefixes.iter().map(String::as_str)) {
+            if let Some(&about) = abouts.get(about) {
+                self.used.insert((f.rule, about));
+                silenced = true;
+            }
+        }
+        silenced
+    }
+
+    /// The acknowledgements in force that covered no finding.
+    fn unused(&self) -> impl Iterator<Item = &Live<'a>> {
+        self.live.iter().filter(|l| !self.used.contains(&l.key()))
     }
 }
 
@@ -39,30 +76,22 @@ pub(crate) fn apply<'a>(
     engagements: impl IntoIterator<Item = &'a Engagement>,
     ctx: &Context<'_>,
 ) {
-    let mut live: HashMap<&str, (&Engagement, Vec<Live<'_>>)> = HashMap::new();
+    let mut files: HashMap<&str, InForce<'_>> = HashMap::new();
     let mut own = Vec::new();
     for eng in engagements.into_iter().filter(|e| !e.acknowledged.is_empty()) {
-        let acks = eng.acknowledged.iter().filter_map(|ack| in_force(eng, ack, ctx, &mut own)).collect();
-        live.insert(&eng.path, (eng, acks));
+        let live = eng.acknowledged.iter().filter_map(|ack| in_force(eng, ack, ctx, &mut own)).collect();
+        files.insert(&eng.path, InForce::new(eng, live));
     }
-    if live.is_empty() {
+    if files.is_empty() {
         return;
     }
-    findings.retain(|f| {
-        let Some((_, acks)) = live.get_mut(&*f.path) else { return true };
-        let mut silenced = false;
-        for ack in acks.iter_mut().filter(|a| a.covers(f)) {
-            ack.used = true;
-            silenced = true;
-        }
-        !silenced
-    });
-    for (eng, acks) in live.values() {
-        for ack in acks.iter().filter(|a| !a.used) {
+    findings.retain(|f| files.get_mut(&*f.path).is_none_or(|acks| !acks.silence(f)));
+    for acks in files.values() {
+        for ack in acks.unused() {
             let about = ack.about.map(|a| format!(" about `{a}`")).unwrap_or_default();
             own.push(finding(
                 RuleId::AcknowledgementUnused,
-                &eng.path,
+                &acks.eng.path,
                 ack.ack.at,
                 ack.ack.field(),
                 format!("acknowledgement of `{}`{about} silences nothing: this file has no such finding", ack.rule),
@@ -109,7 +138,7 @@ fn in_force<'a>(
         out.push(expired(eng, rule, *until, until_at, field, ctx.today));
         return None;
     }
-    Some(Live { ack, rule, about, used: false })
+    Some(Live { ack, rule, about })
 }
 
 fn expired(
@@ -133,55 +162,37 @@ fn expired(
     )
 }
 
-/// Whether `about` — a dotted field path in which `*` stands for any one step and a number
-/// for that item of a list — selects `field`: it names `field` or a field above it. A list
-/// index that `about` does not name is skipped, as in the audiences' paths, so
-/// `actions.due` selects every action's `due` and `actions.2` only the third action.
-fn about_matches(field: &FieldPath, about: &str) -> bool {
-    let mut segments = field.segments().iter();
-    'want: for want in about.split('.') {
-        for segment in segments.by_ref() {
-            match segment {
-                Segment::Key(key) if want == "*" || want == key.as_ref() => continue 'want,
-                Segment::Key(_) => return false,
-                Segment::Index(i) if want == "*" || want.parse::<usize>().is_ok_and(|w| w == *i) => continue 'want,
-                Segment::Index(_) => {}
-            }
-        }
-        return false;
+/// Every `about` that selects `field`: the field itself and each field above it, dotted
+/// as findings name them (`actions`, `actions.2`, `actions.2.due`).
+fn prefixes(field: &FieldPath) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(field.segments().len());
+    for segment in field.segments() {
+        let next = match out.last() {
+            Some(above) => format!("{above}.{segment}"),
+            None => segment.to_string(),
+        };
+        out.push(next);
     }
-    true
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn path(dotted: &str) -> FieldPath {
-        FieldPath::from_segments(
-            dotted
-                .split('.')
-                .map(|s| s.parse().map_or_else(|_| Segment::Key(s.to_owned().into()), Segment::Index))
-                .collect(),
-        )
-    }
+    use crate::field_path::Segment;
 
     #[test]
     fn about_names_a_field_or_a_field_above_it() {
-        let due = path("actions.2.due");
-        assert!(about_matches(&due, "actions"));
-        assert!(about_matches(&due, "actions.2"));
-        assert!(about_matches(&due, "actions.2.due"));
-        assert!(about_matches(&due, "actions.due"));
-        assert!(about_matches(&due, "actions.*.due"));
-        assert!(!about_matches(&due, "actions.3"));
-        assert!(!about_matches(&due, "actions.3.due"));
-        assert!(!about_matches(&due, "actions.2.owner"));
-        assert!(!about_matches(&due, "actions.2.due.more"));
-        assert!(!about_matches(&due, "risks"));
-        let notes = path("account_status.commercial.notes");
-        assert!(about_matches(&notes, "account_status.commercial"));
-        assert!(about_matches(&notes, "account_status.*.notes"));
-        assert!(!about_matches(&notes, "account_status.team"));
+        let due = FieldPath::item(k::ACTIONS, 2).field(k::DUE);
+        assert_eq!(prefixes(&due), ["actions", "actions.2", "actions.2.due"]);
+        let notes = FieldPath::from_segments(vec![
+            Segment::Key(k::ACCOUNT_STATUS.into()),
+            Segment::Key(String::from("commercial").into()),
+            Segment::Key(k::NOTES.into()),
+        ]);
+        assert_eq!(
+            prefixes(&notes),
+            ["account_status", "account_status.commercial", "account_status.commercial.notes"]
+        );
     }
 }
