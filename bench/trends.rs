@@ -25,7 +25,7 @@ fn run(dir: &Path, from: NaiveDate) -> acctsum::error::Result<String> {
     let sources = ws.sources(&[], &cwd)?;
     let files: Vec<Tracked<'_>> = sources
         .iter()
-        .filter_map(|s| Some(Tracked { path: s.path.strip_prefix(&ws.root).ok()?, shown: &s.display }))
+        .filter_map(|s| Some(Tracked { path: s.path.strip_prefix(&ws.root).ok()?, shown: &s.display, current: None }))
         .collect();
     let repo = Repo::open(&ws.root)?;
     let found = trends(&repo, &files, &ws.guide, default_jobs(), from)?;

@@ -129,7 +129,7 @@ rule_ids! {
     /// `updated` is too old.
     Stale = "stale", Content(Warning), "`updated` is more than `stale_after_days` before today";
     /// A date after today.
-    FutureDate = "future-date", Content(Error), "`updated`, `service_review.last` or a win's date is after today";
+    FutureDate = "future-date", Content(Error), "`updated`, `service_review.last`, `support.since` or a win's date is after today";
     /// A configured measure is absent.
     MissingMeasure = "missing-measure", Content(Warning), "a configured measure is absent";
     /// A low score without notes.
@@ -158,6 +158,8 @@ rule_ids! {
     UpdatedNotBumped = "updated-not-bumped", Content(Warning), "the file changed since --since REV but `updated` did not";
     /// The workspace's schema file is out of date.
     SchemaOutdated = "schema-outdated", Content(Warning), "schema/engagement.schema.json no longer matches acctsum.yaml";
+    /// An ask for help open too long.
+    SupportOpenLong = "support-open-long", Content(Warning), "an ask for help (`support.since`) is more than `support_stale_days` before today";
     /// An acknowledgement's `until` has passed.
     AcknowledgementExpired = "acknowledgement-expired", Content(Warning), "an acknowledgement's `until` date has passed, so its findings show again";
     /// An acknowledgement set to last too long.
@@ -186,6 +188,7 @@ pub const ACKNOWLEDGEABLE: &[&str] = &[
     "relationship-lead-conflict",
     "region-path-mismatch",
     "updated-not-bumped",
+    "support-open-long",
 ];
 
 impl RuleId {

@@ -89,6 +89,14 @@ pub mod key {
     pub const SIDE: &str = "side";
     /// An opportunity's `stage`.
     pub const STAGE: &str = "stage";
+    /// `support`: an ask for help.
+    pub const SUPPORT: &str = "support";
+    /// `support.ask`.
+    pub const ASK: &str = "ask";
+    /// `support.from`.
+    pub const FROM: &str = "from";
+    /// `support.since`.
+    pub const SINCE: &str = "since";
     /// `acknowledged`: findings the leads know about, silenced until a date.
     pub const ACKNOWLEDGED: &str = "acknowledged";
     /// An acknowledgement's `rule`.
@@ -283,6 +291,13 @@ pub const OPPORTUNITY: &[Field] = &[
     opt(k::NOTES, Shape::Text, "Anything worth knowing."),
 ];
 
+/// `support`: an ask for help, open until the section is taken out.
+pub const SUPPORT: &[Field] = &[
+    req(k::ASK, Shape::Text, "What help is needed, from whom, and for how long: one or two sentences."),
+    opt(k::FROM, Shape::Text, "Who the ask is addressed to (a practice, a lead, a team)."),
+    req(k::SINCE, Shape::Date, "When the help was first asked for; it is not moved when the ask is repeated."),
+];
+
 /// One acknowledgement: a known finding, silenced until a date.
 pub const ACKNOWLEDGEMENT: &[Field] = &[
     req(k::RULE, Shape::Choice(ACKNOWLEDGEABLE), "The rule whose findings are acknowledged (a content rule)."),
@@ -340,6 +355,11 @@ pub const ENGAGEMENT: &[Field] = &[
     opt(k::STAKEHOLDERS, Shape::List(STAKEHOLDER), "Key people on the client's side and ours."),
     opt(k::WINS, Shape::List(WIN), "Where we are doing well: shout about it."),
     opt(k::OPPORTUNITIES, Shape::List(OPPORTUNITY), "Possible new work with the client."),
+    opt(
+        k::SUPPORT,
+        Shape::Record(SUPPORT),
+        "An ask for help, to escalate and get support: shown first in every report until it is answered; take the section out then.",
+    ),
     opt(
         k::ACKNOWLEDGED,
         Shape::List(ACKNOWLEDGEMENT),

@@ -172,6 +172,7 @@ strategy:
 stakeholders: [{name: @Q, role: @Q, side: client}]
 wins: [{date: 2026-10-30, title: @Q}]
 opportunities: [{title: @Q, notes: @Q}]
+support: {ask: @Q, from: @Q, since: 2026-10-01}
 @Q: an unknown key
 ";
 

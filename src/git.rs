@@ -9,6 +9,7 @@
 mod process;
 mod raw;
 
+use std::collections::{HashMap, HashSet};
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -350,6 +351,39 @@ impl Repo {
                 let path = entry[tab + 1..].strip_prefix(self.prefix.as_slice())?;
                 let object = Object::from_mode(mode, id, size.parse().ok());
                 Some(Entry { path: path_of(path), object })
+            })
+            .collect())
+    }
+
+    /// The blob id at `HEAD` of each regular file under the workspace that the working
+    /// tree holds as it is there (neither edited, staged, deleted nor replaced), by path
+    /// relative to the workspace root: one `git ls-tree` and one `git diff HEAD`.
+    ///
+    /// # Errors
+    /// When git fails, as it does in a repository without commits.
+    pub fn unchanged_at_head(&self) -> Result<HashMap<PathBuf, String>> {
+        let args = [
+            "diff",
+            "--name-only",
+            "-z",
+            "--no-renames",
+            "--no-relative",
+            "--no-ext-diff",
+            "--no-textconv",
+            "HEAD",
+            "--",
+            ".",
+        ];
+        let out = self.run(&args)?;
+        let changed: HashSet<PathBuf> =
+            out.split(|&b| b == 0).filter_map(|path| path.strip_prefix(self.prefix.as_slice()).map(path_of)).collect();
+        Ok(self
+            .files_at("HEAD")?
+            .into_iter()
+            .filter(|entry| !changed.contains(&entry.path))
+            .filter_map(|entry| match entry.object {
+                Object::File { id, .. } => Some((entry.path, id)),
+                Object::Other | Object::Deleted => None,
             })
             .collect())
     }

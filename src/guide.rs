@@ -90,6 +90,8 @@ pub struct Guide {
     pub service_review_days: i64,
     /// Longest headline, in characters.
     pub headline_max_chars: usize,
+    /// An ask for help open longer than this many days has been open long.
+    pub support_stale_days: i64,
     /// An acknowledgement's `until` may be at most this many days ahead of today.
     pub max_acknowledge_days: i64,
     account_status: Vec<Measure>,
@@ -180,6 +182,7 @@ impl Default for Guide {
             stale_after_days: 14,
             service_review_days: 35,
             headline_max_chars: 280,
+            support_stale_days: 14,
             max_acknowledge_days: 90,
             account_status: default_measures(Section::AccountStatus),
             strategy: default_measures(Section::Strategy),
@@ -204,6 +207,7 @@ pub const CONFIG_KEYS: &[&str] = &[
     "rules",
     "audiences",
     "default_audience",
+    "support_stale_days",
 ];
 
 impl Guide {
@@ -311,6 +315,11 @@ impl ConfigReader<'_> {
                 "headline_max_chars" => {
                     if let Some(v) = self.bounded(value, key, 1, 100_000) {
                         self.guide.headline_max_chars = usize::try_from(v).unwrap_or(usize::MAX);
+                    }
+                }
+                "support_stale_days" => {
+                    if let Some(v) = self.days(value, key) {
+                        self.guide.support_stale_days = v;
                     }
                 }
                 "max_acknowledge_days" => {

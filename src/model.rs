@@ -3,6 +3,7 @@
 //! Every field remembers whether it was absent, present but invalid (already reported),
 //! or valid and where: content rules need all three ("no notes" is not "bad notes").
 
+mod support;
 mod value_at;
 
 use std::sync::Arc;
@@ -71,6 +72,7 @@ impl Value<String> {
     }
 }
 
+pub use self::support::Support;
 pub use crate::choice::{ActionStatus, RiskType, Side, Stage, Status};
 
 /// Who leads an engagement.
@@ -375,6 +377,8 @@ pub struct Engagement {
     pub wins: Vec<Win>,
     /// Opportunities.
     pub opportunities: Vec<Opportunity>,
+    /// The ask for help.
+    pub support: Support,
     /// Acknowledged findings.
     pub acknowledged: Vec<Acknowledgement>,
 }
@@ -403,6 +407,15 @@ impl Engagement {
                 ServiceReview { section, last: date(&mut r, k::LAST), next: date(&mut r, k::NEXT) }
             }
             (section, None) => ServiceReview { section, ..ServiceReview::default() },
+        };
+        let support = match record(rec, k::SUPPORT) {
+            (section, Some(mut r)) => Support {
+                section,
+                ask: text(&mut r, k::ASK),
+                from: text(&mut r, k::FROM),
+                since: date(&mut r, k::SINCE),
+            },
+            (section, None) => Support { section, ..Support::default() },
         };
         Self {
             path,
@@ -455,6 +468,7 @@ impl Engagement {
                 stage: choice(r, k::STAGE),
                 notes: text(r, k::NOTES),
             }),
+            support,
             acknowledged: items(rec, k::ACKNOWLEDGED, |index, at, r| Acknowledgement {
                 index,
                 at,

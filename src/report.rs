@@ -89,6 +89,10 @@ pub struct Item<'a> {
     pub past: Vec<&'a Objective>,
     /// Configured measures with no entry (`missing-measure` findings): section, key.
     pub unscored: Vec<(Section, &'a str)>,
+    /// Days since the ask for help was first made, when the file has a valid one.
+    pub support_age_days: Option<i64>,
+    /// Whether the ask for help has been open long: it has a `support-open-long` finding.
+    pub support_open_long: bool,
     /// Which of `findings` the columns of a summary show as the facts above (stale,
     /// overdue), by position.
     shown: Vec<usize>,
@@ -297,6 +301,8 @@ fn item<'a>(eng: &'a Engagement, findings: Vec<&'a Finding>, guide: &'a Guide, t
         overdue: Vec::new(),
         past: Vec::new(),
         unscored: Vec::new(),
+        support_age_days: eng.support.age_days(today),
+        support_open_long: false,
         shown: Vec::new(),
     };
     for (i, f) in findings.iter().enumerate() {
@@ -316,6 +322,7 @@ fn item<'a>(eng: &'a Engagement, findings: Vec<&'a Finding>, guide: &'a Guide, t
                 item.past.extend(index(k::OBJECTIVES).and_then(|n| eng.objectives.iter().find(|o| o.index == n)));
             }
             RuleId::MissingMeasure => item.unscored.extend(measure_of(f, guide)),
+            RuleId::SupportOpenLong => item.support_open_long = true,
             _ => {}
         }
     }

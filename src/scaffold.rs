@@ -166,6 +166,19 @@ pub fn engagement(new: &NewEngagement, guide: &Guide, today: NaiveDate, schema: 
             ("updated", _) => {
                 let _ = writeln!(out, "updated: {today}");
             }
+            // Asking for help is the exception: commented out, to uncomment when needed.
+            (format::key::SUPPORT, Shape::Record(fields)) => {
+                comment(&mut out, 0, "Uncomment the lines below when you need help.");
+                let _ = writeln!(out, "# {key}:");
+                for sub in fields {
+                    let mut doc = String::new();
+                    comment(&mut doc, 2, sub.doc);
+                    for line in doc.lines() {
+                        let _ = writeln!(out, "# {line}");
+                    }
+                    let _ = writeln!(out, "#   {}: {}", sub.key, example_value(sub.shape, guide));
+                }
+            }
             (_, Shape::Record(fields)) => {
                 let _ = writeln!(out, "{key}:");
                 for sub in fields {
@@ -221,6 +234,8 @@ pub fn config(guide: &Guide) -> String {
     let _ = writeln!(out, "service_review_days: {}\n", guide.service_review_days);
     comment(&mut out, 0, "Keep headlines concise.");
     let _ = writeln!(out, "headline_max_chars: {}\n", guide.headline_max_chars);
+    comment(&mut out, 0, "An ask for help (`support`) open longer than this has been open long: escalate it.");
+    let _ = writeln!(out, "support_stale_days: {}\n", guide.support_stale_days);
     comment(&mut out, 0, "An acknowledged finding is silenced for at most this many days ahead.");
     let _ = writeln!(out, "max_acknowledge_days: {}\n", guide.max_acknowledge_days);
     comment(

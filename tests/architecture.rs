@@ -97,6 +97,7 @@ fn renderers_do_not_decide_facts() {
         "scale.",
         "stale_after_days",
         "service_review_days",
+        "support_stale_days",
         "today()",
         "today -",
         "- today",

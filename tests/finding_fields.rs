@@ -12,7 +12,7 @@ const WHOLE_FILE: &[&str] = &["syntax", "not-utf8", "file-too-large", "unreadabl
 /// The field each content rule reports, as a pattern of the format (indices skipped).
 const CONTENT: &[(&str, &[&str])] = &[
     ("stale", &["updated"]),
-    ("future-date", &["updated", "service_review.last", "wins.date"]),
+    ("future-date", &["updated", "service_review.last", "wins.date", "support.since"]),
     ("missing-measure", &["account_status.*", "strategy.*"]),
     (
         "low-score-without-notes",
@@ -29,6 +29,7 @@ const CONTENT: &[(&str, &[&str])] = &[
     ("relationship-lead-conflict", &["leads.relationship"]),
     ("region-path-mismatch", &["region"]),
     ("duplicate-engagement", &["engagement"]),
+    ("support-open-long", &["support.since"]),
 ];
 
 /// Whether the dotted `path` (numbers are indices) is selected by `pattern`, as

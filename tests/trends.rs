@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::Command as Process;
 
 use acctsum::git::Repo as Git;
-use acctsum::history::{Tracked, Trend, Trends, trends};
+use acctsum::history::{Summary, Tracked, Trend, Trends, trends};
 use acctsum::model::Status;
 use acctsum::workspace::Workspace;
 use chrono::NaiveDate;
@@ -108,7 +108,7 @@ fn window_trends(root: &Path, from: NaiveDate) -> Trends {
     let sources = ws.sources(&[], root).expect("sources");
     let files: Vec<Tracked<'_>> = sources
         .iter()
-        .map(|s| Tracked { path: s.path.strip_prefix(&ws.root).expect("inside"), shown: &s.display })
+        .map(|s| Tracked { path: s.path.strip_prefix(&ws.root).expect("inside"), shown: &s.display, current: None })
         .collect();
     let repo = Git::open(&ws.root).expect("repo");
     trends(&repo, &files, &ws.guide, 2, from).expect("trends")
@@ -546,4 +546,47 @@ fn an_unreadable_version_is_a_gap_at_the_start_and_in_the_window() {
     let table = acctsum::render::svg::score_table(&series);
     assert_eq!(table.rows.len(), 3);
     assert!(table.rows[0][1..].iter().all(|cell| cell == "no score"), "{table:?}");
+}
+
+/// The trends of the workspace at `root` over the window from `from`, told that each
+/// file named in `current` holds what its summary says.
+fn trends_knowing(root: &Path, from: NaiveDate, current: &[(&str, Summary)]) -> Trends {
+    let ws = Workspace::discover(Some(root), root).expect("workspace");
+    let sources = ws.sources(&[], root).expect("sources");
+    let files: Vec<Tracked<'_>> = sources
+        .iter()
+        .map(|s| Tracked {
+            path: s.path.strip_prefix(&ws.root).expect("inside"),
+            shown: &s.display,
+            current: current.iter().find(|(path, _)| *path == s.display.as_ref()).map(|(_, summary)| summary),
+        })
+        .collect();
+    let repo = Git::open(&ws.root).expect("repo");
+    trends(&repo, &files, &ws.guide, 2, from).expect("trends")
+}
+
+#[test]
+fn the_current_file_unchanged_since_head_is_not_read_again_and_an_edited_one_is_read_from_git() {
+    let repo = windowed();
+    let from = day("2026-05-15");
+    let read = window_trends(repo.path(), from);
+    // Told something git does not hold, the trends show it where they took it from what
+    // was told: only for the version the unchanged working tree holds.
+    let told = Summary { status: Some(Status::Green), ..Summary::default() };
+    repo.write("engagements/north/beta.yaml", &engagement("Beta").replace("status: amber", "status: red"));
+    let current = [("engagements/north/alpha.yaml", told.clone()), ("engagements/north/beta.yaml", told)];
+    let knowing = trends_knowing(repo.path(), from, &current);
+    let mut alpha = steps(&read, "engagements/north/alpha.yaml");
+    assert_eq!(alpha.last(), Some(&step("2026-08-01", Some("amber"), None)), "read from git");
+    alpha.last_mut().expect("a point").1 = Some("green".to_owned());
+    assert_eq!(steps(&knowing, "engagements/north/alpha.yaml"), alpha, "alpha's newest version is the one told");
+    assert_eq!(
+        steps(&knowing, "engagements/north/beta.yaml"),
+        steps(&read, "engagements/north/beta.yaml"),
+        "beta has an uncommitted edit: every version is read from git"
+    );
+    for file in ["north/gamma", "south/delta", "north/epsilon", "north/zeta"] {
+        let file = format!("engagements/{file}.yaml");
+        assert_eq!(steps(&knowing, &file), steps(&read, &file), "{file}");
+    }
 }

@@ -112,6 +112,10 @@ pub struct Changes {
     /// Why the version at the base could not be read, when it could not: then nothing
     /// else could be compared (and the other fields say nothing moved).
     pub base_unread: Option<Unread>,
+    /// The ask for help now, when it is new since the base (or asks for something else).
+    pub support_asked: Option<String>,
+    /// The ask for help at the base, when it is closed now (the section taken out).
+    pub support_closed: Option<String>,
 }
 
 impl Changes {
@@ -143,6 +147,8 @@ impl Changes {
             objectives_passed,
             service_review,
             base_unread,
+            support_asked,
+            support_closed,
         } = self;
         // Destructured so that a new kind of change cannot be forgotten here.
         !added
@@ -166,6 +172,8 @@ impl Changes {
             && objectives_passed.is_empty()
             && service_review.is_none()
             && base_unread.is_none()
+            && support_asked.is_none()
+            && support_closed.is_none()
     }
 
     /// Scores that went up and down.
@@ -177,7 +185,8 @@ impl Changes {
     }
 
     /// A few words for a table: `new`, `amber→green ↑`, `↑2 ↓1`, `lead handed over`,
-    /// `due moved`, `region`, `renamed`, `base unreadable`, `edited`, `=`.
+    /// `due moved`, `region`, `renamed`, `asks for help`, `ask closed`, `base unreadable`,
+    /// `edited`, `=`.
     #[must_use]
     pub fn brief(&self) -> String {
         if self.added {
@@ -207,6 +216,8 @@ impl Changes {
             (!self.actions_redated.is_empty(), "due moved"),
             (self.region.is_some(), "region"),
             (self.renamed.is_some(), "renamed"),
+            (self.support_asked.is_some(), "asks for help"),
+            (self.support_closed.is_some(), "ask closed"),
         ];
         parts.extend(flags.iter().filter(|(on, _)| *on).map(|(_, word)| (*word).to_owned()));
         if parts.is_empty() {
@@ -236,6 +247,8 @@ mod tests {
         some(Changes { region: Some(("scotland".into(), "north".into())), ..d() });
         some(Changes { leads: vec![LeadChange { role: Role::Tech, old: None, new: Some("Li".into()) }], ..d() });
         some(Changes { headline: Some("H".into()), ..d() });
+        some(Changes { support_asked: Some("A tester".into()), ..d() });
+        some(Changes { support_closed: Some("A tester".into()), ..d() });
         some(Changes { next_steps: Some(vec![]), ..d() });
         some(Changes { risks_rescored: vec![ItemChange { item: "R".into(), old: 2, new: 4 }], ..d() });
         let slip = ItemChange { item: "Ship".into(), old: date("2026-12-01"), new: date("2027-01-15") };

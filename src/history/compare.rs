@@ -62,6 +62,14 @@ pub fn compare(old: &Engagement, new: &Engagement) -> Changes {
             (o, Some(n)) if o != Some(n) => Some((o, n)),
             _ => None,
         },
+        support_asked: new
+            .support
+            .ask
+            .str()
+            .filter(|n| old.support.ask.str().is_none_or(|o| key(o) != key(n)))
+            .map(str::to_owned),
+        // Closed: the section taken out; an ask made invalid is not an answer.
+        support_closed: old.support.ask.str().filter(|_| new.support.section.is_absent()).map(str::to_owned),
         ..Changes::default()
     }
 }
@@ -372,6 +380,21 @@ mod tests {
         assert_eq!(c.actions_reowned, vec![ItemChange { item: "Test".into(), old: "Bo".into(), new: "Cy".into() }]);
         assert!(c.risks_added.is_empty() && c.actions_added.is_empty() && c.actions_removed.is_empty());
         assert_eq!(c.brief(), "due moved");
+    }
+
+    #[test]
+    fn an_ask_for_help_made_rewritten_or_closed() {
+        let ask = |text: &str| format!("{BASE}support:\n  ask: {text}\n  since: 2026-11-18\n");
+        let made = two(BASE, &ask("A tester"));
+        assert_eq!((made.support_asked.as_deref(), made.support_closed.as_deref()), (Some("A tester"), None));
+        assert_eq!(made.brief(), "asks for help");
+        assert!(two(&ask("A tester"), &ask("a tester ")).is_empty(), "the same ask");
+        assert_eq!(two(&ask("A tester"), &ask("An architect")).support_asked.as_deref(), Some("An architect"));
+        let closed = two(&ask("A tester"), BASE);
+        assert_eq!((closed.support_asked.as_deref(), closed.support_closed.as_deref()), (None, Some("A tester")));
+        assert_eq!(closed.brief(), "ask closed");
+        let broken = two(&ask("A tester"), &format!("{BASE}support:\n  since: 2026-11-18\n"));
+        assert!(broken.support_closed.is_none(), "an ask made invalid is not closed");
     }
 
     #[test]

@@ -54,6 +54,12 @@ pub struct Tracked<'a> {
     pub path: &'a Path,
     /// Its path as shown.
     pub shown: &'a str,
+    /// What the working tree's file holds, when it was read already (by the check that
+    /// the caller ran): a version with the same blob as `HEAD`'s, when the working tree
+    /// holds the file unchanged, is then taken from it and not read again. A file with
+    /// uncommitted changes has its versions read from git, as without it: a trend shows
+    /// commits only.
+    pub current: Option<&'a Summary>,
 }
 
 /// One version of a file: what the charts show of it.
@@ -145,7 +151,9 @@ type Sample = (Option<Status>, Box<[Option<i64>]>, Option<Unread>);
 ///
 /// Versions are read in one `git cat-file --batch`, a bounded number of bytes at a time,
 /// and read on up to `jobs` threads; a version over the size limit is never read. Of each,
-/// only `status` and the measures are checked, as `check` checks them.
+/// only `status` and the measures are checked, as `check` checks them. A version that is
+/// the [current](Tracked::current) file's, unchanged since `HEAD`, is not read (two more
+/// git processes say which are: [`Repo::unchanged_at_head`]).
 ///
 /// # Errors
 /// When git fails.
@@ -184,27 +192,42 @@ pub fn trends(repo: &Repo, files: &[Tracked<'_>], guide: &Guide, jobs: usize, fr
             }
         }
     }
-    let objects: Vec<&Object> = pending.iter().map(|p| &p.object).collect();
+    // The versions the caller has read already: the current file's, as it is at `HEAD`.
+    let head = if files.iter().any(|f| f.current.is_some()) && !pending.is_empty() {
+        repo.unchanged_at_head()?
+    } else {
+        HashMap::new()
+    };
+    let known = |version: &Pending| -> Option<&Summary> {
+        let file = &files[version.file];
+        let current = file.current?;
+        match &version.object {
+            Object::File { id, .. } if head.get(file.path) == Some(id) => Some(current),
+            _ => None,
+        }
+    };
+    let mut samples: Vec<Option<Sample>> = pending.iter().map(|v| known(v).map(|s| of_summary(s, &measures))).collect();
+    let unread: Vec<usize> = (0..pending.len()).filter(|&i| samples[i].is_none()).collect();
+    let objects: Vec<&Object> = unread.iter().map(|&i| &pending[i].object).collect();
     let shown: Vec<Arc<str>> = files.iter().map(|f| Arc::from(f.shown)).collect();
-    let mut trends: Vec<Trend> = vec![Trend::default(); files.len()];
     let fields: Vec<&'static format::Field> =
         TREND_FIELDS.iter().filter_map(|key| format::field(format::ENGAGEMENT, key)).collect();
-    let read = |i: usize, content: Result<&[u8], Unread>| -> Sample {
-        let version = &pending[i];
+    let read = |k: usize, content: Result<&[u8], Unread>| -> Sample {
+        let version = &pending[unread[k]];
         match content.and_then(|bytes| sample(Arc::clone(&shown[version.file]), bytes, guide, &fields)) {
-            Ok(summary) => {
-                let scores = measures.iter().map(|(section, key)| summary.score(*section, key)).collect();
-                (summary.status, scores, None)
-            }
+            Ok(summary) => of_summary(&summary, &measures),
             Err(why) => (None, vec![None; measures.len()].into_boxed_slice(), Some(why)),
         }
     };
-    read_each_on(repo, &objects, jobs, read, |i, (status, scores, unread)| {
-        let version = &pending[i];
+    read_each_on(repo, &objects, jobs, read, |k, got| samples[unread[k]] = Some(got))?;
+    let mut trends: Vec<Trend> = vec![Trend::default(); files.len()];
+    for (version, got) in pending.iter().zip(samples) {
+        let (status, scores, unread) =
+            got.unwrap_or_else(|| (None, vec![None; measures.len()].into(), Some(Unread::Missing)));
         let (commit, date) = &commits[version.commit];
         let point = TrendPoint { date: *date, commit: Arc::clone(commit), status, scores, unread };
         trends[version.file].points.push(point);
-    })?;
+    }
     let trends = files
         .iter()
         .zip(trends)
@@ -214,6 +237,12 @@ pub fn trends(repo: &Repo, files: &[Tracked<'_>], guide: &Guide, jobs: usize, fr
         })
         .collect();
     Ok(Trends { measures, from, start, trends })
+}
+
+/// A version's sample from what `history` shows of it.
+fn of_summary(summary: &Summary, measures: &[(Section, String)]) -> Sample {
+    let scores = measures.iter().map(|(section, key)| summary.score(*section, key)).collect();
+    (summary.status, scores, None)
 }
 
 /// What a trend shows of one version — `status` and the measures, checked as `check`

@@ -27,6 +27,12 @@ impl Engagement {
                 k::NEXT => date(&self.service_review.next),
                 _ => None,
             },
+            [Key(support), Key(key)] if support == k::SUPPORT => match key.as_ref() {
+                k::ASK => text(&self.support.ask),
+                k::FROM => text(&self.support.from),
+                k::SINCE => date(&self.support.since),
+                _ => None,
+            },
             [Key(section), Key(measure), Key(key)] => {
                 let section = Section::ALL.into_iter().find(|s| s.key() == section)?;
                 measure_value(self.scores(section).get(measure)?, key)

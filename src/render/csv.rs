@@ -1,5 +1,6 @@
 //! `report --format csv`: the summary table as RFC 4180 CSV (CRLF line ends), one row per
-//! engagement in the report's order, then one row per file that could not be read.
+//! engagement in the report's order, then one row per file that could not be read. The
+//! open ask for help, and its age in days, are the last two columns.
 
 use std::fmt::Write as _;
 
@@ -20,7 +21,18 @@ const HEADER: &[&str] = &[
     "overdue_actions",
     "errors",
     "path",
+    "support_ask",
+    "support_age_days",
 ];
+
+/// A value that is not text, as written; empty when not recorded.
+fn shown<T: std::fmt::Display>(v: Shown<T>) -> String {
+    match v {
+        Shown::Value(v) => v.to_string(),
+        Shown::NotRecorded => String::new(),
+        Shown::Withheld => "withheld".to_owned(),
+    }
+}
 
 /// The CSV text.
 #[must_use]
@@ -52,6 +64,8 @@ pub fn report(pack: &Pack<'_>) -> String {
             e.overdue_actions.to_string(),
             "0".to_owned(),
             e.path.to_owned(),
+            e.support.map(|a| text(a.ask)).unwrap_or_default(),
+            e.support.map(|a| shown(a.age_days)).unwrap_or_default(),
         ]);
     }
     for invalid in &pack.unreadable {

@@ -89,8 +89,14 @@ pub fn whole(out: &mut dyn Write, guide: &Guide, width: usize) -> io::Result<()>
     wrap(
         out,
         &format!(
-            "Scores and comforts are whole numbers from {} (worst, very uncomfortable) to {} (best, comfortable); {} or less is low and needs notes and an action. Summaries are reviewed at least every {} days, service reviews held every {} days, headlines kept to {} characters. Keys starting with x- are extensions and are ignored.",
-            s.min, s.max, s.low, guide.stale_after_days, guide.service_review_days, guide.headline_max_chars
+            "Scores and comforts are whole numbers from {} (worst, very uncomfortable) to {} (best, comfortable); {} or less is low and needs notes and an action. Summaries are reviewed at least every {} days, service reviews held every {} days, headlines kept to {} characters, asks for help answered within {} days. Keys starting with x- are extensions and are ignored.",
+            s.min,
+            s.max,
+            s.low,
+            guide.stale_after_days,
+            guide.service_review_days,
+            guide.headline_max_chars,
+            guide.support_stale_days
         ),
         0,
         width,

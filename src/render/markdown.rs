@@ -1,11 +1,13 @@
 //! `report --format markdown`: the review pack for a review session, drawn from the
-//! [view](crate::view). The director's first screen holds the counts and what changed;
+//! [view](crate::view). The director's first screen holds the asks for help, the counts
+//! and what changed;
 //! then the summary, what needs attention, the heat map and one compact section per
 //! engagement.
 //!
 //! Every piece of user text goes through [`md`], so nothing a lead writes can break a
 //! table, start a heading or inject HTML; the pack passes markdownlint (line length aside).
 
+mod asks;
 mod changes;
 mod engagement;
 
@@ -175,6 +177,7 @@ pub fn pack(p: &Pack<'_>) -> String {
     if let Some(audience) = p.audience {
         let _ = writeln!(out, "{}\n", crate::render::words::built_for(audience, &p.withheld, md));
     }
+    asks::section(&mut out, p);
     out.push_str("## Overview\n\n");
     table(
         &mut out,

@@ -169,10 +169,14 @@ pub fn score_chart(series: &[Series<'_>], scale: Scale, id: &str, title: &str) -
         scale.min, scale.max, scale.low
     );
     let mut out = open(&id, "acctsum-score-chart", height, &format!("{title}: {told}"), &desc);
-    let _ = writeln!(
+    // What every panel shares — the low band, the grid, the scale's labels — is drawn
+    // once and placed under each panel (`<use>`).
+    let _ = write!(
         out,
-        "<defs><pattern id=\"{id}-hatch\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" patternTransform=\"rotate(45)\"><line class=\"acctsum-hatch\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"currentColor\" stroke-opacity=\"0.35\" stroke-width=\"2\"/></pattern></defs>"
+        "<defs><pattern id=\"{id}-hatch\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" patternTransform=\"rotate(45)\"><line class=\"acctsum-hatch\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"currentColor\" stroke-opacity=\"0.35\" stroke-width=\"2\"/></pattern>\n<g id=\"{id}-panel\">\n"
     );
+    backdrop(&mut out, &id, scale);
+    out.push_str("</g></defs>\n");
     let span = Span::of(dates());
     for (i, s) in series.iter().enumerate() {
         let top = TOP + i64::try_from(i).unwrap_or(0) * PANEL;
@@ -182,26 +186,20 @@ pub fn score_chart(series: &[Series<'_>], scale: Scale, id: &str, title: &str) -
     close(out, (span.is_none() && !series.is_empty()).then_some(axis_y / 2))
 }
 
-/// One measure's panel of the score chart, `top` pixels down.
-fn panel(out: &mut String, id: &str, series: &Series<'_>, scale: Scale, top: i64, span: Option<&Span>) {
-    let (py0, py1) = (top + 18, top + 18 + PLOT);
-    let latest = series.points.last().map_or_else(
-        || "no commits".to_owned(),
-        |(_, v)| v.map_or_else(|| format!("latest: {NO_SCORE}"), |v| format!("latest {v}")),
-    );
-    let _ = writeln!(
-        out,
-        "<text class=\"acctsum-series-name\" x=\"{X0}\" y=\"{}\" font-weight=\"bold\">{} <tspan font-weight=\"normal\">({latest})</tspan></text>",
-        top + 12,
-        xml(series.name)
-    );
-    let y = |v: i64| -> i64 {
-        let (min, max) = (i128::from(scale.min), i128::from(scale.max));
-        let v = i128::from(v).clamp(min, max);
-        let range = (max - min).max(1);
-        let from_bottom = (v - min) * i128::from(PLOT * 10) / range;
-        py1 * 10 - i64::try_from(from_bottom).unwrap_or(0)
-    };
+/// Where a score lies in a panel whose plot ends `bottom` pixels down, in tenths.
+fn score_y(scale: Scale, bottom: i64, v: i64) -> i64 {
+    let (min, max) = (i128::from(scale.min), i128::from(scale.max));
+    let v = i128::from(v).clamp(min, max);
+    let range = (max - min).max(1);
+    let from_bottom = (v - min) * i128::from(PLOT * 10) / range;
+    bottom * 10 - i64::try_from(from_bottom).unwrap_or(0)
+}
+
+/// What every panel of the score chart shares, for a panel at the top: the low band
+/// hatched and labelled, the grid (the labelled scores stronger), the scale's labels.
+fn backdrop(out: &mut String, id: &str, scale: Scale) {
+    let (py0, py1) = (18, 18 + PLOT);
+    let y = |v: i64| score_y(scale, py1, v);
     // The low band: every score at or below `low`, half a mark above it included.
     let band_top = if scale.low >= scale.max { py0 * 10 } else { (y(scale.low) + y(scale.low.saturating_add(1))) / 2 };
     let _ = writeln!(
@@ -221,34 +219,58 @@ fn panel(out: &mut String, id: &str, series: &Series<'_>, scale: Scale, top: i64
     let mut ticks: Vec<i64> =
         if gridded { (scale.min..=scale.max).collect() } else { vec![scale.min, scale.low, scale.max] };
     ticks.dedup();
-    for tick in ticks {
-        let labelled = tick == scale.min || tick == scale.max || tick == scale.low;
-        let _ = writeln!(
-            out,
-            "<line class=\"acctsum-grid\" x1=\"{X0}\" y1=\"{y}\" x2=\"{X1}\" y2=\"{y}\" stroke=\"currentColor\" stroke-opacity=\"{}\"/>",
-            if labelled { "0.3" } else { "0.12" },
-            y = px(y(tick))
-        );
-        if labelled {
+    let labelled = |tick: &i64| *tick == scale.min || *tick == scale.max || *tick == scale.low;
+    let grid = |out: &mut String, major: bool| {
+        let d: String =
+            ticks.iter().filter(|t| labelled(t) == major).map(|&t| format!("M{X0} {}H{X1}", px(y(t)))).collect();
+        if !d.is_empty() {
+            let (class, opacity) = if major { ("acctsum-grid", "0.3") } else { ("acctsum-grid minor", "0.12") };
             let _ = writeln!(
                 out,
-                "<text class=\"acctsum-label\" x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"9\">{tick}</text>",
-                X0 - 6,
-                px(y(tick) + 30)
+                "<path class=\"{class}\" d=\"{d}\" fill=\"none\" stroke=\"currentColor\" stroke-opacity=\"{opacity}\"/>"
             );
         }
+    };
+    grid(out, true);
+    grid(out, false);
+    for tick in ticks.iter().filter(|t| labelled(t)) {
+        let _ = writeln!(
+            out,
+            "<text class=\"acctsum-label\" x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"9\">{tick}</text>",
+            X0 - 6,
+            px(y(*tick) + 30)
+        );
     }
+}
+
+/// One measure's panel of the score chart, `top` pixels down: the shared backdrop, the
+/// measure's name and latest score, its line and a marker per point.
+fn panel(out: &mut String, id: &str, series: &Series<'_>, scale: Scale, top: i64, span: Option<&Span>) {
+    let py1 = top + 18 + PLOT;
+    let latest = series.points.last().map_or_else(
+        || "no commits".to_owned(),
+        |(_, v)| v.map_or_else(|| format!("latest: {NO_SCORE}"), |v| format!("latest {v}")),
+    );
+    let _ = writeln!(out, "<use href=\"#{id}-panel\" y=\"{top}\"/>");
+    let _ = writeln!(
+        out,
+        "<text class=\"acctsum-series-name\" x=\"{X0}\" y=\"{}\" font-weight=\"bold\">{} <tspan font-weight=\"normal\">({latest})</tspan></text>",
+        top + 12,
+        xml(series.name)
+    );
     let Some(span) = span else { return };
-    let steps: Vec<(i64, Option<i64>)> = series.points.iter().map(|(d, v)| (span.x(*d), v.map(y))).collect();
+    let steps: Vec<(i64, Option<i64>)> =
+        series.points.iter().map(|(d, v)| (span.x(*d), v.map(|v| score_y(scale, py1, v)))).collect();
     path(out, "acctsum-line", &steps);
     let name = series.name;
     for ((date, value), (x, at)) in series.points.iter().zip(&steps) {
         match (value, at) {
             (Some(v), Some(at)) => {
                 let low = if *v <= scale.low { " low" } else { "" };
+                // Filled in the chart's colour, which the marker inherits.
                 let _ = writeln!(
                     out,
-                    "<circle class=\"acctsum-marker{low}\" cx=\"{}\" cy=\"{}\" r=\"3\" fill=\"currentColor\"><title>{}</title></circle>",
+                    "<circle class=\"acctsum-marker{low}\" cx=\"{}\" cy=\"{}\" r=\"3\"><title>{}</title></circle>",
                     px(*x),
                     px(*at),
                     xml(&format!("{name}: {v} on {date}"))
@@ -346,30 +368,36 @@ fn axis(out: &mut String, dates: impl Iterator<Item = NaiveDate> + Clone, y: i64
 fn path(out: &mut String, class: &str, steps: &[(i64, Option<i64>)]) {
     let mut d = String::new();
     let mut at: Option<i64> = None;
+    // How far the level that holds reaches, not written yet: a level that holds over
+    // several points is one segment.
+    let mut reach: Option<i64> = None;
     for &(x, y) in steps {
         match (at, y) {
-            (Some(prev), Some(y)) => {
-                let _ = write!(d, " H{}", px(x));
-                if prev != y {
-                    let _ = write!(d, " V{}", px(y));
-                }
+            (Some(prev), Some(y)) if prev == y => reach = Some(x),
+            (Some(_), Some(y)) => {
+                let _ = write!(d, "H{}V{}", px(x), px(y));
+                reach = None;
             }
             (None, Some(y)) => {
-                let _ = write!(d, " M{} {}", px(x), px(y));
+                let _ = write!(d, "M{} {}", px(x), px(y));
+                reach = None;
             }
             // The last value holds until the version without one; the line breaks there.
             (Some(_), None) => {
-                let _ = write!(d, " H{}", px(x));
+                let _ = write!(d, "H{}", px(x));
+                reach = None;
             }
             (None, None) => {}
         }
         at = y;
     }
+    if let Some(x) = reach {
+        let _ = write!(d, "H{}", px(x));
+    }
     if !d.is_empty() {
         let _ = writeln!(
             out,
-            "<path class=\"{class}\" d=\"{}\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\"/>",
-            d.trim_start()
+            "<path class=\"{class}\" d=\"{d}\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\"/>"
         );
     }
 }
@@ -381,14 +409,10 @@ fn status_marker(status: Status, x: i64, y: i64, tip: Option<&str>) -> String {
     let tip = tip.map(|t| format!("<title>{}</title>", xml(t))).unwrap_or_default();
     match status {
         Status::Green => {
-            format!(
-                "<circle class=\"{class}\" cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"currentColor\">{tip}</circle>\n",
-                px(x),
-                px(y)
-            )
+            format!("<circle class=\"{class}\" cx=\"{}\" cy=\"{}\" r=\"5\">{tip}</circle>\n", px(x), px(y))
         }
         Status::Amber => format!(
-            "<path class=\"{class}\" d=\"M{} {} L{} {} L{} {} Z\" fill=\"currentColor\">{tip}</path>\n",
+            "<path class=\"{class}\" d=\"M{} {} L{} {} L{} {} Z\">{tip}</path>\n",
             px(x),
             px(y - 60),
             px(x + 55),
@@ -397,7 +421,7 @@ fn status_marker(status: Status, x: i64, y: i64, tip: Option<&str>) -> String {
             px(y + 40)
         ),
         Status::Red => format!(
-            "<rect class=\"{class}\" x=\"{}\" y=\"{}\" width=\"9\" height=\"9\" fill=\"currentColor\">{tip}</rect>\n",
+            "<rect class=\"{class}\" x=\"{}\" y=\"{}\" width=\"9\" height=\"9\">{tip}</rect>\n",
             px(x - 45),
             px(y - 45)
         ),

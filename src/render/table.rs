@@ -113,6 +113,38 @@ pub fn status_tone(status: Status) -> Tone {
     }
 }
 
+/// The open asks for help, the longest waiting first, before the table; nothing when
+/// there are none.
+fn asks(out: &mut dyn std::io::Write, pack: &Pack<'_>) -> std::io::Result<()> {
+    let asks = crate::view::asks(&pack.entries);
+    if asks.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "Asks for help:")?;
+    for (e, a) in asks {
+        let value = |v: Shown<&str>| match v {
+            Shown::Value(v) => terminal(v).into_owned(),
+            Shown::NotRecorded => "—".to_owned(),
+            Shown::Withheld => "withheld".to_owned(),
+        };
+        let age = match a.age_days {
+            Shown::Value(1) => "1 day".to_owned(),
+            Shown::Value(n) => format!("{n} days"),
+            Shown::NotRecorded => "—".to_owned(),
+            Shown::Withheld => "age withheld".to_owned(),
+        };
+        let long = if a.open_long { ", open long" } else { "" };
+        let since = a.since.value().map_or_else(String::new, |d| format!(", since {d}"));
+        let from = match a.from {
+            Shown::NotRecorded => String::new(),
+            f => format!(" — from {}", value(f)),
+        };
+        let region = if pack.one_region { String::new() } else { format!(" ({})", value(e.region)) };
+        writeln!(out, "  {}{region}, {age}{long}{since}: {}{from}", terminal(e.name), value(a.ask))?;
+    }
+    writeln!(out)
+}
+
 /// The report as a terminal table, in the report's order, then the unreadable files,
 /// the workspace's own findings and the engagements gone or moved away. The region
 /// column is left out when the report covers one region.
@@ -123,6 +155,7 @@ pub fn report(out: &mut dyn std::io::Write, pack: &Pack<'_>, style: Style) -> st
     use comfy_table::ColumnConstraint::{ContentWidth, LowerBoundary};
     use comfy_table::Width::Fixed;
 
+    asks(out, pack)?;
     if pack.entries.is_empty() {
         writeln!(out, "No engagement matches ({}).", terminal(&pack.scope))?;
     } else {

@@ -124,6 +124,8 @@ impl Words {
                 format!("service review held: {new} (the one before: {old})")
             }
             Change::ServiceReview { old: None, new } => format!("service review held: {new} (the first recorded)"),
+            Change::SupportAsked(ask) => format!("asks for help: {}", esc(ask)),
+            Change::SupportClosed(ask) => format!("ask for help closed: {}", esc(ask)),
             Change::FileMoved { from } => format!("file moved from {}", esc(from)),
             Change::Withheld(n) => withheld_changes(*n),
         }

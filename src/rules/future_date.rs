@@ -5,7 +5,8 @@ use crate::finding::{FieldPath, Finding, RuleId};
 use crate::format::key as k;
 use crate::model::Engagement;
 
-/// `updated`, `service_review.last` and wins record what has happened, so they cannot be in the future.
+/// `updated`, `service_review.last`, wins and `support.since` record what has happened, so
+/// they cannot be in the future.
 pub(super) struct FutureDate;
 
 impl Rule for FutureDate {
@@ -23,6 +24,7 @@ impl Rule for FutureDate {
             ),
         ]
         .into_iter()
+        .chain([("`support.since`", FieldPath::key(k::SUPPORT).field(k::SINCE), eng.support.since.valid())])
         .chain(
             eng.wins.iter().map(|w| ("a win's date", FieldPath::item(k::WINS, w.index).field(k::DATE), w.date.valid())),
         );
@@ -55,5 +57,12 @@ mod tests {
         let wins =
             format!("{BASE}wins:\n  - {{date: 2026-12-01, title: Go-live}}\n  - {{date: 2026-10-01, title: Demo}}\n");
         assert_eq!(run(&FutureDate, &wins.replace("2026-11-03", "2027-01-01")), vec![(13, 9), (15, 12)]);
+    }
+
+    #[test]
+    fn an_ask_for_help_cannot_start_after_today() {
+        let ask = format!("{BASE}support:\n  ask: A data architect\n  since: 2026-11-20\n");
+        assert_eq!(run(&FutureDate, &ask), vec![]);
+        assert_eq!(run(&FutureDate, &ask.replace("2026-11-20", "2026-11-21")), vec![(16, 10)]);
     }
 }

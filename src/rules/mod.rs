@@ -32,6 +32,7 @@ mod service_review_missing;
 mod service_review_overdue;
 mod stale;
 mod status_mismatch;
+mod support_open_long;
 mod updated_not_bumped;
 
 /// What rules need besides the engagement.
@@ -84,6 +85,7 @@ pub const RULES: &[&dyn Rule] = &[
     &headline_too_long::HeadlineTooLong,
     &status_mismatch::StatusMismatch,
     &region_path_mismatch::RegionPathMismatch,
+    &support_open_long::SupportOpenLong,
 ];
 
 /// Every workspace-level rule, in report order.

@@ -8,6 +8,7 @@ use crate::engine::{self, Options};
 use crate::error::Result;
 use crate::exit::Exit;
 use crate::facts::{BaseFacts, WorkspaceFacts};
+use crate::history::Summary;
 use crate::options::{Global, SiteOptions};
 use crate::render;
 use crate::report::{Filters, Request};
@@ -25,45 +26,65 @@ pub(super) fn site(global: &Global, args: &SiteOptions, cwd: &Path, io: &mut Io<
     }
     let target = absolute(&cwd.join(&args.output));
     // Refused before any work: a folder that is not ours is never touched.
-    let mut building = Building::start(&target)?;
+    let building = Building::start(&target)?;
     let filters = Filters { regions, client: None, lead: None };
     let sources = ws.sources(&[], cwd)?;
     let today = today(global);
     let jobs = engine::default_jobs();
     let files = engine::read(&ws.guide, &sources, Options { today, keep_text: false, jobs });
-    let (files, mut since) = since(&ws, files, args.since.as_deref())?;
-    let facts = WorkspaceFacts { schema: ws.schema_state(), base: since.as_ref().map(BaseFacts::of) };
-    if let Some(since) = &mut since {
-        since.base.clear();
-    }
-    let outcome = engine::finish(&ws.guide, files, &facts);
+    // What the check found in each file: the trends do not read those versions again.
+    let current: Vec<Option<Summary>> = sources
+        .iter()
+        .zip(&files.files)
+        .map(|(source, file)| file.engagement.as_ref().filter(|_| file.source.path == source.path).map(Summary::of))
+        .collect();
+    // The trends (git, and parsing old versions) are read while the report is built.
+    let (trends, built) = std::thread::scope(|scope| {
+        let trends =
+            scope.spawn(|| SiteTrends::read(&ws, &sources, &current, jobs, (today, args.trend_weeks), audience));
+        let built = since(&ws, files, args.since.as_deref()).map(|(files, mut since)| {
+            let facts = WorkspaceFacts { schema: ws.schema_state(), base: since.as_ref().map(BaseFacts::of) };
+            if let Some(since) = &mut since {
+                since.base.clear();
+            }
+            (engine::finish(&ws.guide, files, &facts), since)
+        });
+        (trends.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), built)
+    });
+    let (outcome, since) = built?;
+    let trends = trends?;
     let request =
         Request { guide: &ws.guide, today, filters: &filters, since: since.as_ref(), attention: false, audience };
     let report = crate::report::build(&outcome, request);
     let site = Site::of(Pack::of(&report), audience.map(|a| a.name.as_str()));
-    let trends = SiteTrends::read(&ws, &sources, jobs, (today, args.trend_weeks), audience)?;
 
     building.write("assets/site.css", render::site::CSS.as_bytes())?;
     building.write("assets/site.js", render::site::JS.as_bytes())?;
     building.write("index.html", render::site::index_page(&site).as_bytes())?;
     building.write("people.html", render::site::people_page(&site).as_bytes())?;
     building.write("guide.html", render::site::guide_page(&ws.guide, site.audience, today).as_bytes())?;
-    for (i, (entry, link)) in site.pack.entries.iter().zip(&site.links).enumerate() {
+    // Each page is drawn and written on its own: on every core, none held once written.
+    let entries: Vec<usize> = (0..site.pack.entries.len()).collect();
+    let written = engine::par_map(&entries, jobs, |&i| {
+        let (entry, link) = (&site.pack.entries[i], &site.links[i]);
         let charts = trends.charts(entry.path, entry.name);
         let page = render::site::engagement_page(&site, i, charts.as_ref().map_err(|why| *why));
-        building.write(&format!("e/{}.html", link.slug), page.as_bytes())?;
-    }
-    for region in &site.regions {
+        building.write(&format!("e/{}.html", link.slug), page.as_bytes())
+    });
+    written.into_iter().collect::<Result<()>>()?;
+    let written = engine::par_map(&site.regions, jobs, |region| {
         // The region's own report: its counts, changes and order, as `report --region` gives.
         let filters = Filters { regions: vec![region.name.to_owned()], client: None, lead: None };
         let report = crate::report::build(&outcome, Request { filters: &filters, ..request });
         let pack = Pack::of(&report);
         let page = render::site::region_page(&site, region.name, &pack);
-        building.write(&format!("r/{}.html", region.slug), page.as_bytes())?;
-    }
-    for client in &site.clients {
-        building.write(&format!("c/{}.html", client.slug), render::site::client_page(&site, client).as_bytes())?;
-    }
+        building.write(&format!("r/{}.html", region.slug), page.as_bytes())
+    });
+    written.into_iter().collect::<Result<()>>()?;
+    let written = engine::par_map(&site.clients, jobs, |client| {
+        building.write(&format!("c/{}.html", client.slug), render::site::client_page(&site, client).as_bytes())
+    });
+    written.into_iter().collect::<Result<()>>()?;
     let pages = building.written();
     building.finish()?;
     if !global.quiet {

@@ -8,6 +8,7 @@
 //! recognised and removed by the next one.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::SystemTime;
 
 use crate::error::{Error, Result};
@@ -31,7 +32,7 @@ fn marker_text() -> String {
 pub struct Building {
     target: PathBuf,
     temp: Option<tempfile::TempDir>,
-    written: usize,
+    written: AtomicUsize,
 }
 
 /// The prefixes of the temporary folders beside `target` (`.NAME.acctsum-new-`,
@@ -123,9 +124,9 @@ impl Building {
         let (new, _) = prefixes(target);
         let temp =
             tempfile::Builder::new().prefix(&new).rand_bytes(6).tempdir_in(&parent).map_err(write_error(&parent))?;
-        let mut building = Self { target: target.to_path_buf(), temp: Some(temp), written: 0 };
+        let building = Self { target: target.to_path_buf(), temp: Some(temp), written: AtomicUsize::new(0) };
         building.write(MARKER, marker_text().as_bytes())?;
-        building.written = 0;
+        building.written.store(0, Ordering::Relaxed);
         Ok(building)
     }
 
@@ -134,23 +135,24 @@ impl Building {
     }
 
     /// Writes one file of the site: `path` is relative, `/`-separated, made of slugs.
+    /// Files may be written from several threads at once.
     ///
     /// # Errors
     /// When it cannot be written.
-    pub fn write(&mut self, path: &str, bytes: &[u8]) -> Result<()> {
+    pub fn write(&self, path: &str, bytes: &[u8]) -> Result<()> {
         let full = path.split('/').fold(self.root().to_path_buf(), |p, part| p.join(part));
         if let Some(folder) = full.parent() {
             std::fs::create_dir_all(folder).map_err(write_error(folder))?;
         }
         std::fs::write(&full, bytes).map_err(write_error(&full))?;
-        self.written += 1;
+        self.written.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
 
     /// How many files were written (the marker aside).
     #[must_use]
     pub fn written(&self) -> usize {
-        self.written
+        self.written.load(Ordering::Relaxed)
     }
 
     /// Swaps the new site in: the old one (if any) is renamed away, the new one renamed

@@ -10,7 +10,7 @@ use crate::audience::Audience;
 use crate::error::{Error, Result};
 use crate::git::Repo;
 use crate::guide::Guide;
-use crate::history::{self, Tracked, Trends};
+use crate::history::{self, Summary, Tracked, Trends};
 use crate::render::svg::{self, Table};
 use crate::view;
 use crate::workspace::{Source, Workspace};
@@ -52,13 +52,17 @@ pub struct SiteTrends<'g> {
 
 impl<'g> SiteTrends<'g> {
     /// Reads the trend of every one of `sources` over the `weeks` before `today`, from one
-    /// pass over git; none when the workspace is not in a git repository.
+    /// pass over git; none when the workspace is not in a git repository. `current` is
+    /// what the check found in each source (by position), when it has a model: a version
+    /// that is the working tree's file, unchanged since `HEAD`, is taken from it, not read
+    /// again ([`Tracked::current`]).
     ///
     /// # Errors
     /// When git fails.
     pub fn read(
         ws: &'g Workspace,
         sources: &[Source],
+        current: &[Option<Summary>],
         jobs: usize,
         (today, weeks): (NaiveDate, u32),
         audience: Option<&'g Audience>,
@@ -71,7 +75,11 @@ impl<'g> SiteTrends<'g> {
         };
         let files: Vec<Tracked<'_>> = sources
             .iter()
-            .filter_map(|s| Some(Tracked { path: s.path.strip_prefix(&ws.root).ok()?, shown: &s.display }))
+            .enumerate()
+            .filter_map(|(i, s)| {
+                let path = s.path.strip_prefix(&ws.root).ok()?;
+                Some(Tracked { path, shown: &s.display, current: current.get(i).and_then(Option::as_ref) })
+            })
             .collect();
         let from = history::window_start(today, weeks);
         let trends = history::trends(&repo, &files, &ws.guide, jobs, from)?;

@@ -176,6 +176,10 @@ pub enum Change<'a> {
         /// The last review now.
         new: NaiveDate,
     },
+    /// An ask for help made since the base commit (or rewritten): the ask now.
+    SupportAsked(&'a str),
+    /// The ask for help at the base commit, closed since (the section taken out).
+    SupportClosed(&'a str),
     /// The file moved (the engagement is the same).
     FileMoved {
         /// Its path at the base commit.
@@ -225,6 +229,8 @@ pub fn lines<'a>(changes: &'a Changes, measures: &[Measure<'a>], commit: &'a str
         objectives_passed,
         service_review,
         base_unread,
+        support_asked,
+        support_closed,
     } = changes;
     // Destructured so that a new kind of change cannot be forgotten here.
     let mut out = Vec::new();
@@ -301,6 +307,9 @@ pub fn lines<'a>(changes: &'a Changes, measures: &[Measure<'a>], commit: &'a str
     if let Some((old, new)) = service_review.filter(|_| !hidden(&[&[k::SERVICE_REVIEW, k::LAST]])) {
         out.push(Change::ServiceReview { old, new });
     }
+    let ask = [k::SUPPORT, k::ASK];
+    out.extend(support_asked.as_deref().filter(|_| !hidden(&[&ask])).map(Change::SupportAsked));
+    out.extend(support_closed.as_deref().filter(|_| !hidden(&[&ask])).map(Change::SupportClosed));
     if let Some(from) = moved_from {
         out.push(Change::FileMoved { from });
     }
@@ -482,6 +491,8 @@ mod tests {
             objectives_passed: one.clone(),
             service_review: Some((None, date("2026-11-17"))),
             base_unread: Some(Unread::Invalid(RuleId::Syntax)),
+            support_asked: Some("Help".into()),
+            support_closed: Some("Old help".into()),
         };
         let measures = [Measure { section: Section::Strategy, key: "growth", name: "Growth" }];
         let guide = crate::guide::Guide::default();
@@ -517,6 +528,8 @@ mod tests {
             Change::ObjectivesRemoved(&one),
             Change::ObjectivesPassed(&one),
             Change::ServiceReview { old: None, new: date("2026-11-17") },
+            Change::SupportAsked("Help"),
+            Change::SupportClosed("Old help"),
             Change::FileMoved { from: "engagements/scotland/a.yaml" },
         ];
         assert_eq!(lines, expected);

@@ -226,6 +226,8 @@ pub struct Entry<'a> {
     pub withheld_findings: Vec<Withheld>,
     /// What changed since the base commit, with `--since`.
     pub change: Option<ChangeSummary<'a>>,
+    /// The open ask for help; `None` when there is none or the audience may not see it.
+    pub support: Option<super::support::Ask<'a>>,
 }
 
 /// The entry for a report item, as `mask`'s audience may see it.
@@ -381,5 +383,6 @@ pub(super) fn entry<'a>(
         findings,
         withheld_findings,
         change: changes.map(|c| change::summary(c, measures, commit, mask)),
+        support: super::support::ask(item, mask),
     }
 }

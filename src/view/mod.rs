@@ -21,6 +21,7 @@ mod mask;
 mod pack;
 mod shown;
 pub mod site;
+mod support;
 mod trend;
 
 pub use self::attention::{Cause, Note, Place, Withheld};
@@ -35,6 +36,7 @@ pub use self::mask::Mask;
 pub use self::pack::{Legend, Measure, Pack, Unreadable, legend, measures};
 pub use self::shown::Shown;
 pub use self::site::Site;
+pub use self::support::{Ask, asks};
 pub use self::trend::{MeasureTrend, TrendView, trend};
 pub use crate::choice::{ActionStatus, RiskType, Side, Stage, Status};
 pub use crate::finding::{Finding, RuleId, Severity};

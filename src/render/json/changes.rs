@@ -71,6 +71,10 @@ pub struct Changes<'a> {
     objectives_removed: &'a [String],
     objectives_passed: &'a [String],
     service_review: Option<Move<Option<String>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    support_asked: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    support_closed: Option<&'a str>,
     /// How many changes were to fields the audience may not see (left out when none).
     #[serde(skip_serializing_if = "is_zero")]
     withheld: usize,
@@ -131,6 +135,8 @@ impl<'a> Changes<'a> {
                 Change::ServiceReview { old, new } => {
                     c.service_review = Some(Move { old: old.map(|d| d.to_string()), new: Some(new.to_string()) });
                 }
+                Change::SupportAsked(ask) => c.support_asked = Some(*ask),
+                Change::SupportClosed(ask) => c.support_closed = Some(*ask),
                 Change::FileMoved { from } => c.moved_from = Some(*from),
                 Change::Withheld(n) => c.withheld = *n,
             }

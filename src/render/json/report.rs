@@ -26,6 +26,8 @@ struct Doc<'a> {
     left_out: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     since: Option<Since<'a>>,
+    /// The open asks for help, the longest waiting first.
+    support: Vec<OpenAsk<'a>>,
     engagements: Vec<Engagement<'a>>,
     invalid: Vec<Invalid<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -55,6 +57,38 @@ struct Left<'a> {
     engagement: &'a str,
     from: &'a str,
     to: &'a str,
+}
+
+/// An open ask for help (`support`), with its age.
+#[derive(Serialize)]
+struct Ask<'a> {
+    ask: Field<&'a str>,
+    from: Field<&'a str>,
+    since: Field<String>,
+    age_days: Field<i64>,
+    open_long: bool,
+}
+
+impl<'a> From<crate::view::Ask<'a>> for Ask<'a> {
+    fn from(a: crate::view::Ask<'a>) -> Self {
+        Self {
+            ask: text(a.ask),
+            from: text(a.from),
+            since: date(a.since),
+            age_days: Field(a.age_days),
+            open_long: a.open_long,
+        }
+    }
+}
+
+/// An open ask and the engagement that makes it: the report's opening list.
+#[derive(Serialize)]
+struct OpenAsk<'a> {
+    path: &'a str,
+    engagement: &'a str,
+    region: Option<&'a str>,
+    #[serde(flatten)]
+    ask: Ask<'a>,
 }
 
 #[derive(Serialize)]
@@ -177,6 +211,8 @@ struct Engagement<'a> {
     withheld_findings: Vec<JsonWithheld>,
     #[serde(skip_serializing_if = "Option::is_none")]
     changes: Option<Changes<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    support: Option<Ask<'a>>,
 }
 
 fn date(v: Shown<chrono::NaiveDate>) -> Field<String> {
@@ -315,6 +351,7 @@ fn engagement<'a>(e: &'a Entry<'a>, sections: &[crate::view::Section]) -> Engage
         findings: e.findings.iter().map(|f| JsonFinding::from(*f)).collect(),
         withheld_findings: e.withheld_findings.iter().map(JsonWithheld::from).collect(),
         changes: e.change.as_ref().map(|c| Changes::of(&c.lines)),
+        support: e.support.map(Ask::from),
     }
 }
 
@@ -338,6 +375,10 @@ pub fn render(pack: &Pack<'_>) -> serde_json::Result<String> {
             removed: s.gone.iter().map(|r| Removed { path: r.path, engagement: r.name }).collect(),
             left: s.left.iter().map(|l| Left { path: l.path, engagement: l.name, from: l.from, to: l.to }).collect(),
         }),
+        support: crate::view::asks(&pack.entries)
+            .into_iter()
+            .map(|(e, a)| OpenAsk { path: e.path, engagement: e.name, region: e.region.value(), ask: Ask::from(a) })
+            .collect(),
         engagements: pack.entries.iter().map(|e| engagement(e, &pack.sections)).collect(),
         invalid: pack
             .unreadable

@@ -76,6 +76,7 @@ pub(super) fn section(out: &mut String, e: &Entry<'_>) {
     }
     scores(out, e);
     let mut items: Vec<String> = Vec::new();
+    items.extend(super::asks::item(e));
     if let Some(steps) = &e.next_steps {
         let steps: Vec<String> = steps.iter().map(|s| md(s)).collect();
         items.push(format!(

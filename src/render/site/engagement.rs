@@ -22,6 +22,7 @@ pub fn page(site: &Site<'_>, index: usize, trend: Trend<'_>) -> String {
     let content = html! {
         article.engagement {
             h1 { (e.name) " " (status(e.status)) }
+            (super::asks::engagement(e))
             dl.facts {
                 dt { "Client" }
                 dd { @match client { Some(c) if e.client.value().is_some() => a href={ "../c/" (c.slug) ".html" } { (c.client.name) }, _ => (text(e.client)) } }

@@ -22,7 +22,7 @@ pub fn page(guide: &Guide, audience: Option<&str>, today: chrono::NaiveDate) -> 
             "Scores and comforts are whole numbers from " (s.min) " (worst, very uncomfortable) to " (s.max)
             " (best, comfortable); " (s.low) " or less is low and needs notes and an action. Summaries are reviewed at least every "
             (guide.stale_after_days) " days, service reviews held every " (guide.service_review_days) " days, headlines kept to "
-            (guide.headline_max_chars) " characters."
+            (guide.headline_max_chars) " characters, asks for help answered within " (guide.support_stale_days) " days."
         }
         div.table-wrap { table {
             caption { "The bands of the scale, as the site colours and marks them" }

@@ -1,4 +1,4 @@
-//! `index.html`: the overview — the counts, then every engagement in one table that sorts
+//! `index.html`: the overview — the open asks for help, the counts, then every engagement in one table that sorts
 //! by any column and filters by a search, status and region; then the regions, clients and
 //! files that could not be read.
 
@@ -20,6 +20,7 @@ pub fn page(site: &Site<'_>) -> String {
             ". Sorted by need of attention: red, amber, green; stale first. Each name opens the engagement's page."
         }
         p.caveat { (SCORES_ARE_AN_AID) }
+        (super::asks::index(site))
         h2 { "Overview" }
         (counts(p))
         @if !p.workspace.is_empty() {

@@ -8,6 +8,7 @@
 //! script ([`CSS`], [`JS`]) are files beside the pages. The script only sorts and filters
 //! tables that are complete without it.
 
+mod asks;
 mod client;
 mod engagement;
 mod guide;
@@ -126,7 +127,14 @@ fn is_noncharacter(c: char) -> bool {
 /// noncharacters become U+FFFD. The page's own markup holds none of these.
 fn visible(page: String) -> String {
     let hidden = |c: char| (is_hidden(c) && c != '\n' && c != '\t') || is_noncharacter(c);
-    if !page.contains(hidden) {
+    // Pages are large and almost always clean: look only where such a character can start
+    // (the lead bytes of control characters, bidirectional marks and noncharacters).
+    let bytes = page.as_bytes();
+    let suspect = |(i, b): (usize, &u8)| {
+        matches!(b, 0..=0x08 | 0x0b..=0x1f | 0x7f | 0xc2 | 0xd8 | 0xe2 | 0xef | 0xf0..=0xf4)
+            && page.get(i..).and_then(|rest| rest.chars().next()).is_some_and(hidden)
+    };
+    if !bytes.iter().enumerate().any(suspect) {
         return page;
     }
     let mut out = String::with_capacity(page.len() + 64);
