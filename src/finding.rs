@@ -268,7 +268,23 @@ impl Finding {
     }
 }
 
-/// Counts of findings by severity.
+/// A finding that an acknowledgement in force covers: kept and shown on request, but not
+/// counted as an error or warning.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Acknowledged {
+    /// The finding, severity applied.
+    pub finding: Finding,
+    /// The 0-based position of the acknowledgement in the file's `acknowledged`.
+    pub index: usize,
+    /// Why the leads let it stand.
+    pub reason: String,
+    /// The last day the acknowledgement covers it.
+    pub until: chrono::NaiveDate,
+    /// Who acknowledged it.
+    pub by: String,
+}
+
+/// Counts of findings by severity, and of acknowledged findings.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Tally {
     /// Files checked.
@@ -277,14 +293,16 @@ pub struct Tally {
     pub errors: usize,
     /// Warning-severity findings.
     pub warnings: usize,
+    /// Acknowledged findings (counted in neither of the others).
+    pub acknowledged: usize,
 }
 
 impl Tally {
-    /// Counts `findings` over `files` files.
+    /// Counts `findings` over `files` files, with `acknowledged` acknowledged findings.
     #[must_use]
-    pub fn of(files: usize, findings: &[Finding]) -> Self {
+    pub fn of(files: usize, findings: &[Finding], acknowledged: usize) -> Self {
         let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
-        Self { files, errors, warnings: findings.len() - errors }
+        Self { files, errors, warnings: findings.len() - errors, acknowledged }
     }
 }
 

@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 
 use super::{Context, days, finding};
-use crate::finding::{FieldPath, Finding, RuleId};
+use crate::finding::{Acknowledged, FieldPath, Finding, RuleId};
 use crate::format::key as k;
 use crate::model::{Acknowledgement, Engagement};
 
@@ -49,18 +49,19 @@ impl<'a> InForce<'a> {
         Self { eng, live, index, used: HashSet::new() }
     }
 
-    /// Whether an acknowledgement covers `f`; each that does is marked used.
-    fn silence(&mut self, f: &Finding) -> bool {
-        let Some(abouts) = self.index.get(&f.rule) else { return false };
+    /// The first acknowledgement that covers `f`, if any; each that does is marked used.
+    fn cover(&mut self, f: &Finding) -> Option<&'a Acknowledgement> {
+        let abouts = self.index.get(&f.rule)?;
         let prefixes = f.field.as_ref().map(prefixes).unwrap_or_default();
-        let mut silenced = false;
+        let mut first = None;
         for about in std::iter::once("").chain(prefixes.iter().map(String::as_str)) {
             if let Some(&about) = abouts.get(about) {
                 self.used.insert((f.rule, about));
-                silenced = true;
+                first = first.or(Some((f.rule, about)));
             }
         }
-        silenced
+        let key = first?;
+        self.live.iter().find(|l| l.key() == key).map(|l| l.ack)
     }
 
     /// The acknowledgements in force that covered no finding.
@@ -69,13 +70,14 @@ impl<'a> InForce<'a> {
     }
 }
 
-/// Removes from `findings` those that an acknowledgement in force covers, and adds the
-/// acknowledgement step's own findings, for every engagement in `engagements`.
+/// Moves out of `findings` those that an acknowledgement in force covers (returned, with
+/// the acknowledgement), and adds the acknowledgement step's own findings, for every
+/// engagement in `engagements`.
 pub(crate) fn apply<'a>(
     findings: &mut Vec<Finding>,
     engagements: impl IntoIterator<Item = &'a Engagement>,
     ctx: &Context<'_>,
-) {
+) -> Vec<Acknowledged> {
     let mut files: HashMap<&str, InForce<'_>> = HashMap::new();
     let mut own = Vec::new();
     for eng in engagements.into_iter().filter(|e| !e.acknowledged.is_empty()) {
@@ -83,9 +85,15 @@ pub(crate) fn apply<'a>(
         files.insert(&eng.path, InForce::new(eng, live));
     }
     if files.is_empty() {
-        return;
+        return Vec::new();
     }
-    findings.retain(|f| files.get_mut(&*f.path).is_none_or(|acks| !acks.silence(f)));
+    let mut covered = Vec::new();
+    for f in std::mem::take(findings) {
+        match files.get_mut(&*f.path).and_then(|acks| acks.cover(&f)) {
+            Some(ack) => covered.push(acknowledged(f, ack)),
+            None => findings.push(f),
+        }
+    }
     for acks in files.values() {
         for ack in acks.unused() {
             let about = ack.about.map(|a| format!(" about `{a}`")).unwrap_or_default();
@@ -100,6 +108,14 @@ pub(crate) fn apply<'a>(
         }
     }
     findings.append(&mut own);
+    covered
+}
+
+/// `f` with the acknowledgement that covers it (one in force: its fields are valid).
+fn acknowledged(finding: Finding, ack: &Acknowledgement) -> Acknowledged {
+    let text = |v: &crate::model::Value<String>| v.str().unwrap_or_default().to_owned();
+    let until = ack.until.valid().map(|(d, _)| *d).unwrap_or_default();
+    Acknowledged { finding, index: ack.index, reason: text(&ack.reason), until, by: text(&ack.by) }
 }
 
 /// The acknowledgement if it is in force today; otherwise `None`, with a finding saying

@@ -144,7 +144,7 @@ pub struct OpportunityRow<'a> {
 }
 
 /// An acknowledgement: findings the leads know about, silenced until a date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AcknowledgementRow<'a> {
     /// The rule whose findings it silences.
     pub rule: Shown<RuleId>,
@@ -156,6 +156,9 @@ pub struct AcknowledgementRow<'a> {
     pub until: Shown<NaiveDate>,
     /// Who acknowledged it.
     pub by: Shown<&'a str>,
+    /// The messages of the findings it covers today, in report order (withheld: about a
+    /// field the audience may not see).
+    pub covers: Vec<Shown<&'a str>>,
 }
 
 /// One engagement in a report.
@@ -376,6 +379,18 @@ pub(super) fn entry<'a>(
                     reason: field(k::REASON, Shown::text(&a.reason)),
                     until: mask.shown(&[k::ACKNOWLEDGED, k::UNTIL], Shown::copied(&a.until)),
                     by: field(k::BY, Shown::text(&a.by)),
+                    covers: item
+                        .acknowledged
+                        .iter()
+                        .filter(|c| c.index == a.index)
+                        .map(|c| {
+                            if mask.hides_finding(&c.finding) {
+                                Shown::Withheld
+                            } else {
+                                Shown::Value(c.finding.message.as_str())
+                            }
+                        })
+                        .collect(),
                 })
                 .collect()
         }),

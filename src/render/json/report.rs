@@ -160,6 +160,7 @@ struct Acknowledgement<'a> {
     reason: Field<&'a str>,
     until: Field<String>,
     by: Field<&'a str>,
+    covers: Vec<Field<&'a str>>,
 }
 
 #[derive(Serialize)]
@@ -345,6 +346,7 @@ fn engagement<'a>(e: &'a Entry<'a>, sections: &[crate::view::Section]) -> Engage
                     reason: text(a.reason),
                     until: date(a.until),
                     by: text(a.by),
+                    covers: a.covers.iter().map(|&c| text(c)).collect(),
                 })
                 .collect()
         }),

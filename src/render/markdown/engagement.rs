@@ -140,8 +140,14 @@ pub(super) fn section(out: &mut String, e: &Entry<'_>) {
             Shown::NotRecorded => String::new(),
             about => format!(" about {}", text(about)),
         };
+        let covers = if a.covers.is_empty() {
+            String::new()
+        } else {
+            let list: Vec<String> = a.covers.iter().map(|&c| text(c)).collect();
+            format!(" Covers: {}", list.join("; "))
+        };
         format!(
-            "**Acknowledged** {}{about} until {}, by {}: {}",
+            "**Acknowledged** {}{about} until {}, by {}: {}{covers}",
             shown(a.rule),
             shown(a.until),
             text(a.by),

@@ -207,11 +207,14 @@ fn others(e: &Entry<'_>) -> Markup {
                 caption { "Findings the leads know about, silenced until a date" }
                 thead { tr {
                     th scope="col" { "Rule" } th scope="col" { "About" } th scope="col" { "Until" }
-                    th scope="col" { "By" } th scope="col" { "Reason" }
+                    th scope="col" { "By" } th scope="col" { "Reason" } th scope="col" { "Findings covered" }
                 } }
                 tbody { @for a in rows { tr {
                     th scope="row" { (shown(a.rule)) } td { (text(a.about)) } td { (shown(a.until)) }
                     td { (text(a.by)) } td { (text(a.reason)) }
+                    td { @if a.covers.is_empty() { "none today" } @else {
+                        ul { @for c in &a.covers { li { (text(*c)) } } }
+                    } }
                 } } }
             } }
         }
