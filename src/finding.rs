@@ -162,8 +162,6 @@ rule_ids! {
     SupportOpenLong = "support-open-long", Content(Warning), "an ask for help (`support.since`) is more than `support_stale_days` before today";
     /// An acknowledgement's `until` has passed.
     AcknowledgementExpired = "acknowledgement-expired", Content(Warning), "an acknowledgement's `until` date has passed, so its findings show again";
-    /// An acknowledgement set to last too long.
-    AcknowledgementTooLong = "acknowledgement-too-long", Content(Error), "an acknowledgement's `until` is more than `max_acknowledge_days` after today";
     /// An acknowledgement that silences nothing.
     AcknowledgementUnused = "acknowledgement-unused", Content(Warning), "an acknowledgement matches no finding: the problem is fixed, or `rule`/`about` is wrong";
 }
@@ -330,13 +328,7 @@ mod tests {
             .iter()
             .filter(|r| matches!(r.kind(), RuleKind::Content(_)))
             .filter(|r| {
-                !matches!(
-                    r,
-                    RuleId::SchemaOutdated
-                        | RuleId::AcknowledgementExpired
-                        | RuleId::AcknowledgementTooLong
-                        | RuleId::AcknowledgementUnused
-                )
+                !matches!(r, RuleId::SchemaOutdated | RuleId::AcknowledgementExpired | RuleId::AcknowledgementUnused)
             })
             .map(|r| r.as_str())
             .collect();

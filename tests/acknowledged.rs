@@ -160,7 +160,7 @@ fn max_acknowledge_days_is_read_from_the_config() {
     let ran = check(strict.path());
     assert_eq!(ran.code, 1, "{}", ran.stdout);
     assert!(
-        ran.stdout.contains(":31:12: error[acknowledgement-too-long]: acknowledgement of `stale` until 2027-01-01, 42 days from today; an acknowledgement lasts at most 30 days"),
+        ran.stdout.contains(":31:12: error[invalid-value]: `until` of acknowledgement 1 is 2027-01-01, 42 days from today; an acknowledgement lasts at most 30 days (`max_acknowledge_days` in acctsum.yaml)"),
         "{}",
         ran.stdout
     );

@@ -3,10 +3,10 @@
 //! workspace-level, so a cross-file finding can be acknowledged in the file it is reported
 //! on) and before the severities, and it decides two rules of its own:
 //! `acknowledgement-expired` (the date has passed: the findings show again) and
-//! `acknowledgement-unused` (a live acknowledgement silenced nothing), and
-//! `acknowledgement-too-long`: an acknowledgement whose `until` lies more than
-//! `max_acknowledge_days` ahead silences nothing, so that each is looked at again at least
-//! that often.
+//! `acknowledgement-unused` (a live acknowledgement silenced nothing). An `until` more
+//! than `max_acknowledge_days` ahead is an `invalid-value` at the date, found here because
+//! it depends on today, and that acknowledgement silences nothing: each is looked at
+//! again at least that often.
 
 use std::collections::{HashMap, HashSet};
 
@@ -134,19 +134,19 @@ fn in_force<'a>(
     let field = ack.field().field(k::UNTIL);
     let max = ctx.guide.max_acknowledge_days;
     let ahead = (*until - ctx.today).num_days();
-    // With the rule off there is no limit.
-    if ahead > max && ctx.guide.severity(RuleId::AcknowledgementTooLong).is_some() {
+    if ahead > max {
         out.push(finding(
-            RuleId::AcknowledgementTooLong,
+            RuleId::InvalidValue,
             &eng.path,
             until_at,
             field,
             format!(
-                "acknowledgement of `{rule}` until {until}, {} from today; an acknowledgement lasts at most {} (`max_acknowledge_days`)",
+                "`until` of acknowledgement {} is {until}, {} from today; an acknowledgement lasts at most {} (`max_acknowledge_days` in acctsum.yaml)",
+                ack.index + 1,
                 days(ahead),
                 days(max)
             ),
-            "choose an earlier `until`, and review the acknowledgement again before it lapses",
+            "choose an earlier `until` and look at the acknowledgement again then; or change `max_acknowledge_days` in acctsum.yaml",
         ));
         return None;
     }
