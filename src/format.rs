@@ -304,10 +304,10 @@ pub const ACKNOWLEDGEMENT: &[Field] = &[
     opt(
         k::ABOUT,
         Shape::Text,
-        "The field the findings are about, as a dotted path (`account_status.commercial`, `actions.2`); absent: every finding of the rule in this file.",
+        "The measure key, risk title or action text the findings are about (case and spacing aside); absent: every finding of the rule in this file.",
     ),
     req(k::REASON, Shape::Text, "Why the finding is known and accepted for now."),
-    req(k::UNTIL, Shape::Date, "The last day the findings are silenced; at most `max_acknowledge_days` ahead."),
+    req(k::UNTIL, Shape::Date, "The last day the findings are acknowledged; at most `max_acknowledge_days` ahead."),
     req(k::BY, Shape::Text, "Who acknowledged it."),
 ];
 

@@ -320,7 +320,8 @@ pub struct Acknowledgement {
     pub at: Loc,
     /// The rule whose findings it silences (one of [`crate::finding::ACKNOWLEDGEABLE`]).
     pub rule: Value<RuleId>,
-    /// The field the findings are about (a dotted path); absent: all the rule's findings.
+    /// The measure key, risk title or action text the findings are about (or a field
+    /// path, as findings name fields); absent: all the rule's findings.
     pub about: Value<String>,
     /// Why.
     pub reason: Value<String>,

@@ -270,3 +270,52 @@ fn sarif_carries_an_acknowledged_finding_as_suppressed_in_source() {
         ran.stdout
     );
 }
+
+#[test]
+fn about_names_an_action_by_its_text_ignoring_case_and_spacing() {
+    let actions = "actions:
+  - {action: Close data mapping, owner: Tom Jones, due: 2026-11-10}
+  - {action: Sign the SOW, owner: Jane Smith, due: 2026-11-12}
+acknowledged:
+  - rule: action-overdue
+    about: \"  close DATA   mapping \"
+    reason: The client's data owner is away until December
+    until: 2026-12-10
+    by: Jane Smith
+";
+    let ws = workspace(CONFIG, &[("engagements/north/a.yaml", engagement("A", "north", "2026-11-18", actions))]);
+    let ran = acctsum(ws.path(), &["check", "--format", "short", "--show-acknowledged"]);
+    let lines: Vec<&str> = ran.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", ran.stdout);
+    assert!(lines[0].contains("warning[action-overdue]: action \"Sign the SOW\""), "{}", ran.stdout);
+    assert!(lines[1].contains("warning[action-overdue]: acknowledged until 2026-12-10"), "{}", ran.stdout);
+    assert!(lines[1].contains("action \"Close data mapping\""), "{}", ran.stdout);
+}
+
+#[test]
+fn about_names_a_measure_by_its_key_and_a_risk_by_its_title() {
+    let extra = "risks:
+  - {title: Key person dependency, score: 1}
+acknowledged:
+  - rule: low-score-without-notes
+    about: Customer
+    reason: Notes come after Friday's call
+    until: 2026-11-27
+    by: Jane Smith
+  - rule: low-score-without-notes
+    about: key person DEPENDENCY
+    reason: Succession plan agreed on Friday
+    until: 2026-11-27
+    by: Jane Smith
+";
+    let file = engagement("A", "north", "2026-11-18", extra)
+        .replace("customer: {score: 4}", "customer: {score: 1}")
+        .replace("status: green", "status: red");
+    let ws = workspace(CONFIG, &[("engagements/north/a.yaml", file)]);
+    let ran = acctsum(ws.path(), &["check", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&ran.stdout).expect("json");
+    let fields: Vec<&str> =
+        doc["acknowledged"].as_array().into_iter().flatten().filter_map(|a| a["field"].as_str()).collect();
+    assert_eq!(fields, ["account_status.customer.notes", "risks.0.mitigation"], "{doc}");
+    assert!(!ran.stdout.contains("acknowledgement-unused"), "{doc}");
+}

@@ -13,6 +13,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 
 use super::{Context, days, finding};
+use crate::field_path::Segment;
 use crate::finding::{Acknowledged, FieldPath, Finding, RuleId};
 use crate::format::key as k;
 use crate::model::{Acknowledgement, Engagement};
@@ -24,27 +25,31 @@ struct Live<'a> {
     about: Option<&'a str>,
 }
 
-impl<'a> Live<'a> {
-    /// Its rule and `about` ("" for none): acknowledgements alike cover the same findings.
-    fn key(&self) -> (RuleId, &'a str) {
-        (self.rule, self.about.unwrap_or_default())
+impl Live<'_> {
+    /// Its rule and `about` as compared ("" for none): acknowledgements alike cover the
+    /// same findings.
+    fn key(&self) -> (RuleId, String) {
+        (self.rule, self.about.map(normal).unwrap_or_default())
     }
 }
 
 /// One file's acknowledgements in force, looked up by rule and `about`, so that a finding
-/// costs a look-up per step of its field path however many acknowledgements there are.
+/// costs a few look-ups (one per step of its field path, and its subject) however many
+/// acknowledgements there are.
 struct InForce<'a> {
     eng: &'a Engagement,
     live: Vec<Live<'a>>,
-    index: HashMap<RuleId, HashSet<&'a str>>,
-    used: HashSet<(RuleId, &'a str)>,
+    /// For each rule, each `about` as compared: the first acknowledgement with it.
+    index: HashMap<RuleId, HashMap<String, usize>>,
+    /// The acknowledgements (firsts of their key) that covered a finding.
+    used: HashSet<usize>,
 }
 
 impl<'a> InForce<'a> {
     fn new(eng: &'a Engagement, live: Vec<Live<'a>>) -> Self {
-        let mut index: HashMap<RuleId, HashSet<&str>> = HashMap::new();
-        for (rule, about) in live.iter().map(Live::key) {
-            index.entry(rule).or_default().insert(about);
+        let mut index: HashMap<RuleId, HashMap<String, usize>> = HashMap::new();
+        for (i, (rule, about)) in live.iter().map(Live::key).enumerate() {
+            index.entry(rule).or_default().entry(about).or_insert(i);
         }
         Self { eng, live, index, used: HashSet::new() }
     }
@@ -52,22 +57,52 @@ impl<'a> InForce<'a> {
     /// The first acknowledgement that covers `f`, if any; each that does is marked used.
     fn cover(&mut self, f: &Finding) -> Option<&'a Acknowledgement> {
         let abouts = self.index.get(&f.rule)?;
-        let prefixes = f.field.as_ref().map(prefixes).unwrap_or_default();
+        let mut names = vec![String::new()];
+        if let Some(field) = &f.field {
+            names.extend(subject(self.eng, field).map(normal));
+            names.extend(prefixes(field).iter().map(|p| normal(p)));
+        }
         let mut first = None;
-        for about in std::iter::once("").chain(prefixes.iter().map(String::as_str)) {
-            if let Some(&about) = abouts.get(about) {
-                self.used.insert((f.rule, about));
-                first = first.or(Some((f.rule, about)));
+        for name in &names {
+            if let Some(&i) = abouts.get(name) {
+                self.used.insert(i);
+                first = first.or(Some(i));
             }
         }
-        let key = first?;
-        self.live.iter().find(|l| l.key() == key).map(|l| l.ack)
+        first.map(|i| self.live[i].ack)
     }
 
     /// The acknowledgements in force that covered no finding.
     fn unused(&self) -> impl Iterator<Item = &Live<'a>> {
-        self.live.iter().filter(|l| !self.used.contains(&l.key()))
+        self.live.iter().enumerate().filter_map(|(i, l)| {
+            let (rule, about) = l.key();
+            let first = self.index.get(&rule).and_then(|a| a.get(&about)).copied().unwrap_or(i);
+            (!self.used.contains(&first)).then_some(l)
+        })
     }
+}
+
+/// What a finding about `field` is about, as an `about` names it: the measure's key for a
+/// field of a measure (`customer`, recorded or missing), the risk's title for a field of
+/// a risk, the action's text for a field of an action.
+fn subject<'a>(eng: &'a Engagement, field: &'a FieldPath) -> Option<&'a str> {
+    match field.segments() {
+        [Segment::Key(section), Segment::Key(key), ..] if section == k::ACCOUNT_STATUS || section == k::STRATEGY => {
+            Some(key)
+        }
+        [Segment::Key(list), Segment::Index(n), ..] if list == k::RISKS => {
+            eng.risks.iter().find(|r| r.index == *n)?.title.str()
+        }
+        [Segment::Key(list), Segment::Index(n), ..] if list == k::ACTIONS => {
+            eng.actions.iter().find(|a| a.index == *n)?.action.str()
+        }
+        _ => None,
+    }
+}
+
+/// `about` as compared: lower case, runs of white space as one space, none at the ends.
+fn normal(about: &str) -> String {
+    about.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 /// Moves out of `findings` those that an acknowledgement in force covers (returned, with
@@ -195,7 +230,6 @@ fn prefixes(field: &FieldPath) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::field_path::Segment;
 
     #[test]
     fn about_names_a_field_or_a_field_above_it() {
@@ -210,5 +244,10 @@ mod tests {
             prefixes(&notes),
             ["account_status", "account_status.commercial", "account_status.commercial.notes"]
         );
+    }
+
+    #[test]
+    fn about_is_compared_ignoring_case_and_runs_of_spaces() {
+        assert_eq!(normal("  Send the updated\tDPIA  to the DPO "), "send the updated dpia to the dpo");
     }
 }
