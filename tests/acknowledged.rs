@@ -75,7 +75,7 @@ fn an_acknowledged_finding_is_silenced_in_check_and_in_every_report() {
     let lines: Vec<&str> = pack.stdout.lines().filter(|l| l.contains("last updated 2026-11-01")).collect();
     assert_eq!(lines.len(), 1, "{}", pack.stdout);
     assert!(
-        lines[0].starts_with("- **Acknowledged** stale until 2026-11-30, by Tom Jones: Jane is on leave Covers: "),
+        lines[0].starts_with("- **Acknowledged** stale until 2026-11-30, by Tom Jones: Jane is on leave (covers: "),
         "{}",
         pack.stdout
     );

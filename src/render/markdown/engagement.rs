@@ -144,7 +144,7 @@ pub(super) fn section(out: &mut String, e: &Entry<'_>) {
             String::new()
         } else {
             let list: Vec<String> = a.covers.iter().map(|&c| text(c)).collect();
-            format!(" Covers: {}", list.join("; "))
+            format!(" (covers: {})", list.join("; "))
         };
         format!(
             "**Acknowledged** {}{about} until {}, by {}: {}{covers}",
