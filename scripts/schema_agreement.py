@@ -68,6 +68,16 @@ def not_yaml_1_2(findings):
                                     for f in structural)
 
 
+# An acknowledgement's `until` too far after today is an invalid-value that depends on the
+# day of the check, as future-date does (a content rule, so never compared): a per-file
+# schema cannot see it, so such a finding is left out of the comparison.
+UNTIL_TOO_FAR = re.compile(r"^`until` of acknowledgement \d+ is .*; an acknowledgement lasts at most ")
+
+
+def date_relative(f):
+    return f["rule"] == "invalid-value" and bool(UNTIL_TOO_FAR.match(f["message"]))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", required=True)
@@ -94,7 +104,8 @@ def main():
                 return 1
             by_file = {}
             for f in json.loads(checked.stdout)["findings"]:
-                by_file.setdefault(f["path"], []).append(f)
+                if not date_relative(f):
+                    by_file.setdefault(f["path"], []).append(f)
             group = groups.setdefault(schema.read_text(), [])
             for path in files:
                 findings = by_file.get(path.relative_to(ws).as_posix(), [])

@@ -160,6 +160,10 @@ pub struct CheckArgs {
     #[arg(long)]
     pub strict: bool,
 
+    /// Also list the findings an acknowledgement covers (json and sarif always carry them).
+    #[arg(long)]
+    pub show_acknowledged: bool,
+
     /// Also warn when a file changed since this commit (or date, YYYY-MM-DD) but its `updated` did not.
     #[arg(long, value_name = "REV|DATE")]
     pub since: Option<String>,
@@ -368,6 +372,7 @@ impl Command {
                 paths: a.paths.clone(),
                 format: a.format.into(),
                 strict: a.strict,
+                show_acknowledged: a.show_acknowledged,
                 since: a.since.clone(),
                 jobs: a.jobs.map(usize::from),
             }),

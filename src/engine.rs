@@ -15,7 +15,7 @@ use crate::digest::Digest;
 use crate::document;
 use crate::error::Result;
 use crate::facts::WorkspaceFacts;
-use crate::finding::Finding;
+use crate::finding::{Acknowledged, Finding};
 use crate::guide::Guide;
 use crate::model::Engagement;
 use crate::rules::{self, Context, FileFacts};
@@ -56,6 +56,8 @@ pub struct Outcome {
     pub files: Vec<Checked>,
     /// Every finding, severities applied, in report order.
     pub findings: Vec<Finding>,
+    /// The findings an acknowledgement in force covers, in report order; in no count.
+    pub acknowledged: Vec<Acknowledged>,
 }
 
 /// What to keep and how to work.
@@ -113,9 +115,9 @@ pub fn finish(guide: &Guide, files: Files, facts: &WorkspaceFacts) -> Outcome {
         .filter_map(|f| Some(FileFacts { engagement: f.engagement.as_ref()?, digest: f.digest? }))
         .collect();
     findings.extend(rules::check_workspace(&all, facts, &ctx));
-    rules::apply_severities(&mut findings, guide);
+    let acknowledged = rules::settle(&mut findings, all.iter().map(|f| f.engagement), &ctx);
     findings.sort_by(Finding::order);
-    Outcome { files, findings }
+    Outcome { files, findings, acknowledged }
 }
 
 /// How many threads to run for `items` items when `jobs` are asked for on a machine that

@@ -164,7 +164,34 @@ rule_ids! {
     ReviewActionOverdue = "review-action-overdue", Content(Warning), "an open action of a region's latest review session is past its due date";
     /// Today is past the region's latest `next_review`.
     ReviewOverdue = "review-overdue", Content(Warning), "today is past the `next_review` of the region's latest review session";
+    /// An acknowledgement's `until` has passed.
+    AcknowledgementExpired = "acknowledgement-expired", Content(Warning), "an acknowledgement's `until` date has passed, so its findings show again";
+    /// An acknowledgement that silences nothing.
+    AcknowledgementUnused = "acknowledgement-unused", Content(Warning), "an acknowledgement matches no finding: the problem is fixed, or `rule`/`about` is wrong";
 }
+
+/// The ids of the rules whose findings an engagement may acknowledge (its `acknowledged`
+/// section): every content rule about an engagement, except the acknowledgement rules
+/// themselves (an acknowledgement cannot silence the warning that it has lapsed).
+/// `schema-outdated` is about the schema file, which no engagement owns.
+pub const ACKNOWLEDGEABLE: &[&str] = &[
+    "stale",
+    "future-date",
+    "missing-measure",
+    "low-score-without-notes",
+    "low-score-without-action",
+    "risk-without-mitigation",
+    "action-overdue",
+    "past-objective",
+    "service-review-missing",
+    "service-review-overdue",
+    "headline-too-long",
+    "status-mismatch",
+    "relationship-lead-conflict",
+    "region-path-mismatch",
+    "updated-not-bumped",
+    "support-open-long",
+];
 
 impl RuleId {
     /// Looks a rule up by its id.
@@ -243,7 +270,23 @@ impl Finding {
     }
 }
 
-/// Counts of findings by severity.
+/// A finding that an acknowledgement in force covers: kept and shown on request, but not
+/// counted as an error or warning.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Acknowledged {
+    /// The finding, severity applied.
+    pub finding: Finding,
+    /// The 0-based position of the acknowledgement in the file's `acknowledged`.
+    pub index: usize,
+    /// Why the leads let it stand.
+    pub reason: String,
+    /// The last day the acknowledgement covers it.
+    pub until: chrono::NaiveDate,
+    /// Who acknowledged it.
+    pub by: String,
+}
+
+/// Counts of findings by severity, and of acknowledged findings.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Tally {
     /// Files checked.
@@ -252,14 +295,16 @@ pub struct Tally {
     pub errors: usize,
     /// Warning-severity findings.
     pub warnings: usize,
+    /// Acknowledged findings (counted in neither of the others).
+    pub acknowledged: usize,
 }
 
 impl Tally {
-    /// Counts `findings` over `files` files.
+    /// Counts `findings` over `files` files, with `acknowledged` acknowledged findings.
     #[must_use]
-    pub fn of(files: usize, findings: &[Finding]) -> Self {
+    pub fn of(files: usize, findings: &[Finding], acknowledged: usize) -> Self {
         let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
-        Self { files, errors, warnings: findings.len() - errors }
+        Self { files, errors, warnings: findings.len() - errors, acknowledged }
     }
 }
 
@@ -279,5 +324,26 @@ mod tests {
             assert_eq!(RuleId::from_id(id).map(RuleId::as_str), Some(*id));
         }
         insta::assert_snapshot!(ids.join("\n"));
+    }
+
+    #[test]
+    fn acknowledgeable_rules_are_the_content_rules_about_engagements() {
+        let expected: Vec<&str> = RuleId::ALL
+            .iter()
+            .filter(|r| matches!(r.kind(), RuleKind::Content(_)))
+            .filter(|r| {
+                !matches!(
+                    r,
+                    RuleId::SchemaOutdated
+                        | RuleId::AcknowledgementExpired
+                        | RuleId::AcknowledgementUnused
+                        // About review session files, not engagements.
+                        | RuleId::ReviewActionOverdue
+                        | RuleId::ReviewOverdue
+                )
+            })
+            .map(|r| r.as_str())
+            .collect();
+        assert_eq!(ACKNOWLEDGEABLE, expected.as_slice());
     }
 }

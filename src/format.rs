@@ -5,6 +5,7 @@
 //! disagree about what a field is.
 
 use crate::choice::{ActionStatus, Choice, RiskType, Side, Stage, Status};
+use crate::finding::ACKNOWLEDGEABLE;
 use crate::guide::Guide;
 
 /// Every key of the format, named once: the table below and the model (`model.rs`) both
@@ -102,6 +103,18 @@ pub mod key {
     pub const DECISIONS: &str = "decisions";
     /// A review session's `next_review`.
     pub const NEXT_REVIEW: &str = "next_review";
+    /// `acknowledged`: findings the leads know about, silenced until a date.
+    pub const ACKNOWLEDGED: &str = "acknowledged";
+    /// An acknowledgement's `rule`.
+    pub const RULE: &str = "rule";
+    /// An acknowledgement's `about`.
+    pub const ABOUT: &str = "about";
+    /// An acknowledgement's `reason`.
+    pub const REASON: &str = "reason";
+    /// An acknowledgement's `until`.
+    pub const UNTIL: &str = "until";
+    /// An acknowledgement's `by`.
+    pub const BY: &str = "by";
 }
 
 use self::key as k;
@@ -291,6 +304,19 @@ pub const SUPPORT: &[Field] = &[
     req(k::SINCE, Shape::Date, "When the help was first asked for; it is not moved when the ask is repeated."),
 ];
 
+/// One acknowledgement: a known finding, silenced until a date.
+pub const ACKNOWLEDGEMENT: &[Field] = &[
+    req(k::RULE, Shape::Choice(ACKNOWLEDGEABLE), "The rule whose findings are acknowledged (a content rule)."),
+    opt(
+        k::ABOUT,
+        Shape::Text,
+        "The measure key, risk title or action text the findings are about (case and spacing aside); absent: every finding of the rule in this file.",
+    ),
+    req(k::REASON, Shape::Text, "Why the finding is known and accepted for now."),
+    req(k::UNTIL, Shape::Date, "The last day the findings are acknowledged; at most `max_acknowledge_days` ahead."),
+    req(k::BY, Shape::Text, "Who acknowledged it."),
+];
+
 /// The top level of an engagement file.
 pub const ENGAGEMENT: &[Field] = &[
     req(k::ACCTSUM, Shape::Version, "The format version of this file: always 1."),
@@ -339,6 +365,11 @@ pub const ENGAGEMENT: &[Field] = &[
         k::SUPPORT,
         Shape::Record(SUPPORT),
         "An ask for help, to escalate and get support: shown first in every report until it is answered; take the section out then.",
+    ),
+    opt(
+        k::ACKNOWLEDGED,
+        Shape::List(ACKNOWLEDGEMENT),
+        "Findings the leads know about and accept for now, each silenced until a date, with the reason and who said so.",
     ),
 ];
 

@@ -130,14 +130,18 @@ pub fn engagement(data: &[u8]) -> usize {
     ];
     let outcome = engine::finish(&guide, Files { today: today(), files, findings }, &facts);
     let findings = &outcome.findings;
-    let tally = Tally::of(1, findings);
+    let acknowledged = &outcome.acknowledged;
+    let tally = Tally::of(1, findings, acknowledged.len());
+    let shown = render::acknowledged_shown(acknowledged);
     let mut out = Vec::new();
     let texts: HashMap<&str, &str> = text.as_deref().map(|t| (&*path, t)).into_iter().collect();
     let _ = render::human::findings(&mut out, findings, &texts, Style::PLAIN);
+    let _ = render::human::findings(&mut out, &shown, &texts, Style::PLAIN);
     let _ = render::short::findings(&mut out, findings);
-    let _ = render::json::findings(&mut out, findings, tally);
-    let _ = render::github::findings(&mut out, findings, tally, false);
-    let _ = render::sarif::findings(&mut out, findings, &guide);
+    let _ = render::short::findings(&mut out, &shown);
+    let _ = render::json::findings(&mut out, findings, acknowledged, tally);
+    let _ = render::github::findings(&mut out, findings, &shown, tally, false);
+    let _ = render::sarif::findings(&mut out, findings, acknowledged, &guide);
     let count = findings.len();
     let _ = crate::view::LastReview::of(&facts.reviews, "north", findings);
     reports(&outcome, &guide, &path, Style::PLAIN, &mut Vec::new());
@@ -247,23 +251,26 @@ pub fn terminal(data: &[u8]) {
         let source = Source::new(path.clone(), PathBuf::from("fuzz.yaml"));
         let digest = Some(Digest::of(&bytes));
         let files = vec![Checked { source, text: None, engagement, digest }];
-        let Outcome { files, findings } =
+        let Outcome { files, findings, acknowledged } =
             engine::finish(&guide, Files { today: today(), files, findings }, &WorkspaceFacts::default());
         let engagement = files.into_iter().next().and_then(|f| f.engagement);
-        let tally = Tally::of(1, &findings);
+        let tally = Tally::of(1, &findings, acknowledged.len());
+        let shown = render::acknowledged_shown(&acknowledged);
         let texts: HashMap<&str, &str> = text.as_deref().map(|t| (&*path, t)).into_iter().collect();
         let mut outputs: Vec<(&str, Vec<u8>)> = Vec::new();
         let mut out = Vec::new();
         let _ = render::human::findings(&mut out, &findings, &texts, style);
+        let _ = render::human::findings(&mut out, &shown, &texts, style);
         let _ = render::human::summary(&mut out, tally);
         outputs.push(("human", std::mem::take(&mut out)));
         let _ = render::short::findings(&mut out, &findings);
+        let _ = render::short::findings(&mut out, &shown);
         outputs.push(("short", std::mem::take(&mut out)));
-        let _ = render::github::findings(&mut out, &findings, tally, false);
+        let _ = render::github::findings(&mut out, &findings, &shown, tally, false);
         outputs.push(("github", std::mem::take(&mut out)));
-        let _ = render::json::findings(&mut out, &findings, tally);
+        let _ = render::json::findings(&mut out, &findings, &acknowledged, tally);
         outputs.push(("json", std::mem::take(&mut out)));
-        let _ = render::sarif::findings(&mut out, &findings, &guide);
+        let _ = render::sarif::findings(&mut out, &findings, &acknowledged, &guide);
         outputs.push(("sarif", std::mem::take(&mut out)));
         let source = Source::new(path.clone(), PathBuf::from("fuzz.yaml"));
         let digest = Some(Digest::of(&bytes));
@@ -277,7 +284,8 @@ pub fn terminal(data: &[u8]) {
             };
             timeline.push(version, engagement.ok_or_else(|| crate::history::Unread::invalid(&findings)));
         }
-        let outcome = Outcome { files: vec![Checked { source, text: None, engagement, digest }], findings };
+        let outcome =
+            Outcome { files: vec![Checked { source, text: None, engagement, digest }], findings, acknowledged };
         reports(&outcome, &guide, &path, style, &mut outputs);
         let engagements: Vec<_> = outcome.files.iter().filter_map(|f| f.engagement.as_ref()).collect();
         let rows = crate::view::leads::rows(&engagements, None);

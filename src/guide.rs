@@ -94,6 +94,8 @@ pub struct Guide {
     pub headline_max_chars: usize,
     /// An ask for help open longer than this many days has been open long.
     pub support_stale_days: i64,
+    /// An acknowledgement's `until` may be at most this many days ahead of today.
+    pub max_acknowledge_days: i64,
     account_status: Vec<Measure>,
     strategy: Vec<Measure>,
     /// Configured severities (`None` = off), by rule.
@@ -185,6 +187,7 @@ impl Default for Guide {
             service_review_days: 35,
             headline_max_chars: 280,
             support_stale_days: 14,
+            max_acknowledge_days: 90,
             account_status: default_measures(Section::AccountStatus),
             strategy: default_measures(Section::Strategy),
             rules: BTreeMap::new(),
@@ -204,6 +207,7 @@ pub const CONFIG_KEYS: &[&str] = &[
     "stale_after_days",
     "service_review_days",
     "headline_max_chars",
+    "max_acknowledge_days",
     "measures",
     "rules",
     "audiences",
@@ -322,6 +326,11 @@ impl ConfigReader<'_> {
                 "support_stale_days" => {
                     if let Some(v) = self.days(value, key) {
                         self.guide.support_stale_days = v;
+                    }
+                }
+                "max_acknowledge_days" => {
+                    if let Some(v) = self.days(value, key) {
+                        self.guide.max_acknowledge_days = v;
                     }
                 }
                 "measures" => self.measures(value),

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::choice::Choice;
-use crate::finding::{FieldPath, Loc};
+use crate::finding::{ACKNOWLEDGEABLE, FieldPath, Loc, RuleId};
 use crate::format::{Section, key as k};
 use crate::validate::{self, Rec, Val};
 
@@ -311,6 +311,34 @@ pub struct Opportunity {
     pub notes: Value<String>,
 }
 
+/// One acknowledgement: findings of a rule the leads know about, silenced until a date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Acknowledgement {
+    /// Its 0-based position in the file's `acknowledged`.
+    pub index: usize,
+    /// The item's first line.
+    pub at: Loc,
+    /// The rule whose findings it silences (one of [`crate::finding::ACKNOWLEDGEABLE`]).
+    pub rule: Value<RuleId>,
+    /// The measure key, risk title or action text the findings are about (or a field
+    /// path, as findings name fields); absent: all the rule's findings.
+    pub about: Value<String>,
+    /// Why.
+    pub reason: Value<String>,
+    /// The last day it silences anything.
+    pub until: Value<NaiveDate>,
+    /// Who acknowledged it.
+    pub by: Value<String>,
+}
+
+impl Acknowledgement {
+    /// The field path of this item (`acknowledged.1`).
+    #[must_use]
+    pub fn field(&self) -> FieldPath {
+        FieldPath::item(k::ACKNOWLEDGED, self.index)
+    }
+}
+
 /// An engagement: the valid parts of one file.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Engagement {
@@ -352,6 +380,8 @@ pub struct Engagement {
     pub opportunities: Vec<Opportunity>,
     /// The ask for help.
     pub support: Support,
+    /// Acknowledged findings.
+    pub acknowledged: Vec<Acknowledgement>,
 }
 
 impl Engagement {
@@ -440,6 +470,15 @@ impl Engagement {
                 notes: text(r, k::NOTES),
             }),
             support,
+            acknowledged: items(rec, k::ACKNOWLEDGED, |index, at, r| Acknowledgement {
+                index,
+                at,
+                rule: rule(r, k::RULE),
+                about: text(r, k::ABOUT),
+                reason: text(r, k::REASON),
+                until: date(r, k::UNTIL),
+                by: text(r, k::BY),
+            }),
         }
     }
 
@@ -505,6 +544,14 @@ fn int(rec: &mut Rec, key: &str) -> Value<i64> {
 pub(crate) fn choice<T: Choice>(rec: &mut Rec, key: &str) -> Value<T> {
     pick(rec, key, |v| match v {
         Val::Choice(i) => T::from_index(i),
+        _ => None,
+    })
+}
+
+/// An acknowledgeable rule: validate found its id at this index of the list.
+fn rule(rec: &mut Rec, key: &str) -> Value<RuleId> {
+    pick(rec, key, |v| match v {
+        Val::Choice(i) => ACKNOWLEDGEABLE.get(i).and_then(|id| RuleId::from_id(id)),
         _ => None,
     })
 }

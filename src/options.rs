@@ -115,6 +115,9 @@ pub struct CheckOptions {
     pub format: CheckFormat,
     /// Fail on warnings too.
     pub strict: bool,
+    /// Also list the acknowledged findings (`human`, `short`, `github`; `json` and
+    /// `sarif` always carry them).
+    pub show_acknowledged: bool,
     /// A revision or date: also warn when a file changed since then but `updated` did not.
     pub since: Option<String>,
     /// Threads to use (default: one per core).

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use crate::audience::Audience;
 use crate::engine::Outcome;
 use crate::field_path::Segment;
-use crate::finding::{Finding, RuleId, RuleKind, Severity};
+use crate::finding::{Acknowledged, Finding, RuleId, RuleKind, Severity};
 use crate::format::{Section, key as k};
 use crate::guide::Guide;
 use crate::history::{Changes, RegionMove, Removed, Since};
@@ -75,6 +75,8 @@ pub struct Item<'a> {
     pub eng: &'a Engagement,
     /// Its content findings (the file has no structural errors).
     pub findings: Vec<&'a Finding>,
+    /// Its findings that an acknowledgement in force covers, in report order.
+    pub acknowledged: Vec<&'a Acknowledged>,
     /// Days since `updated`.
     pub age_days: i64,
     /// Whether the summary is stale: it has a `stale` finding.
@@ -204,6 +206,10 @@ pub fn build<'a>(outcome: &'a Outcome, request: Request<'a>) -> Report<'a> {
     for f in &outcome.findings {
         by_path.entry(&f.path).or_default().push(f);
     }
+    let mut acknowledged: BTreeMap<&str, Vec<&Acknowledged>> = BTreeMap::new();
+    for a in &outcome.acknowledged {
+        acknowledged.entry(&a.finding.path).or_default().push(a);
+    }
     let mut items = Vec::new();
     let mut invalid = Vec::new();
     for file in &outcome.files {
@@ -220,7 +226,9 @@ pub fn build<'a>(outcome: &'a Outcome, request: Request<'a>) -> Report<'a> {
             continue;
         }
         let Some(eng) = eng.filter(|e| filters.accepts(e) && lead_seen(filters, e, audience)) else { continue };
-        items.push(item(eng, findings, guide, today));
+        let mut item = item(eng, findings, guide, today);
+        item.acknowledged = acknowledged.remove(path).unwrap_or_default();
+        items.push(item);
     }
     let mut workspace: Vec<&Finding> = by_path.into_values().flatten().collect();
     workspace.sort_by(|a, b| a.order(b));
@@ -294,6 +302,7 @@ fn item<'a>(eng: &'a Engagement, findings: Vec<&'a Finding>, guide: &'a Guide, t
     let mut item = Item {
         eng,
         findings: Vec::new(),
+        acknowledged: Vec::new(),
         age_days: eng.age_days(today).unwrap_or_default(),
         stale: false,
         low_scores,
@@ -356,6 +365,8 @@ pub struct Overview {
     pub overdue_actions: usize,
     /// Files that could not be read.
     pub invalid: usize,
+    /// Acknowledged findings, in all.
+    pub acknowledged: usize,
 }
 
 impl<'a> Report<'a> {
@@ -387,6 +398,7 @@ impl<'a> Report<'a> {
             low_scores: self.items.iter().map(|i| i.low_scores.len()).sum(),
             overdue_actions: self.items.iter().map(|i| i.overdue.len()).sum(),
             invalid: self.invalid.len(),
+            acknowledged: self.items.iter().map(|i| i.acknowledged.len()).sum(),
         }
     }
 

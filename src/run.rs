@@ -157,7 +157,8 @@ fn check(global: &Global, args: &CheckOptions, cwd: &Path, io: &mut Io<'_>) -> R
     if let Some(checked) = &checked {
         outcome.findings.retain(|f| !crate::review::is_review(&ws.guide, &f.path) || checked.contains(&f.path));
     }
-    let tally = Tally::of(outcome.files.len(), &outcome.findings);
+    let tally = Tally::of(outcome.files.len(), &outcome.findings, outcome.acknowledged.len());
+    let shown = if args.show_acknowledged { render::acknowledged_shown(&outcome.acknowledged) } else { Vec::new() };
     let style = style(global, io);
     let out = &mut *io.out;
     match args.format {
@@ -168,14 +169,18 @@ fn check(global: &Global, args: &CheckOptions, cwd: &Path, io: &mut Io<'_>) -> R
             let session_texts = crate::review::texts(&all_reviews, &outcome.findings);
             texts.extend(session_texts.iter().map(|(path, text)| (&**path, text.as_str())));
             render::human::findings(out, &outcome.findings, &texts, style)?;
+            render::human::findings(out, &shown, &texts, style)?;
             if !global.quiet {
                 render::human::summary(io.out, tally)?;
             }
         }
-        CheckFormat::Short => render::short::findings(out, &outcome.findings)?,
-        CheckFormat::Json => render::json::findings(out, &outcome.findings, tally)?,
-        CheckFormat::Github => render::github::findings(out, &outcome.findings, tally, global.quiet)?,
-        CheckFormat::Sarif => render::sarif::findings(out, &outcome.findings, &ws.guide)?,
+        CheckFormat::Short => {
+            render::short::findings(out, &outcome.findings)?;
+            render::short::findings(out, &shown)?;
+        }
+        CheckFormat::Json => render::json::findings(out, &outcome.findings, &outcome.acknowledged, tally)?,
+        CheckFormat::Github => render::github::findings(out, &outcome.findings, &shown, tally, global.quiet)?,
+        CheckFormat::Sarif => render::sarif::findings(out, &outcome.findings, &outcome.acknowledged, &ws.guide)?,
     }
     io.out.flush()?;
     let failing = outcome.findings.iter().any(|f| f.severity == Severity::Error || args.strict);
@@ -191,8 +196,10 @@ fn since(ws: &Workspace, files: Files, rev: Option<&str>) -> Result<(Files, Opti
     // applied, so that a rule turned off passes none).
     let Files { today, files, findings } = files;
     let mut past: Vec<Finding> = findings.iter().filter(|f| f.rule == RuleId::PastObjective).cloned().collect();
-    crate::rules::apply_severities(&mut past, &ws.guide);
-    let models = Outcome { files, findings: past };
+    let ctx = crate::rules::Context { today, guide: &ws.guide };
+    let _acknowledged = crate::rules::settle(&mut past, files.iter().filter_map(|f| f.engagement.as_ref()), &ctx);
+    past.retain(|f| f.rule == RuleId::PastObjective);
+    let models = Outcome { files, findings: past, acknowledged: Vec::new() };
     let since = crate::history::since_workspace(ws, &models, rev, true);
     Ok((Files { today, files: models.files, findings }, Some(since?)))
 }

@@ -236,6 +236,8 @@ pub fn config(guide: &Guide) -> String {
     let _ = writeln!(out, "headline_max_chars: {}\n", guide.headline_max_chars);
     comment(&mut out, 0, "An ask for help (`support`) open longer than this has been open long: escalate it.");
     let _ = writeln!(out, "support_stale_days: {}\n", guide.support_stale_days);
+    comment(&mut out, 0, "An acknowledged finding is silenced for at most this many days ahead.");
+    let _ = writeln!(out, "max_acknowledge_days: {}\n", guide.max_acknowledge_days);
     comment(
         &mut out,
         0,

@@ -195,6 +195,7 @@ pub fn config_schema_text() -> String {
             "service_review_days": int(1, 3650, "A service review older than this is overdue (default 35)."),
             "headline_max_chars": int(1, 100_000, "The longest headline, in characters (default 280)."),
             "support_stale_days": int(1, 3650, "An ask for help open longer than this has been open long (default 14)."),
+            "max_acknowledge_days": int(1, 3650, "An acknowledgement's `until` is at most this many days ahead (default 90)."),
             "measures": {
                 "description": "The measures of each section; listing a section replaces its built-in measures.",
                 "type": nullable("object"),

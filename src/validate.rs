@@ -272,6 +272,7 @@ fn singular(key: &str) -> &'static str {
         k::STAKEHOLDERS => "stakeholder",
         k::WINS => "win",
         k::OPPORTUNITIES => "opportunity",
+        k::ACKNOWLEDGED => "acknowledgement",
         _ => "item",
     }
 }

@@ -74,7 +74,7 @@ fn assert_no_stale_overdue_or_past(ws: &Path, also: &[&str]) {
     let report = |format: &str| common::acctsum(ws, &[&["report", "--format", format][..], also].concat()).stdout;
     let table = report("table");
     assert!(table.contains(" 0 stale;"), "{table}");
-    assert!(table.contains(" 0 overdue actions."), "{table}");
+    assert!(table.contains(" 0 overdue actions;"), "{table}");
     assert!(!table.contains("stale)"), "{table}");
 
     let pack = report("markdown");
@@ -132,7 +132,7 @@ fn split_csv(row: &str) -> Vec<String> {
 fn rules_turned_off_silence_stale_and_overdue_in_every_report_format_on_the_examples() {
     let before = common::acctsum(examples_with("").path(), &["report"]).stdout;
     assert!(
-        !before.contains(" 0 stale;") && !before.contains(" 0 overdue actions."),
+        !before.contains(" 0 stale;") && !before.contains(" 0 overdue actions;"),
         "the examples have both: {before}"
     );
     assert_no_stale_overdue_or_past(examples_with(SILENCED).path(), &["--audience", "leads"]);

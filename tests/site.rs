@@ -411,3 +411,20 @@ fn a_build_that_fails_leaves_the_old_site_as_it_was() {
     assert_eq!(files(&dir), before, "the old site is untouched");
     assert_eq!(std::fs::read_dir(tmp.path()).expect("ls").count(), 1, "the half-built site is removed");
 }
+
+#[test]
+fn the_engagement_page_lists_what_an_acknowledgement_covers_and_the_index_counts_it() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("site");
+    let ran = site(&examples(), &dir, &["--audience", "leads"]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    let page = std::fs::read_to_string(dir.join("e/harbour-finch-store-operations-tooling.html")).expect("page");
+    let row = page.split("Findings covered").nth(1).unwrap_or_default();
+    assert!(row.contains("<td>The margin recovery is on the agenda"), "{page}");
+    assert!(row.contains("<li>Commercials scores 2, which is low, but has no action</li>"), "{page}");
+    let index = std::fs::read_to_string(dir.join("index.html")).expect("index");
+    assert!(
+        index.contains("<dt>acknowledged</dt>\n<dd>1</dd>") || index.contains("<dt>acknowledged</dt><dd>1</dd>"),
+        "{index}"
+    );
+}

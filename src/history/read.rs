@@ -88,7 +88,7 @@ pub fn checked(
     let engine::PerFile { engagement, mut findings, .. } =
         engine::check_bytes(Arc::from(path), content?, ctx, engine::Steps::ALL);
     let Some(engagement) = engagement else { return Err(Unread::invalid(&findings)) };
-    rules::apply_severities(&mut findings, ctx.guide);
+    let _acknowledged = rules::settle(&mut findings, [&engagement], ctx);
     Ok((engagement, findings))
 }
 

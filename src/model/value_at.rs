@@ -126,6 +126,17 @@ impl Engagement {
                     _ => None,
                 }
             }
+            k::ACKNOWLEDGED => {
+                let a = self.acknowledged.iter().find(|a| a.index == i)?;
+                match key {
+                    k::RULE => word(&a.rule),
+                    k::ABOUT => text(&a.about),
+                    k::REASON => text(&a.reason),
+                    k::UNTIL => date(&a.until),
+                    k::BY => text(&a.by),
+                    _ => None,
+                }
+            }
             _ => None,
         }
     }

@@ -6,6 +6,13 @@ use super::human::checked;
 use super::text::terminal;
 use crate::finding::{Finding, Severity, Tally};
 
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
 /// Escapes the message part of a workflow command, as GitHub reads it back: `%`, CR, LF.
 fn data(s: &str) -> String {
     s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
@@ -16,16 +23,20 @@ fn property(s: &str) -> String {
     data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// Writes one `::error`/`::warning` line per finding, then a plain summary line.
+/// Writes one `::error`/`::warning` line per finding, one `::notice` line per finding in
+/// `notices` (acknowledged findings, when shown), then a plain summary line.
 ///
 /// # Errors
 /// When writing fails.
-pub fn findings(out: &mut dyn Write, findings: &[Finding], tally: Tally, quiet: bool) -> io::Result<()> {
-    for f in findings {
-        let level = match f.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
+pub fn findings(
+    out: &mut dyn Write,
+    findings: &[Finding],
+    notices: &[Finding],
+    tally: Tally,
+    quiet: bool,
+) -> io::Result<()> {
+    let levelled = findings.iter().map(|f| (f, level(f.severity))).chain(notices.iter().map(|f| (f, "notice")));
+    for (f, level) in levelled {
         // Control characters are shown escaped (GitHub's log viewer runs ANSI sequences);
         // the only line breaks left are those put before the help.
         let mut message = terminal(&f.message).into_owned();

@@ -109,11 +109,14 @@ pub fn findings(
     Ok(())
 }
 
-/// The summary line: `N files checked: E errors, W warnings` (`1 file checked`).
+/// The summary line: `N files checked: E errors, W warnings` (`1 file checked`), and
+/// `, A acknowledged` when an acknowledgement covers any finding.
 #[must_use]
 pub fn checked(tally: Tally) -> String {
     let files = if tally.files == 1 { "file" } else { "files" };
-    format!("{} {files} checked: {} errors, {} warnings", tally.files, tally.errors, tally.warnings)
+    let acknowledged =
+        if tally.acknowledged == 0 { String::new() } else { format!(", {} acknowledged", tally.acknowledged) };
+    format!("{} {files} checked: {} errors, {} warnings{acknowledged}", tally.files, tally.errors, tally.warnings)
 }
 
 /// Writes the summary line (see [`checked`]).

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-use crate::finding::{FieldPath, Finding, Tally};
+use crate::finding::{Acknowledged, FieldPath, Finding, Tally};
 use crate::view::Shown;
 
 /// A value a file may leave out, as JSON: the value; `null` when the file does not record
@@ -72,19 +72,55 @@ impl<'a> From<&'a Finding> for JsonFinding<'a> {
     }
 }
 
+/// An acknowledged finding as it appears in JSON: the finding and its acknowledgement.
+#[derive(Serialize)]
+struct JsonAcknowledged<'a> {
+    #[serde(flatten)]
+    finding: JsonFinding<'a>,
+    acknowledgement: JsonAcknowledgement<'a>,
+}
+
+#[derive(Serialize)]
+struct JsonAcknowledgement<'a> {
+    reason: &'a str,
+    until: String,
+    by: &'a str,
+}
+
+impl<'a> From<&'a Acknowledged> for JsonAcknowledged<'a> {
+    fn from(a: &'a Acknowledged) -> Self {
+        Self {
+            finding: JsonFinding::from(&a.finding),
+            acknowledgement: JsonAcknowledgement { reason: &a.reason, until: a.until.to_string(), by: &a.by },
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct Document<'a> {
     version: u32,
     findings: Vec<JsonFinding<'a>>,
+    acknowledged: Vec<JsonAcknowledged<'a>>,
     summary: Tally,
 }
 
-/// Writes the findings document.
+/// Writes the findings document: the findings, the acknowledged findings (each with its
+/// acknowledgement) and the summary.
 ///
 /// # Errors
 /// When writing fails.
-pub fn findings(out: &mut dyn Write, findings: &[Finding], tally: Tally) -> io::Result<()> {
-    let doc = Document { version: 1, findings: findings.iter().map(JsonFinding::from).collect(), summary: tally };
+pub fn findings(
+    out: &mut dyn Write,
+    findings: &[Finding],
+    acknowledged: &[Acknowledged],
+    tally: Tally,
+) -> io::Result<()> {
+    let doc = Document {
+        version: 1,
+        findings: findings.iter().map(JsonFinding::from).collect(),
+        acknowledged: acknowledged.iter().map(JsonAcknowledged::from).collect(),
+        summary: tally,
+    };
     super::json_text::write(&mut *out, &doc)?;
     writeln!(out)
 }

@@ -194,11 +194,22 @@ pub fn pack(p: &Pack<'_>) -> String {
             "low scores",
             "overdue actions",
             "could not be read",
+            "acknowledged",
         ],
-        &[vec![o.engagements, o.red, o.amber, o.green, o.stale, o.low_scores, o.overdue_actions, o.invalid]
-            .into_iter()
-            .map(|n| n.to_string())
-            .collect()],
+        &[vec![
+            o.engagements,
+            o.red,
+            o.amber,
+            o.green,
+            o.stale,
+            o.low_scores,
+            o.overdue_actions,
+            o.invalid,
+            o.acknowledged,
+        ]
+        .into_iter()
+        .map(|n| n.to_string())
+        .collect()],
     );
     if !p.workspace.is_empty() {
         let notes: Vec<String> = p.workspace.iter().map(note).collect();

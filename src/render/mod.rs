@@ -28,6 +28,20 @@ pub fn document(out: &mut dyn std::io::Write, bytes: &[u8]) -> std::io::Result<(
     out.write_all(bytes)
 }
 
+/// Acknowledged findings as findings to show: each message says it is acknowledged, until
+/// when, by whom and why.
+#[must_use]
+pub fn acknowledged_shown(acknowledged: &[crate::finding::Acknowledged]) -> Vec<crate::finding::Finding> {
+    acknowledged
+        .iter()
+        .map(|a| {
+            let mut f = a.finding.clone();
+            f.message = format!("acknowledged until {} by {} ({}): {}", a.until, a.by, a.reason, f.message);
+            f
+        })
+        .collect()
+}
+
 /// How to draw for the reader at hand.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Style {

@@ -4,7 +4,7 @@ use std::io::{self, BufWriter, Write};
 
 use serde::{Serialize, Serializer};
 
-use crate::finding::{Finding, RuleId, RuleKind, Severity};
+use crate::finding::{Acknowledged, Finding, RuleId, RuleKind, Severity};
 use crate::guide::Guide;
 
 /// Where each rule is explained.
@@ -76,13 +76,28 @@ struct Properties {
     kind: &'static str,
 }
 
-/// Every finding, serialised as it is written.
-struct Results<'a>(&'a [Finding]);
+/// Every finding, then every acknowledged finding (suppressed), serialised as written.
+struct Results<'a>(&'a [Finding], &'a [Acknowledged]);
 
 impl Serialize for Results<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(SarifResult::of))
+        let suppressed = self.1.iter().map(|a| {
+            let mut result = SarifResult::of(&a.finding);
+            result.suppressions = Some([Suppression {
+                kind: "inSource",
+                justification: format!("{} (until {}, by {})", a.reason, a.until, a.by),
+            }]);
+            result
+        });
+        serializer.collect_seq(self.0.iter().map(SarifResult::of).chain(suppressed))
     }
+}
+
+/// How an acknowledged finding is suppressed: in the engagement file itself.
+#[derive(Serialize)]
+struct Suppression {
+    kind: &'static str,
+    justification: String,
 }
 
 #[derive(Serialize)]
@@ -93,6 +108,8 @@ struct SarifResult {
     level: &'static str,
     message: Text<String>,
     locations: [Location; 1],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suppressions: Option<[Suppression; 1]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     properties: Option<ResultProperties>,
 }
@@ -147,18 +164,25 @@ impl SarifResult {
                     region: Region { start_line: f.loc.line.max(1), start_column: f.loc.col.max(1) },
                 },
             }],
+            suppressions: None,
             properties: f.field.as_ref().map(|field| ResultProperties { field: field.to_string() }),
         }
     }
 }
 
 /// Writes one SARIF log with one run: every rule acctsum has (with its configured level)
-/// and every finding, located by line and column (columns count Unicode code points).
+/// and every finding (the acknowledged ones with an `inSource` suppression giving the
+/// reason), located by line and column (columns count Unicode code points).
 /// The log is streamed: memory does not grow with the number of findings.
 ///
 /// # Errors
 /// When writing fails.
-pub fn findings(out: &mut dyn Write, findings: &[Finding], guide: &Guide) -> io::Result<()> {
+pub fn findings(
+    out: &mut dyn Write,
+    findings: &[Finding],
+    acknowledged: &[Acknowledged],
+    guide: &Guide,
+) -> io::Result<()> {
     let rules = RuleId::ALL
         .iter()
         .map(|rule| Rule {
@@ -187,7 +211,7 @@ pub fn findings(out: &mut dyn Write, findings: &[Finding], guide: &Guide) -> io:
                 },
             },
             column_kind: "unicodeCodePoints",
-            results: Results(findings),
+            results: Results(findings, acknowledged),
         }],
     };
     let mut out = BufWriter::with_capacity(1 << 16, out);

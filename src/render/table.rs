@@ -249,7 +249,7 @@ pub fn report(out: &mut dyn std::io::Write, pack: &Pack<'_>, style: Style) -> st
         let o = pack.overview;
         writeln!(
             out,
-            "{} engagements ({}): {} red, {} amber, {} green; {} stale; {} low scores; {} overdue actions.",
+            "{} engagements ({}): {} red, {} amber, {} green; {} stale; {} low scores; {} overdue actions; {} acknowledged.",
             o.engagements,
             terminal(&pack.scope),
             o.red,
@@ -257,7 +257,8 @@ pub fn report(out: &mut dyn std::io::Write, pack: &Pack<'_>, style: Style) -> st
             o.green,
             o.stale,
             o.low_scores,
-            o.overdue_actions
+            o.overdue_actions,
+            o.acknowledged
         )?;
     }
     if pack.attention_only && pack.left_out > 0 {

@@ -11,10 +11,11 @@ use chrono::NaiveDate;
 
 use crate::digest::Digest;
 use crate::facts::WorkspaceFacts;
-use crate::finding::{FieldPath, Finding, Loc, RuleId};
+use crate::finding::{Acknowledged, FieldPath, Finding, Loc, RuleId};
 use crate::guide::Guide;
 use crate::model::Engagement;
 
+mod acknowledge;
 mod action_overdue;
 mod duplicate_engagement;
 mod future_date;
@@ -119,6 +120,29 @@ pub fn check_workspace(files: &[FileFacts<'_>], facts: &WorkspaceFacts, ctx: &Co
         rule.check(files, facts, ctx, &mut out);
     }
     out
+}
+
+/// Settles the findings of a run on `engagements`: the acknowledgements in force take the
+/// findings they cover out of `findings` (returned, severities applied, in report order),
+/// adding the acknowledgement rules' own findings; then the configured severities apply.
+/// Every caller with findings and models uses this, so an acknowledgement means the same
+/// in `check`, `report`, `history` and `--since`.
+pub fn settle<'a>(
+    findings: &mut Vec<Finding>,
+    engagements: impl IntoIterator<Item = &'a Engagement>,
+    ctx: &Context<'_>,
+) -> Vec<Acknowledged> {
+    let mut acknowledged = acknowledge::apply(findings, engagements, ctx);
+    apply_severities(findings, ctx.guide);
+    acknowledged.retain_mut(|a| match ctx.guide.severity(a.finding.rule) {
+        Some(severity) => {
+            a.finding.severity = severity;
+            true
+        }
+        None => false,
+    });
+    acknowledged.sort_by(|a, b| a.finding.order(&b.finding));
+    acknowledged
 }
 
 /// Applies the configured severities: drops findings of rules that are off.

@@ -30,8 +30,8 @@ pub use self::attention::{Cause, Note, Place, Withheld};
 pub use self::change::{Change, ChangeSummary, Gone, LeadMove, Left, ScoreMove, SinceView, Trend, lines};
 pub use self::client::{Client, ClientAction, ClientRisk, ClientRow};
 pub use self::entry::{
-    ActionRow, Entry, LowScore, Mark, MeasureScore, ObjectiveRow, OpportunityRow, RiskRow, ServiceReview,
-    StakeholderRow, WinRow,
+    AcknowledgementRow, ActionRow, Entry, LowScore, Mark, MeasureScore, ObjectiveRow, OpportunityRow, RiskRow,
+    ServiceReview, StakeholderRow, WinRow,
 };
 pub use self::last_review::LastReview;
 pub use self::leads::Leads;

@@ -157,6 +157,16 @@ struct Opportunity<'a> {
 }
 
 #[derive(Serialize)]
+struct Acknowledgement<'a> {
+    rule: Field<&'static str>,
+    about: Field<&'a str>,
+    reason: Field<&'a str>,
+    until: Field<String>,
+    by: Field<&'a str>,
+    covers: Vec<Field<&'a str>>,
+}
+
+#[derive(Serialize)]
 struct Leads<'a> {
     account: Field<&'a str>,
     tech: Field<&'a [&'a str]>,
@@ -198,6 +208,8 @@ struct Engagement<'a> {
     stakeholders: Option<Vec<Stakeholder<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     opportunities: Option<Vec<Opportunity<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    acknowledged: Option<Vec<Acknowledgement<'a>>>,
     findings: Vec<JsonFinding<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     withheld_findings: Vec<JsonWithheld>,
@@ -325,6 +337,19 @@ fn engagement<'a>(e: &'a Entry<'a>, sections: &[crate::view::Section]) -> Engage
                     title: text(o.title),
                     stage: Field(o.stage.map(crate::view::Stage::as_str)),
                     notes: text(o.notes),
+                })
+                .collect()
+        }),
+        acknowledged: e.acknowledged.as_ref().map(|acknowledged| {
+            acknowledged
+                .iter()
+                .map(|a| Acknowledgement {
+                    rule: Field(a.rule.map(crate::finding::RuleId::as_str)),
+                    about: text(a.about),
+                    reason: text(a.reason),
+                    until: date(a.until),
+                    by: text(a.by),
+                    covers: a.covers.iter().map(|&c| text(c)).collect(),
                 })
                 .collect()
         }),

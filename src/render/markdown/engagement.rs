@@ -139,6 +139,25 @@ pub(super) fn section(out: &mut String, e: &Entry<'_>) {
             })
             .collect(),
     ));
+    items.extend(e.acknowledged.as_deref().unwrap_or_default().iter().map(|a| {
+        let about = match a.about {
+            Shown::NotRecorded => String::new(),
+            about => format!(" about {}", text(about)),
+        };
+        let covers = if a.covers.is_empty() {
+            String::new()
+        } else {
+            let list: Vec<String> = a.covers.iter().map(|&c| text(c)).collect();
+            format!(" (covers: {})", list.join("; "))
+        };
+        format!(
+            "**Acknowledged** {}{about} until {}, by {}: {}{covers}",
+            shown(a.rule),
+            shown(a.until),
+            text(a.by),
+            text(a.reason)
+        )
+    }));
     for item in items {
         let _ = writeln!(out, "- {item}");
     }

@@ -174,7 +174,7 @@ fn objectives(e: &Entry<'_>) -> Markup {
     }
 }
 
-/// Wins, stakeholders and opportunities: shown when recorded.
+/// Wins, stakeholders, opportunities and acknowledged findings: shown when recorded.
 fn others(e: &Entry<'_>) -> Markup {
     html! {
         @if let Some(rows) = e.wins.as_ref().filter(|r| !r.is_empty()) {
@@ -198,6 +198,23 @@ fn others(e: &Entry<'_>) -> Markup {
                 thead { tr { th scope="col" { "Opportunity" } th scope="col" { "Stage" } th scope="col" { "Notes" } } }
                 tbody { @for o in rows { tr {
                     th scope="row" { (text(o.title)) } td { (shown(o.stage)) } td { (text(o.notes)) }
+                } } }
+            } }
+        }
+        @if let Some(rows) = e.acknowledged.as_ref().filter(|r| !r.is_empty()) {
+            h2 { "Acknowledged" }
+            div.table-wrap { table {
+                caption { "Findings the leads know about, silenced until a date" }
+                thead { tr {
+                    th scope="col" { "Rule" } th scope="col" { "About" } th scope="col" { "Until" }
+                    th scope="col" { "By" } th scope="col" { "Reason" } th scope="col" { "Findings covered" }
+                } }
+                tbody { @for a in rows { tr {
+                    th scope="row" { (shown(a.rule)) } td { (text(a.about)) } td { (shown(a.until)) }
+                    td { (text(a.by)) } td { (text(a.reason)) }
+                    td { @if a.covers.is_empty() { "none today" } @else {
+                        ul { @for c in &a.covers { li { (text(*c)) } } }
+                    } }
                 } } }
             } }
         }

@@ -255,6 +255,7 @@ pub(super) fn counts(p: &Pack<'_>) -> Markup {
         ("low scores", o.low_scores),
         ("overdue actions", o.overdue_actions),
         ("could not be read", o.invalid),
+        ("acknowledged", o.acknowledged),
     ];
     html! {
         dl.counts { @for (what, n) in items { div { dt { (what) } dd { (n) } } } }
