@@ -342,7 +342,7 @@ pub struct SiteArgs {
     pub region: Vec<String>,
 
     /// How many weeks of history the trend charts show.
-    #[arg(long, value_name = "N", default_value_t = 26, value_parser = clap::value_parser!(u32).range(1..=5200))]
+    #[arg(long, value_name = "N", default_value_t = crate::history::DEFAULT_TREND_WEEKS, value_parser = clap::value_parser!(u32).range(1..=5200))]
     pub trend_weeks: u32,
 }
 

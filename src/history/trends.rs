@@ -29,13 +29,14 @@ use crate::model::{Engagement, Status};
 use crate::rules::Context;
 use crate::validate;
 
-/// How many weeks a trend covers unless asked otherwise: 26, two quarters. Summaries are
-/// updated about once a fortnight, so that is some thirteen updates per engagement — enough
-/// to see a direction — and it spans two quarterly service reviews, the cycle on which
-/// directors look back. A longer window reads more versions for every engagement (the
-/// cost of trends grows with the commits in the window) to show what is mostly no longer
-/// acted on; a shorter one shows too few points to be a trend.
-pub const DEFAULT_TREND_WEEKS: u32 = 26;
+/// How many weeks a trend covers unless asked otherwise: 13, one quarter. Summaries are
+/// updated about once a fortnight, so that is six or seven updates per engagement — enough
+/// to see a direction — and it spans the quarter on which service reviews and directors look
+/// back. A longer window (`--trend-weeks 26`) reads more versions for every engagement (the
+/// cost of trends grows with the commits in the window): on 10,000 engagements with 500
+/// commits the site takes 2.9× `report --since` with 13 weeks and 3.4× with 26
+/// (BENCHMARKS.md).
+pub const DEFAULT_TREND_WEEKS: u32 = 13;
 
 /// The top-level fields a trend reads of each version.
 const TREND_FIELDS: [&str; 3] = [k::STATUS, k::ACCOUNT_STATUS, k::STRATEGY];
