@@ -9,6 +9,10 @@
 
 use crate::finding::Loc;
 
+/// How many lines above the error the explanations look at: enough for any section of a
+/// summary, and a bound on the work a hostile file can cause.
+const LOOK_BACK: usize = 500;
+
 /// A syntax finding's position, message and help.
 #[derive(Debug, PartialEq)]
 pub(super) struct Explained {
@@ -203,7 +207,8 @@ struct Level<'a> {
 /// key they are under: what a line out of step probably meant to line up with.
 fn levels<'a>(lines: &[Line<'a>], here: usize) -> Vec<Level<'a>> {
     let mut out: Vec<Level<'a>> = Vec::new();
-    for (i, line) in lines[..here].iter().enumerate().rev() {
+    let from = here.saturating_sub(LOOK_BACK);
+    for (i, line) in lines[..here].iter().enumerate().skip(from).rev() {
         if line.is_filler() {
             continue;
         }
@@ -228,7 +233,7 @@ fn levels<'a>(lines: &[Line<'a>], here: usize) -> Vec<Level<'a>> {
 /// The key of the section that holds a key or item at column `col` of line `i`.
 fn section<'a>(lines: &[Line<'a>], i: usize, col: usize) -> Option<&'a str> {
     let mut col = col;
-    for line in lines[..=i].iter().rev() {
+    for line in lines[i.saturating_sub(LOOK_BACK)..=i].iter().rev() {
         if line.is_filler() || line.indent() >= col {
             continue;
         }
