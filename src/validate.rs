@@ -106,10 +106,9 @@ pub fn engagement(doc: &Document, guide: &Guide) -> (Option<Rec>, Vec<Finding>) 
     let mut checker = Checker { r: Reader::new(doc), guide };
     let rec = match doc.root() {
         Some(root) if matches!(doc.resolve(root).0.kind, NodeKind::Map(_)) => {
-            // A field missing from the file is reported where its fields start, not at
-            // line 1 (usually the editor's modeline comment).
-            let owner = doc.resolve(root).1;
-            checker.record(root, format::ENGAGEMENT, owner, &Place::Top, At::Top)
+            // A field missing from the file as a whole is reported at line 1, as SPEC.md
+            // says of a mapping that is the whole document (acceptance case missing-client).
+            checker.record(root, format::ENGAGEMENT, Loc::START, &Place::Top, At::Top)
         }
         Some(root) => {
             let found = doc.describe(root);
