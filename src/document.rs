@@ -14,6 +14,8 @@ use granit_parser::{ErrorKind, Event, Marker, Parser, ScalarStyle, ScanError, Sp
 
 use crate::finding::{Finding, Loc, RuleId};
 
+mod syntax;
+
 /// Largest engagement file accepted, in bytes (1 MiB).
 pub const MAX_FILE_BYTES: usize = 1 << 20;
 /// Deepest nesting of lists and mappings accepted (the format itself needs 4).
@@ -330,17 +332,27 @@ impl Builder {
     /// earlier mistake: a missing closing quote or bracket swallows the lines after it, which
     /// are then indented too little. When the lenient parser stops too, on that line or
     /// before, its error names the cause ("unclosed quote"), so it is the one reported.
+    ///
+    /// The commonest mistakes are then said in a lead's words, with the fix ([`syntax`]).
     fn syntax_error(&mut self, err: &ScanError, text: &str) {
         let at = marker_loc(err.marker());
+        let mut cause = None;
         if indentation_help(err.kind()).is_some() {
             let lenient = Parser::new_from_str_with_options(text, parser_options(false)).find_map(Result::err);
-            if let Some(cause) = lenient.filter(|c| marker_loc(c.marker()).line <= at.line) {
-                let message = format!("invalid YAML: {}", cause.info());
-                self.stop(RuleId::Syntax, marker_loc(cause.marker()), message, indentation_help(cause.kind()));
-                return;
-            }
+            cause = lenient.filter(|c| marker_loc(c.marker()).line <= at.line);
         }
-        self.stop(RuleId::Syntax, at, format!("invalid YAML: {}", err.info()), indentation_help(err.kind()));
+        let err = cause.as_ref().unwrap_or(err);
+        let at = marker_loc(err.marker());
+        let info = err.info();
+        let tab = matches!(err.kind(), ErrorKind::TabInIndentation | ErrorKind::TabInBlockIndentation);
+        if let Some(explained) = syntax::explain(text, &info, tab, at) {
+            let mut finding = Finding::new(RuleId::Syntax, self.doc.path.clone(), explained.loc, explained.message);
+            finding.help = explained.help;
+            self.findings.push(finding);
+            self.doc.root = None;
+            return;
+        }
+        self.stop(RuleId::Syntax, at, format!("invalid YAML: {info}"), indentation_help(err.kind()));
     }
 
     fn stop(&mut self, rule: RuleId, loc: Loc, message: String, help: Option<&str>) {
@@ -927,14 +939,67 @@ mod tests {
     }
 
     #[test]
-    fn tabs_as_indentation_are_a_syntax_error() {
-        let tab = "invalid YAML: tab cannot be used as indentation".to_owned();
-        assert_eq!(syntax_at("headline: \"on track;\n\tmargin under pressure\"\n"), (2, 1, 0, tab));
-        let flow = "invalid YAML: tabs disallowed within this context (block indentation)".to_owned();
-        assert_eq!(syntax_at("tech: [Raj Patel,\n\tLi Wei]\n"), (2, 2, 0, flow));
+    fn tabs_as_indentation_are_a_syntax_error_at_the_tab() {
+        let tab = |parser: &str| format!("tabs can't indent YAML; use spaces (YAML parser: {parser})");
+        let quoted = tab("tab cannot be used as indentation");
+        assert_eq!(syntax_at("headline: \"on track;\n\tmargin under pressure\"\n"), (2, 1, 1, quoted));
+        let flow = tab("tabs disallowed within this context (block indentation)");
+        assert_eq!(syntax_at("tech: [Raj Patel,\n\tLi Wei]\n"), (2, 1, 1, flow));
+        // The parser stops on the line before; the finding is at the tab itself.
+        let plain = tab("while scanning a plain scalar, found a tab");
+        assert_eq!(syntax_at("leads:\n  account: Jane\n  \t tech: Raj\n"), (3, 3, 1, plain));
         let help = doc("tech: [Raj Patel,\n\tLi Wei]\n").findings[0].help.clone();
-        assert_eq!(help.as_deref(), Some("indent with spaces: YAML does not allow tabs as indentation"));
+        assert!(help.is_some_and(|h| h.starts_with("replace the tab at the start of this line with spaces")));
         assert!(doc("headline: \"on track;\n \tmargin\"\ntech: [Raj,\n \tLi]\n").complete, "a space first is valid");
+    }
+
+    /// The one syntax finding of `text`, as (line, column, width, message, help).
+    fn explained(text: &str) -> (u32, u32, u32, String, String) {
+        let (line, col, len, message) = syntax_at(text);
+        (line, col, len, message, doc(text).findings[0].help.clone().unwrap_or_default())
+    }
+
+    #[test]
+    fn a_colon_in_plain_text_says_to_quote_it_showing_the_fixed_line() {
+        let (line, col, len, message, help) = explained("client: Acme\nheadline: Status: POS rollout slipped\n");
+        assert_eq!((line, col, len), (2, 17, 1), "at the second colon");
+        assert!(message.starts_with("the text of `headline` has a colon followed by a space"), "{message}");
+        assert!(message.ends_with("(YAML parser: mapping values are not allowed in this context)"), "{message}");
+        assert_eq!(help, "put the text in quotes: headline: \"Status: POS rollout slipped\"");
+        let (.., help) = explained("notes: Say \"hi\": then go\n");
+        assert_eq!(help, "put the text in quotes: notes: \"Say \\\"hi\\\": then go\"");
+    }
+
+    #[test]
+    fn items_under_an_empty_flow_list_are_reported_at_the_brackets() {
+        let (line, col, len, message, help) = explained("acctsum: 1\nactions: []\n  - action: Call\n    owner: Me\n");
+        assert_eq!((line, col, len), (2, 10, 2));
+        assert!(message.starts_with("`actions: []` says `actions` is empty"), "{message}");
+        assert_eq!(help, "remove the `[]`: write `actions:` and keep the items below it");
+        let (line, col, ..) = explained("next_steps: [] # none yet\n- one\n");
+        assert_eq!((line, col), (1, 13));
+    }
+
+    #[test]
+    fn a_line_out_of_step_names_the_section_and_the_indentation() {
+        let text = "leads:\n  account: Jane\n tech: Raj\nupdated: 2026-11-18\n";
+        let (line, col, len, message, help) = explained(text);
+        assert_eq!((line, col, len), (3, 2, 4));
+        assert!(
+            message.starts_with("`tech` is indented 1 space, which lines up with no section above it"),
+            "{message}"
+        );
+        assert_eq!(help, "it probably belongs with `account` (line 2) in `leads`: indent it 2 spaces");
+        let text = "next_steps:\n  - one\n - two\n";
+        assert_eq!(
+            explained(text).4,
+            "it probably belongs with the other items of `next_steps` (line 2): indent it 2 spaces"
+        );
+        let text = "updated: 2026-11-18\n status: red\n";
+        let (line, col, _, message, help) = explained(text);
+        assert_eq!((line, col), (2, 2));
+        assert!(message.contains("so YAML reads it as more of the text of `updated`"), "{message}");
+        assert_eq!(help, "start it at the beginning of the line like `updated` (line 1)");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! Nothing stops at the first problem: each field is checked on its own, so one run
 //! reports everything, and content rules later run on whatever is valid.
 
+mod date_guess;
 mod duplicate_keys;
 mod reader;
 mod review;
@@ -105,6 +106,8 @@ pub fn engagement(doc: &Document, guide: &Guide) -> (Option<Rec>, Vec<Finding>) 
     let mut checker = Checker { r: Reader::new(doc), guide };
     let rec = match doc.root() {
         Some(root) if matches!(doc.resolve(root).0.kind, NodeKind::Map(_)) => {
+            // A field missing from the file as a whole is reported at line 1, as SPEC.md
+            // says of a mapping that is the whole document (acceptance case missing-client).
             checker.record(root, format::ENGAGEMENT, Loc::START, &Place::Top, At::Top)
         }
         Some(root) => {
@@ -301,6 +304,9 @@ impl Checker<'_> {
         let entries = entries?;
         let mut rec = Rec::default();
         let mut seen: Vec<&str> = Vec::with_capacity(entries.len());
+        // Unknown keys that are a misspelling of a field: the missing-field finding for
+        // that field points to them rather than saying "did you mean" a second time.
+        let mut misspelt: Vec<(&str, &str, Loc)> = Vec::new();
         for (key, key_at, value) in entries {
             let mark = self.r.out.len();
             let Some(field) = format::field(fields, key) else {
@@ -309,7 +315,11 @@ impl Checker<'_> {
                     Place::Top => " at the top level".to_owned(),
                     _ => place.within(),
                 };
-                let typo = suggest::closest(key, allowed.iter().copied()).is_some();
+                let typo = suggest::closest(key, allowed.iter().copied());
+                if let Some(field) = typo {
+                    misspelt.push((field, key, key_at));
+                }
+                let typo = typo.is_some();
                 let help = if !typo && self.r.doc.resolve(id).0.flow && self.r.is_null(value) {
                     // `{notes: 1,900 stops}` splits at the comma: the rest becomes a key.
                     "in `{…}` a comma separates entries; put text that contains a comma in quotes".to_owned()
@@ -343,12 +353,22 @@ impl Checker<'_> {
         }
         for field in fields.iter().filter(|f| f.required && !seen.contains(&f.key)) {
             let mark = self.r.out.len();
-            self.r.report(
-                RuleId::MissingField,
-                owner,
-                format!("missing required field `{}`{}", field.key, place.within()),
-                Some(format!("add `{}:` with {} — {}", field.key, field.shape.describe(self.guide), field.doc)),
-            );
+            let (message, help) = match misspelt.iter().find(|m| m.0 == field.key) {
+                Some((_, found, at)) => (
+                    format!(
+                        "missing required field `{}`{}: `{found}` at line {} looks like it misspelt",
+                        field.key,
+                        place.within(),
+                        at.line
+                    ),
+                    format!("see the unknown field `{found}` at line {}", at.line),
+                ),
+                None => (
+                    format!("missing required field `{}`{}", field.key, place.within()),
+                    format!("add `{}:` with {} — {}", field.key, field.shape.describe(self.guide), field.doc),
+                ),
+            };
+            self.r.report(RuleId::MissingField, owner, message, Some(help));
             self.label(mark, At::Field(&at, field.key));
         }
         Some(rec)

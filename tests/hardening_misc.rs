@@ -38,7 +38,7 @@ fn yaml_that_only_lenient_parsers_accept_is_a_located_syntax_error() {
         ran.stdout,
         "engagements/north/flow.yaml:9:3: error[syntax]: invalid YAML: invalid indentation\n\
          engagements/north/quote.yaml:8:3: error[syntax]: invalid YAML: invalid indentation in multiline quoted scalar\n\
-         engagements/north/tab.yaml:9:3: error[syntax]: invalid YAML: tabs disallowed within this context (block indentation)\n"
+         engagements/north/tab.yaml:9:1: error[syntax]: tabs can't indent YAML; use spaces (YAML parser: tabs disallowed within this context (block indentation))\n"
     );
     // acctsum.yaml goes through the same loader.
     let ws = workspace("acctsum: 1\nregions: [north,\nsouth]\n", &[("engagements/north/a.yaml", CLEAN)]);

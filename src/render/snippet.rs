@@ -255,6 +255,16 @@ mod tests {
         assert_eq!((label.as_str(), at), ("\\e[2J\\u{9b}x\\u{202e}", (0, 3)));
     }
 
+    /// A tab shows as `\t`, the notation of every other control character here, rather
+    /// than as spaces (rustc and miette expand tabs to spaces, which hides the very mistake
+    /// "tabs can't indent YAML" is about), and the label underlines it.
+    #[test]
+    fn a_tab_shows_as_backslash_t_under_the_label() {
+        let (lines, label, at, _) = show("leads:\n\taccount: Jane\n", 7, 1);
+        assert_eq!(lines, ["leads:", "\\taccount: Jane"]);
+        assert_eq!((label.as_str(), at), ("\\t", (1, 0)));
+    }
+
     #[test]
     fn spans_past_the_end_or_across_lines_are_clamped() {
         let (lines, label, at, _) = show("a: [1,\n  2]\n", 3, 8);

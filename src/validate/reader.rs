@@ -10,6 +10,7 @@ use crate::document::{Document, NodeId, NodeKind, Scalar};
 use crate::finding::{Finding, Loc, RuleId};
 use crate::format;
 use crate::suggest;
+use crate::validate::date_guess;
 
 /// Reads typed values out of a document, turning every problem into a finding.
 pub(crate) struct Reader<'a> {
@@ -76,15 +77,44 @@ impl<'a> Reader<'a> {
                 None
             }
             None => {
-                self.report(
-                    RuleId::InvalidType,
-                    at,
-                    format!("{what} must be text, found {}", self.doc.describe(id)),
-                    None,
-                );
+                let (message, help) = match self.colon_read_as_mapping(id) {
+                    Some((key, line)) => {
+                        let quoted = format!("\"{}\"", line.replace('\\', "\\\\").replace('"', "\\\""));
+                        let fix = if self.doc.node(id).dash.is_some() {
+                            format!("put the item in quotes: - {quoted}")
+                        } else {
+                            format!("put the text in quotes: {quoted}")
+                        };
+                        let message = format!(
+                            "{what} must be text, but YAML read it as `key: value` because of the colon after `{key}`"
+                        );
+                        (message, Some(fix))
+                    }
+                    None => (format!("{what} must be text, found {}", self.doc.describe(id)), None),
+                };
+                self.report(RuleId::InvalidType, at, message, help);
                 None
             }
         }
+    }
+
+    /// For text that YAML read as a one-entry mapping because of a `: ` inside it
+    /// (`- Supplier: chase firmware fix`): the would-be key, and the line as written.
+    fn colon_read_as_mapping(&self, id: NodeId) -> Option<(&'a str, &'a str)> {
+        let doc = self.doc;
+        let (node, _) = doc.resolve(id);
+        let [entry] = doc.entries(id)? else { return None };
+        let (Scalar::Str, key) = doc.scalar(entry.key)? else { return None };
+        let key_at = doc.node(entry.key).loc;
+        let value_at = doc.resolve(entry.value).1;
+        if node.flow || value_at.line != key_at.line || !matches!(doc.scalar(entry.value), Some((Scalar::Str, _))) {
+            return None;
+        }
+        let start = key_at.offset as usize;
+        let rest = doc.text.get(start..)?;
+        let line = rest.split(['\n', '\r']).next().unwrap_or(rest).trim_end();
+        // Only a plain key: a quoted one was meant as a key.
+        (!line.starts_with(['"', '\''])).then_some((key, line))
     }
 
     /// An integer (any size that fits in 64 bits is returned; callers check the range).
@@ -132,6 +162,10 @@ impl<'a> Reader<'a> {
                         "not a real calendar date"
                     } else {
                         "not a date in the form YYYY-MM-DD"
+                    };
+                    let help = match date_guess::guess(s) {
+                        Some(guess) => Some(guess.help(s)),
+                        None => help,
                     };
                     self.report(RuleId::InvalidValue, at, format!("{what} is `{s}`, {why}"), help);
                 }
