@@ -286,10 +286,10 @@ pub struct Acknowledged {
     pub by: String,
 }
 
-/// Counts of findings by severity, and of acknowledged findings.
+/// Counts of the files checked, of findings by severity, and of acknowledged findings.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Tally {
-    /// Files checked.
+    /// Files checked: engagement files and review session files.
     pub files: usize,
     /// Error-severity findings.
     pub errors: usize,
@@ -297,14 +297,26 @@ pub struct Tally {
     pub warnings: usize,
     /// Acknowledged findings (counted in neither of the others).
     pub acknowledged: usize,
+    /// Engagement files among the files checked.
+    pub engagements: usize,
+    /// Review session files among the files checked.
+    pub review_sessions: usize,
 }
 
 impl Tally {
-    /// Counts `findings` over `files` files, with `acknowledged` acknowledged findings.
+    /// Counts `findings` over `engagements` engagement files and `review_sessions` review
+    /// session files, with `acknowledged` acknowledged findings.
     #[must_use]
-    pub fn of(files: usize, findings: &[Finding], acknowledged: usize) -> Self {
+    pub fn of(engagements: usize, review_sessions: usize, findings: &[Finding], acknowledged: usize) -> Self {
         let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
-        Self { files, errors, warnings: findings.len() - errors, acknowledged }
+        Self {
+            files: engagements + review_sessions,
+            errors,
+            warnings: findings.len() - errors,
+            acknowledged,
+            engagements,
+            review_sessions,
+        }
     }
 }
 

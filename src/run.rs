@@ -157,7 +157,9 @@ fn check(global: &Global, args: &CheckOptions, cwd: &Path, io: &mut Io<'_>) -> R
     if let Some(checked) = &checked {
         outcome.findings.retain(|f| !crate::review::is_review(&ws.guide, &f.path) || checked.contains(&f.path));
     }
-    let tally = Tally::of(outcome.files.len(), &outcome.findings, outcome.acknowledged.len());
+    // The session files checked: those named, or without paths every one the globs select.
+    let sessions_checked = checked.as_ref().map_or(all_reviews.len(), std::collections::HashSet::len);
+    let tally = Tally::of(outcome.files.len(), sessions_checked, &outcome.findings, outcome.acknowledged.len());
     let shown = if args.show_acknowledged { render::acknowledged_shown(&outcome.acknowledged) } else { Vec::new() };
     let style = style(global, io);
     let out = &mut *io.out;

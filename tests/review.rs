@@ -216,3 +216,18 @@ fn report_json_of_a_region_carries_its_last_review() {
     let all = acctsum(&examples, &["report", "--format", "json"]);
     assert!(!all.stdout.contains("\"last_review\""));
 }
+
+#[test]
+fn files_checked_counts_the_session_files() {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let ran = acctsum(&examples, &["check"]);
+    let summary = ran.stdout.lines().last().unwrap_or_default();
+    assert_eq!(summary, "18 files checked: 0 errors, 9 warnings, 1 acknowledged (16 engagements, 2 review sessions)");
+    let json = acctsum(&examples, &["check", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
+    let counts = ["files", "engagements", "review_sessions"].map(|k| doc["summary"][k].as_u64());
+    assert_eq!(counts, [Some(18), Some(16), Some(2)]);
+    // A session file named alone is the one file checked.
+    let one = acctsum(&examples, &["check", "reviews/north/2026-10-23.yaml"]);
+    assert_eq!(one.stdout, "1 file checked: 0 errors, 0 warnings (0 engagements, 1 review session)\n");
+}
