@@ -168,6 +168,8 @@ rule_ids! {
     AcknowledgementExpired = "acknowledgement-expired", Content(Warning), "an acknowledgement's `until` date has passed, so its findings show again";
     /// An acknowledgement that silences nothing.
     AcknowledgementUnused = "acknowledgement-unused", Content(Warning), "an acknowledgement matches no finding: the problem is fixed, or `rule`/`about` is wrong";
+    /// A review session file not named after its `date`.
+    ReviewDateMismatch = "review-date-mismatch", Content(Warning), "a review session file is not named after its `date` (`reviews/<region>/<YYYY-MM-DD>.yaml`)";
 }
 
 /// The ids of the rules whose findings an engagement may acknowledge (its `acknowledged`
@@ -352,6 +354,7 @@ mod tests {
                         // About review session files, not engagements.
                         | RuleId::ReviewActionOverdue
                         | RuleId::ReviewOverdue
+                        | RuleId::ReviewDateMismatch
                 )
             })
             .map(|r| r.as_str())
