@@ -239,7 +239,7 @@ fn schema(global: &Global, args: &SchemaOptions, cwd: &Path, io: &mut Io<'_>) ->
         schema::config_schema_text()
     } else {
         let ws = Workspace::discover(global.workspace.as_deref(), cwd)?;
-        schema::engagement_schema_text(&ws.guide)
+        if args.review { schema::review_schema_text(&ws.guide) } else { schema::engagement_schema_text(&ws.guide) }
     };
     match &args.output {
         Some(path) => write_atomic(&cwd.join(path), text.as_bytes(), true)?,

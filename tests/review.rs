@@ -42,6 +42,8 @@ fn review_new_lists_the_agenda_and_carries_the_open_actions_over() {
     assert_eq!((ran.code, ran.stdout.as_str()), (0, "created reviews/north/2026-11-20.yaml\n"), "{}", ran.stderr);
     let text = std::fs::read_to_string(ws.path().join("reviews/north/2026-11-20.yaml")).expect("created");
     common::golden(&golden_dir().join("review-new-north.yaml"), &text);
+    // Editors validate the session against its schema, as `new` does for engagements.
+    assert!(text.starts_with("# yaml-language-server: $schema=../../schema/review.schema.json\n"), "{text}");
     // The done action of the previous session is not carried over; both open ones are.
     assert!(!text.contains("West Riding dashboard demo"));
     assert_eq!(text.matches("  - action: ").count(), 2);
