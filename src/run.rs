@@ -316,14 +316,21 @@ fn init(global: &Global, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
     let guide = crate::guide::Guide::default();
     let config = scaffold::config(&guide);
     let schema_text = schema::engagement_schema_text(&guide);
-    let mut files: Vec<(&str, &[u8])> =
-        vec![(crate::guide::CONFIG_FILE, config.as_bytes()), (schema::SCHEMA_PATH, schema_text.as_bytes())];
-    // Git keeps no empty folders: an empty (or new) engagements folder gets a placeholder,
-    // hidden from `check`. A folder that holds files already is kept as it is.
-    let engagements = ws_paths::slashed(&ws_paths::literal_prefix(crate::guide::DEFAULT_GLOB));
-    let gitkeep = format!("{engagements}/.gitkeep");
-    if std::fs::read_dir(root.join(&engagements)).map_or(true, |mut d| d.next().is_none()) {
-        files.push((&gitkeep, b""));
+    let review_schema_text = schema::review_schema_text(&guide);
+    let mut files: Vec<(&str, &[u8])> = vec![
+        (crate::guide::CONFIG_FILE, config.as_bytes()),
+        (schema::SCHEMA_PATH, schema_text.as_bytes()),
+        (schema::REVIEW_SCHEMA_PATH, review_schema_text.as_bytes()),
+    ];
+    // Git keeps no empty folders: an empty (or new) engagements or reviews folder gets a
+    // placeholder, hidden from `check`. A folder that holds files already is kept as it is.
+    let folder = |glob: &str| ws_paths::slashed(&ws_paths::literal_prefix(glob));
+    let (engagements, reviews) = (folder(crate::guide::DEFAULT_GLOB), folder(crate::guide::DEFAULT_REVIEWS_GLOB));
+    let gitkeeps = [format!("{engagements}/.gitkeep"), format!("{reviews}/.gitkeep")];
+    for (dir, gitkeep) in [&engagements, &reviews].into_iter().zip(&gitkeeps) {
+        if std::fs::read_dir(root.join(dir)).map_or(true, |mut d| d.next().is_none()) {
+            files.push((gitkeep, b""));
+        }
     }
     // Plan every write and check every target first: init writes all of it or nothing.
     let paths: Vec<&str> = files.iter().map(|(path, _)| *path).collect();
@@ -337,7 +344,12 @@ fn init(global: &Global, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
         ));
     }
     crate::output::create_all(&root, &files)?;
-    render::notes::workspace_created(io.out, &engagements, schema::SCHEMA_PATH, &root)?;
+    render::notes::workspace_created(
+        io.out,
+        &[&engagements, &reviews],
+        &[schema::SCHEMA_PATH, schema::REVIEW_SCHEMA_PATH],
+        &root,
+    )?;
     if !global.quiet {
         render::notes::next_regions(io.err)?;
     }
