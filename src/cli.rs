@@ -317,7 +317,7 @@ pub struct SchemaArgs {
     #[arg(long, conflicts_with = "review")]
     pub config: bool,
 
-    /// The schema of review session files (reviews/<region>/<YYYY-MM-DD>.yaml) instead of engagement files.
+    /// The schema of review session files (reviews/REGION/DATE.yaml) instead of engagement files.
     #[arg(long)]
     pub review: bool,
 

@@ -213,6 +213,12 @@ fn guide(global: &Global, args: &GuideOptions, cwd: &Path, io: &mut Io<'_>) -> R
         render::guide::whole(io.out, &ws.guide, width)?;
         return Ok(Exit::Success);
     };
+    // `review` (or `reviews`) is the whole of the session file's part of the guide; its
+    // fields are `review.FIELD`, apart from the engagement's.
+    if matches!(name.trim().trim_end_matches(':'), "review" | "reviews") {
+        render::guide::reviews(io.out, &ws.guide, width)?;
+        return Ok(Exit::Success);
+    }
     let mut paths = render::guide::field_paths();
     paths.extend(render::guide::review_paths());
     match render::guide::find(name, &ws.guide, &paths) {
@@ -222,6 +228,7 @@ fn guide(global: &Global, args: &GuideOptions, cwd: &Path, io: &mut Io<'_>) -> R
         }
         None => {
             let mut known: Vec<&str> = paths.iter().map(|(p, _)| p.as_str()).collect();
+            known.push("review");
             for section in crate::format::Section::ALL {
                 known.extend(ws.guide.measures(section).iter().map(|m| m.key.as_str()));
             }

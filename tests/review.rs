@@ -56,11 +56,12 @@ fn a_new_session_file_reads_back_without_errors_and_supersedes_the_last() {
     let ran = acctsum(ws.path(), &["check", "--format", "short"]);
     assert_eq!(ran.code, 0, "{}{}", ran.stdout, ran.stderr);
     let reviews: Vec<&str> = ran.stdout.lines().filter(|l| l.starts_with("reviews/")).collect();
-    // The overdue action now lives in the new session (the latest), and only there.
+    // The overdue action now lives in the new session (the latest), and only there (line 19:
+    // the modeline comes first).
     assert_eq!(
         reviews,
         vec![
-            "reviews/north/2026-11-21.yaml:18:10: warning[review-action-overdue]: review action \"Ask the logistics practice for a telematics specialist\" (Sanjay Mistry) was due 2026-11-13, 7 days ago"
+            "reviews/north/2026-11-21.yaml:19:10: warning[review-action-overdue]: review action \"Ask the logistics practice for a telematics specialist\" (Sanjay Mistry) was due 2026-11-13, 7 days ago"
         ]
     );
 }
@@ -232,4 +233,37 @@ fn files_checked_counts_the_session_files() {
     // A session file named alone is the one file checked.
     let one = acctsum(&examples, &["check", "reviews/north/2026-10-23.yaml"]);
     assert_eq!(one.stdout, "1 file checked: 0 errors, 0 warnings (0 engagements, 1 review session)\n");
+}
+
+#[test]
+fn guide_review_shows_the_whole_session_file_in_the_seed_003_words() {
+    let ws = tempfile::tempdir().expect("tmp");
+    let ran = acctsum(ws.path(), &["guide", "review"]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    assert!(ran.stdout.starts_with("Review session files — reviews/<region>/<YYYY-MM-DD>.yaml"), "{}", ran.stdout);
+    for field in ["review.region", "review.date", "review.attendees", "review.decisions", "review.next_review"] {
+        assert!(ran.stdout.contains(&format!("\n{field}  (")), "{field} in {}", ran.stdout);
+    }
+    assert!(ran.stdout.contains("\n  review.actions.owner  (required) text"), "{}", ran.stdout);
+    // No engagement field is listed: the two files' fields stay apart.
+    assert!(!ran.stdout.contains("headline"), "{}", ran.stdout);
+    let next = acctsum(ws.path(), &["guide", "review.next_review"]);
+    assert!(next.stdout.contains("The date of the next review, agreed as the session closes."), "{}", next.stdout);
+}
+
+#[test]
+fn the_site_guide_page_lists_the_session_fields_in_their_own_section() {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let out = tempfile::tempdir().expect("tmp");
+    let dir = out.path().join("site");
+    let ran = acctsum(&examples, &["site", "-o", dir.to_str().expect("utf-8")]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    let page = std::fs::read_to_string(dir.join("guide.html")).expect("guide");
+    let section = &page[page.find("<h2 id=\"reviews\">Review sessions</h2>").expect("the section")..];
+    assert!(section.contains("Every field of a review session file"));
+    for field in ["region", "date", "attendees", "decisions", "actions.owner", "actions.engagement", "next_review"] {
+        assert!(section.contains(&format!("<code>{field}</code>")), "{field}");
+    }
+    // The engagement fields come before, in their own table.
+    assert!(!section.contains("<code>headline</code>"));
 }
