@@ -2,8 +2,9 @@
 """Does an independent JSON Schema validator agree with `acctsum check`?
 
 For every workspace under the given folders (a folder holding `acctsum.yaml` or an
-`engagements/` folder), this writes the workspace's schema with `acctsum schema`, runs
-`check-jsonschema` on each engagement file, and compares its verdict (valid / invalid)
+`engagements/` folder), this writes the workspace's schemas with `acctsum schema` (and
+`acctsum schema --review`), runs `check-jsonschema` on each engagement file (and each
+review session file under `reviews/`), and compares its verdict (valid / invalid)
 with acctsum's structural verdict for the file: invalid when acctsum reports any
 structural finding other than the cross-file and size/encoding ones, which a per-file
 schema cannot see (SPEC §5 `schema`).
@@ -31,8 +32,8 @@ def workspaces(roots):
                 dirnames[:] = []
 
 
-def engagement_files(ws):
-    for dirpath, dirnames, filenames in os.walk(ws / "engagements"):
+def engagement_files(ws, folder="engagements"):
+    for dirpath, dirnames, filenames in os.walk(ws / folder):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "target")
         for name in sorted(filenames):
             if name.endswith((".yaml", ".yml")) and not name.startswith("."):
@@ -74,8 +75,14 @@ def not_yaml_1_2(findings):
 UNTIL_TOO_FAR = re.compile(r"^`until` of acknowledgement \d+ is .*; an acknowledgement lasts at most ")
 
 
+# A session action's `engagement` that names no engagement is an invalid-value found
+# across files (the names are in other files): a per-file schema cannot see it either.
+NAMES_NO_ENGAGEMENT = re.compile(r"^`engagement` of action \d+ names .*, which is no engagement's name$")
+
+
 def date_relative(f):
-    return f["rule"] == "invalid-value" and bool(UNTIL_TOO_FAR.match(f["message"]))
+    return f["rule"] == "invalid-value" and bool(UNTIL_TOO_FAR.match(f["message"]) or
+                                                  NAMES_NO_ENGAGEMENT.match(f["message"]))
 
 
 def main():
@@ -88,12 +95,13 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         # acctsum's verdict per file, and the files grouped by the schema of their workspace.
         groups = {}   # schema text -> list of (path, findings)
-        for ws in workspaces(a.roots):
-            files = list(engagement_files(ws))
+        kinds = [("engagements", []), ("reviews", ["--review"])]
+        for ws, (folder, flag) in ((ws, kind) for ws in workspaces(a.roots) for kind in kinds):
+            files = list(engagement_files(ws, folder))
             if not files:
                 continue
             schema = Path(tmp) / "schema.json"
-            made = subprocess.run([acctsum, "-C", str(ws), "schema", "-o", str(schema)], capture_output=True)
+            made = subprocess.run([acctsum, "-C", str(ws), "schema", *flag, "-o", str(schema)], capture_output=True)
             if made.returncode != 0:
                 skipped += len(files)  # an invalid config: no schema to compare with
                 continue

@@ -314,8 +314,12 @@ pub struct GuideArgs {
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
     /// The schema of acctsum.yaml instead of engagement files.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "review")]
     pub config: bool,
+
+    /// The schema of review session files (reviews/REGION/DATE.yaml) instead of engagement files.
+    #[arg(long)]
+    pub review: bool,
 
     /// Write the schema to FILE (atomically) instead of printing it.
     #[arg(short, long, value_name = "FILE")]
@@ -403,7 +407,9 @@ impl Command {
             }),
             Self::Leads(a) => O::Leads(options::LeadsOptions { name: a.name.clone(), format: a.format.into() }),
             Self::Guide(a) => O::Guide(options::GuideOptions { field: a.field.clone() }),
-            Self::Schema(a) => O::Schema(options::SchemaOptions { config: a.config, output: a.output.clone() }),
+            Self::Schema(a) => {
+                O::Schema(options::SchemaOptions { config: a.config, review: a.review, output: a.output.clone() })
+            }
             Self::Site(a) => O::Site(options::SiteOptions {
                 output: a.output.clone(),
                 audience: a.audience.clone(),

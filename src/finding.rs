@@ -168,6 +168,8 @@ rule_ids! {
     AcknowledgementExpired = "acknowledgement-expired", Content(Warning), "an acknowledgement's `until` date has passed, so its findings show again";
     /// An acknowledgement that silences nothing.
     AcknowledgementUnused = "acknowledgement-unused", Content(Warning), "an acknowledgement matches no finding: the problem is fixed, or `rule`/`about` is wrong";
+    /// A review session file not named after its `date`.
+    ReviewDateMismatch = "review-date-mismatch", Content(Warning), "a review session file is not named after its `date` (`reviews/<region>/<YYYY-MM-DD>.yaml`)";
 }
 
 /// The ids of the rules whose findings an engagement may acknowledge (its `acknowledged`
@@ -286,10 +288,10 @@ pub struct Acknowledged {
     pub by: String,
 }
 
-/// Counts of findings by severity, and of acknowledged findings.
+/// Counts of the files checked, of findings by severity, and of acknowledged findings.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Tally {
-    /// Files checked.
+    /// Files checked: engagement files and review session files.
     pub files: usize,
     /// Error-severity findings.
     pub errors: usize,
@@ -297,14 +299,26 @@ pub struct Tally {
     pub warnings: usize,
     /// Acknowledged findings (counted in neither of the others).
     pub acknowledged: usize,
+    /// Engagement files among the files checked.
+    pub engagements: usize,
+    /// Review session files among the files checked.
+    pub review_sessions: usize,
 }
 
 impl Tally {
-    /// Counts `findings` over `files` files, with `acknowledged` acknowledged findings.
+    /// Counts `findings` over `engagements` engagement files and `review_sessions` review
+    /// session files, with `acknowledged` acknowledged findings.
     #[must_use]
-    pub fn of(files: usize, findings: &[Finding], acknowledged: usize) -> Self {
+    pub fn of(engagements: usize, review_sessions: usize, findings: &[Finding], acknowledged: usize) -> Self {
         let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
-        Self { files, errors, warnings: findings.len() - errors, acknowledged }
+        Self {
+            files: engagements + review_sessions,
+            errors,
+            warnings: findings.len() - errors,
+            acknowledged,
+            engagements,
+            review_sessions,
+        }
     }
 }
 
@@ -340,6 +354,7 @@ mod tests {
                         // About review session files, not engagements.
                         | RuleId::ReviewActionOverdue
                         | RuleId::ReviewOverdue
+                        | RuleId::ReviewDateMismatch
                 )
             })
             .map(|r| r.as_str())

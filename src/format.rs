@@ -386,11 +386,23 @@ pub const REVIEW_ACTION: &[Field] = &[
 pub const REVIEW: &[Field] = &[
     req(k::ACCTSUM, Shape::Version, "The format version of this file: always 1."),
     req(k::REGION, Shape::Region, "The region whose review session this was; the file lies in its folder."),
-    req(k::DATE, Shape::Date, "When the session was held."),
-    opt(k::ATTENDEES, Shape::Names, "Who came: a name or a list of names."),
-    opt(k::DECISIONS, Shape::TextList, "What the session decided, one per line."),
-    opt(k::ACTIONS, Shape::List(REVIEW_ACTION), "What the session asked people to do, by when."),
-    opt(k::NEXT_REVIEW, Shape::Date, "When the region's next review session is."),
+    req(k::DATE, Shape::Date, "When the session was held; the file is named after it."),
+    opt(
+        k::ATTENDEES,
+        Shape::Names,
+        "Who came, a name or a list of names: the people who contribute on each engagement and take responsibility for its action points.",
+    ),
+    opt(
+        k::DECISIONS,
+        Shape::TextList,
+        "What the session decided, one per line: the minutes the next session starts from.",
+    ),
+    opt(
+        k::ACTIONS,
+        Shape::List(REVIEW_ACTION),
+        "The forward action plan: what the session asked people to do, by when; the next session opens with it.",
+    ),
+    opt(k::NEXT_REVIEW, Shape::Date, "The date of the next review, agreed as the session closes."),
 ];
 
 /// Whether a key is an extension field (`x-…`), ignored everywhere.

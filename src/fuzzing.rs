@@ -131,7 +131,7 @@ pub fn engagement(data: &[u8]) -> usize {
     let outcome = engine::finish(&guide, Files { today: today(), files, findings }, &facts);
     let findings = &outcome.findings;
     let acknowledged = &outcome.acknowledged;
-    let tally = Tally::of(1, findings, acknowledged.len());
+    let tally = Tally::of(1, facts.reviews.len(), findings, acknowledged.len());
     let shown = render::acknowledged_shown(acknowledged);
     let mut out = Vec::new();
     let texts: HashMap<&str, &str> = text.as_deref().map(|t| (&*path, t)).into_iter().collect();
@@ -254,7 +254,7 @@ pub fn terminal(data: &[u8]) {
         let Outcome { files, findings, acknowledged } =
             engine::finish(&guide, Files { today: today(), files, findings }, &WorkspaceFacts::default());
         let engagement = files.into_iter().next().and_then(|f| f.engagement);
-        let tally = Tally::of(1, &findings, acknowledged.len());
+        let tally = Tally::of(1, 0, &findings, acknowledged.len());
         let shown = render::acknowledged_shown(&acknowledged);
         let texts: HashMap<&str, &str> = text.as_deref().map(|t| (&*path, t)).into_iter().collect();
         let mut outputs: Vec<(&str, Vec<u8>)> = Vec::new();

@@ -230,6 +230,8 @@ pub struct GuideOptions {
 pub struct SchemaOptions {
     /// The schema of `acctsum.yaml` instead of engagement files.
     pub config: bool,
+    /// The schema of review session files instead of engagement files.
+    pub review: bool,
     /// Write to this file (atomically) instead of standard output.
     pub output: Option<PathBuf>,
 }

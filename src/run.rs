@@ -157,7 +157,9 @@ fn check(global: &Global, args: &CheckOptions, cwd: &Path, io: &mut Io<'_>) -> R
     if let Some(checked) = &checked {
         outcome.findings.retain(|f| !crate::review::is_review(&ws.guide, &f.path) || checked.contains(&f.path));
     }
-    let tally = Tally::of(outcome.files.len(), &outcome.findings, outcome.acknowledged.len());
+    // The session files checked: those named, or without paths every one the globs select.
+    let sessions_checked = checked.as_ref().map_or(all_reviews.len(), std::collections::HashSet::len);
+    let tally = Tally::of(outcome.files.len(), sessions_checked, &outcome.findings, outcome.acknowledged.len());
     let shown = if args.show_acknowledged { render::acknowledged_shown(&outcome.acknowledged) } else { Vec::new() };
     let style = style(global, io);
     let out = &mut *io.out;
@@ -211,6 +213,12 @@ fn guide(global: &Global, args: &GuideOptions, cwd: &Path, io: &mut Io<'_>) -> R
         render::guide::whole(io.out, &ws.guide, width)?;
         return Ok(Exit::Success);
     };
+    // `review` (or `reviews`) is the whole of the session file's part of the guide; its
+    // fields are `review.FIELD`, apart from the engagement's.
+    if matches!(name.trim().trim_end_matches(':'), "review" | "reviews") {
+        render::guide::reviews(io.out, &ws.guide, width)?;
+        return Ok(Exit::Success);
+    }
     let mut paths = render::guide::field_paths();
     paths.extend(render::guide::review_paths());
     match render::guide::find(name, &ws.guide, &paths) {
@@ -220,6 +228,7 @@ fn guide(global: &Global, args: &GuideOptions, cwd: &Path, io: &mut Io<'_>) -> R
         }
         None => {
             let mut known: Vec<&str> = paths.iter().map(|(p, _)| p.as_str()).collect();
+            known.push("review");
             for section in crate::format::Section::ALL {
                 known.extend(ws.guide.measures(section).iter().map(|m| m.key.as_str()));
             }
@@ -237,7 +246,7 @@ fn schema(global: &Global, args: &SchemaOptions, cwd: &Path, io: &mut Io<'_>) ->
         schema::config_schema_text()
     } else {
         let ws = Workspace::discover(global.workspace.as_deref(), cwd)?;
-        schema::engagement_schema_text(&ws.guide)
+        if args.review { schema::review_schema_text(&ws.guide) } else { schema::engagement_schema_text(&ws.guide) }
     };
     match &args.output {
         Some(path) => write_atomic(&cwd.join(path), text.as_bytes(), true)?,
@@ -314,14 +323,21 @@ fn init(global: &Global, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
     let guide = crate::guide::Guide::default();
     let config = scaffold::config(&guide);
     let schema_text = schema::engagement_schema_text(&guide);
-    let mut files: Vec<(&str, &[u8])> =
-        vec![(crate::guide::CONFIG_FILE, config.as_bytes()), (schema::SCHEMA_PATH, schema_text.as_bytes())];
-    // Git keeps no empty folders: an empty (or new) engagements folder gets a placeholder,
-    // hidden from `check`. A folder that holds files already is kept as it is.
-    let engagements = ws_paths::slashed(&ws_paths::literal_prefix(crate::guide::DEFAULT_GLOB));
-    let gitkeep = format!("{engagements}/.gitkeep");
-    if std::fs::read_dir(root.join(&engagements)).map_or(true, |mut d| d.next().is_none()) {
-        files.push((&gitkeep, b""));
+    let review_schema_text = schema::review_schema_text(&guide);
+    let mut files: Vec<(&str, &[u8])> = vec![
+        (crate::guide::CONFIG_FILE, config.as_bytes()),
+        (schema::SCHEMA_PATH, schema_text.as_bytes()),
+        (schema::REVIEW_SCHEMA_PATH, review_schema_text.as_bytes()),
+    ];
+    // Git keeps no empty folders: an empty (or new) engagements or reviews folder gets a
+    // placeholder, hidden from `check`. A folder that holds files already is kept as it is.
+    let folder = |glob: &str| ws_paths::slashed(&ws_paths::literal_prefix(glob));
+    let (engagements, reviews) = (folder(crate::guide::DEFAULT_GLOB), folder(crate::guide::DEFAULT_REVIEWS_GLOB));
+    let gitkeeps = [format!("{engagements}/.gitkeep"), format!("{reviews}/.gitkeep")];
+    for (dir, gitkeep) in [&engagements, &reviews].into_iter().zip(&gitkeeps) {
+        if std::fs::read_dir(root.join(dir)).map_or(true, |mut d| d.next().is_none()) {
+            files.push((gitkeep, b""));
+        }
     }
     // Plan every write and check every target first: init writes all of it or nothing.
     let paths: Vec<&str> = files.iter().map(|(path, _)| *path).collect();
@@ -335,7 +351,12 @@ fn init(global: &Global, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
         ));
     }
     crate::output::create_all(&root, &files)?;
-    render::notes::workspace_created(io.out, &engagements, schema::SCHEMA_PATH, &root)?;
+    render::notes::workspace_created(
+        io.out,
+        &[&engagements, &reviews],
+        &[schema::SCHEMA_PATH, schema::REVIEW_SCHEMA_PATH],
+        &root,
+    )?;
     if !global.quiet {
         render::notes::next_regions(io.err)?;
     }

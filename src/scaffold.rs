@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use crate::document::{Scalar, resolve_plain};
 use crate::finding::{RuleId, RuleKind};
 use crate::format::{self, Field, Shape};
-use crate::guide::{DEFAULT_GLOB, Guide, Measure};
+use crate::guide::{DEFAULT_GLOB, DEFAULT_REVIEWS_GLOB, Guide, Measure};
 
 /// What the person creating an engagement told us.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -219,6 +219,12 @@ pub fn config(guide: &Guide) -> String {
     out.push_str("acctsum: 1\n\n");
     comment(&mut out, 0, "Engagement files: a glob relative to this folder (a `.yaml` glob also matches `.yml`).");
     let _ = writeln!(out, "engagements: \"{DEFAULT_GLOB}\"\n");
+    comment(
+        &mut out,
+        0,
+        "Review session files, one per regional review session (`reviews/<region>/<YYYY-MM-DD>.yaml`; `acctsum review new --region REGION` starts one): a glob relative to this folder.",
+    );
+    let _ = writeln!(out, "reviews: \"{DEFAULT_REVIEWS_GLOB}\"\n");
     comment(&mut out, 0, "Regions with a review session, e.g. [north, south, scotland]. Empty: any region.");
     let regions: Vec<String> = guide.regions.iter().map(|r| yaml_text(r, true)).collect();
     let _ = writeln!(out, "regions: [{}]\n", regions.join(", "));

@@ -182,6 +182,38 @@ fn schema_follows_the_config() {
 }
 
 #[test]
+fn review_schema_for_the_default_guide_is_the_committed_file() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let committed = std::fs::read_to_string(root.join("schema/review.schema.json")).expect("schema");
+    acctsum(tmp.path()).args(["schema", "--review"]).assert().code(0).stdout(committed.clone());
+    // A draft 2020-12 schema of the session format: its required keys, nothing else
+    // allowed at the top level, and every key of the examples' sessions described.
+    let schema: serde_json::Value = serde_json::from_str(&committed).expect("json");
+    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert_eq!(schema["required"], serde_json::json!(["acctsum", "region", "date"]));
+    assert_eq!(schema["additionalProperties"], false);
+    let properties = schema["properties"].as_object().expect("properties");
+    for session in ["2026-10-23.yaml", "2026-11-06.yaml"] {
+        let text = std::fs::read_to_string(root.join("examples/reviews/north").join(session)).expect("session");
+        let keys = text.lines().filter(|l| !l.starts_with([' ', '#', '-'])).filter_map(|l| l.split_once(':'));
+        for (key, _) in keys {
+            assert!(properties.contains_key(key), "{session}: `{key}` is not in the review schema");
+        }
+    }
+    assert!(properties["actions"]["items"]["properties"].get("engagement").is_some());
+}
+
+#[test]
+fn review_schema_follows_the_config() {
+    let ws = workspace::<&str, &str>("regions: [north, south]\n", &[]);
+    let out = acctsum(ws.path()).args(["schema", "--review"]).output().expect("run");
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(schema["properties"]["region"]["enum"], serde_json::json!(["north", "south"]));
+    acctsum(ws.path()).args(["schema", "--review", "--config"]).assert().code(2);
+}
+
+#[test]
 fn guide_shows_fields_and_measures() {
     let tmp = tempfile::tempdir().expect("tmp");
     acctsum(tmp.path())

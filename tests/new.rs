@@ -175,6 +175,16 @@ fn init_writes_a_workspace_and_refuses_to_overwrite() {
     }
     let config = std::fs::read(ws.path().join("acctsum.yaml")).expect("config");
     common::golden(&golden_dir().join("init-acctsum.yaml"), &String::from_utf8_lossy(&config));
+    // Review sessions have their place from the start: the glob, the folder and the schema
+    // that `review new`'s modeline points at, as for engagements.
+    let config = String::from_utf8_lossy(&config);
+    assert!(config.contains("\nreviews: \"reviews/**/*.yaml\"\n"), "{config}");
+    for file in ["reviews/.gitkeep", "schema/review.schema.json"] {
+        assert!(ws.path().join(file).is_file(), "{file}");
+    }
+    let review_schema = std::fs::read_to_string(ws.path().join("schema/review.schema.json")).expect("schema");
+    let committed = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/review.schema.json"));
+    assert_eq!(Some(review_schema), committed.ok());
     // An empty workspace has nothing to check: that is exit 2, said plainly.
     let ran = acctsum(ws.path(), &["check"]);
     assert_eq!(ran.code, 2);
@@ -185,8 +195,34 @@ fn init_writes_a_workspace_and_refuses_to_overwrite() {
     // The message as one line, whatever the width it was wrapped to.
     let said = ran.stderr.split_whitespace().filter(|w| *w != "│").collect::<Vec<_>>().join(" ");
     assert!(said.contains("acctsum init wrote nothing in"), "{said}");
-    assert!(said.contains(": acctsum.yaml already exists; schema/engagement.schema.json already exists"), "{said}");
+    assert!(
+        said.contains(
+            ": acctsum.yaml already exists; schema/engagement.schema.json already exists; schema/review.schema.json already exists"
+        ),
+        "{said}"
+    );
     assert_eq!(std::fs::read_to_string(ws.path().join("acctsum.yaml")).expect("read"), "regions: [north]\n");
+}
+
+#[test]
+fn init_keeps_a_reviews_folder_that_holds_sessions_and_refuses_a_review_schema_in_the_way() {
+    let ws = workspace(None);
+    let session = ws.path().join("reviews/north/2026-11-06.yaml");
+    std::fs::create_dir_all(session.parent().expect("parent")).expect("mkdir");
+    std::fs::write(&session, "acctsum: 1\nregion: north\ndate: 2026-11-06\n").expect("session");
+    let ran = acctsum(ws.path(), &["init"]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    assert!(!ws.path().join("reviews/.gitkeep").exists(), "a folder with files needs no placeholder");
+    assert!(ws.path().join("engagements/.gitkeep").is_file());
+    // Another workspace whose review schema is in the way: init writes nothing at all.
+    let other = workspace(None);
+    std::fs::create_dir_all(other.path().join("schema")).expect("mkdir");
+    std::fs::write(other.path().join("schema/review.schema.json"), "{}").expect("schema");
+    let ran = acctsum(other.path(), &["init"]);
+    assert_eq!(ran.code, 2);
+    assert!(!other.path().join("acctsum.yaml").exists());
+    assert!(!other.path().join("reviews").exists());
+    assert_eq!(std::fs::read_to_string(other.path().join("schema/review.schema.json")).expect("read"), "{}");
 }
 
 fn leads_workspace() -> tempfile::TempDir {

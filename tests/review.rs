@@ -42,6 +42,8 @@ fn review_new_lists_the_agenda_and_carries_the_open_actions_over() {
     assert_eq!((ran.code, ran.stdout.as_str()), (0, "created reviews/north/2026-11-20.yaml\n"), "{}", ran.stderr);
     let text = std::fs::read_to_string(ws.path().join("reviews/north/2026-11-20.yaml")).expect("created");
     common::golden(&golden_dir().join("review-new-north.yaml"), &text);
+    // Editors validate the session against its schema, as `new` does for engagements.
+    assert!(text.starts_with("# yaml-language-server: $schema=../../schema/review.schema.json\n"), "{text}");
     // The done action of the previous session is not carried over; both open ones are.
     assert!(!text.contains("West Riding dashboard demo"));
     assert_eq!(text.matches("  - action: ").count(), 2);
@@ -54,11 +56,12 @@ fn a_new_session_file_reads_back_without_errors_and_supersedes_the_last() {
     let ran = acctsum(ws.path(), &["check", "--format", "short"]);
     assert_eq!(ran.code, 0, "{}{}", ran.stdout, ran.stderr);
     let reviews: Vec<&str> = ran.stdout.lines().filter(|l| l.starts_with("reviews/")).collect();
-    // The overdue action now lives in the new session (the latest), and only there.
+    // The overdue action now lives in the new session (the latest), and only there (line 19:
+    // the modeline comes first).
     assert_eq!(
         reviews,
         vec![
-            "reviews/north/2026-11-21.yaml:18:10: warning[review-action-overdue]: review action \"Ask the logistics practice for a telematics specialist\" (Sanjay Mistry) was due 2026-11-13, 7 days ago"
+            "reviews/north/2026-11-21.yaml:19:10: warning[review-action-overdue]: review action \"Ask the logistics practice for a telematics specialist\" (Sanjay Mistry) was due 2026-11-13, 7 days ago"
         ]
     );
 }
@@ -215,4 +218,52 @@ fn report_json_of_a_region_carries_its_last_review() {
     assert_eq!(states, ["overdue", "open", "done"]);
     let all = acctsum(&examples, &["report", "--format", "json"]);
     assert!(!all.stdout.contains("\"last_review\""));
+}
+
+#[test]
+fn files_checked_counts_the_session_files() {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let ran = acctsum(&examples, &["check"]);
+    let summary = ran.stdout.lines().last().unwrap_or_default();
+    assert_eq!(summary, "18 files checked: 0 errors, 9 warnings, 1 acknowledged (16 engagements, 2 review sessions)");
+    let json = acctsum(&examples, &["check", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
+    let counts = ["files", "engagements", "review_sessions"].map(|k| doc["summary"][k].as_u64());
+    assert_eq!(counts, [Some(18), Some(16), Some(2)]);
+    // A session file named alone is the one file checked.
+    let one = acctsum(&examples, &["check", "reviews/north/2026-10-23.yaml"]);
+    assert_eq!(one.stdout, "1 file checked: 0 errors, 0 warnings (0 engagements, 1 review session)\n");
+}
+
+#[test]
+fn guide_review_shows_the_whole_session_file_in_the_seed_003_words() {
+    let ws = tempfile::tempdir().expect("tmp");
+    let ran = acctsum(ws.path(), &["guide", "review"]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    assert!(ran.stdout.starts_with("Review session files — reviews/<region>/<YYYY-MM-DD>.yaml"), "{}", ran.stdout);
+    for field in ["review.region", "review.date", "review.attendees", "review.decisions", "review.next_review"] {
+        assert!(ran.stdout.contains(&format!("\n{field}  (")), "{field} in {}", ran.stdout);
+    }
+    assert!(ran.stdout.contains("\n  review.actions.owner  (required) text"), "{}", ran.stdout);
+    // No engagement field is listed: the two files' fields stay apart.
+    assert!(!ran.stdout.contains("headline"), "{}", ran.stdout);
+    let next = acctsum(ws.path(), &["guide", "review.next_review"]);
+    assert!(next.stdout.contains("The date of the next review, agreed as the session closes."), "{}", next.stdout);
+}
+
+#[test]
+fn the_site_guide_page_lists_the_session_fields_in_their_own_section() {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let out = tempfile::tempdir().expect("tmp");
+    let dir = out.path().join("site");
+    let ran = acctsum(&examples, &["site", "-o", dir.to_str().expect("utf-8")]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    let page = std::fs::read_to_string(dir.join("guide.html")).expect("guide");
+    let section = &page[page.find("<h2 id=\"reviews\">Review sessions</h2>").expect("the section")..];
+    assert!(section.contains("Every field of a review session file"));
+    for field in ["region", "date", "attendees", "decisions", "actions.owner", "actions.engagement", "next_review"] {
+        assert!(section.contains(&format!("<code>{field}</code>")), "{field}");
+    }
+    // The engagement fields come before, in their own table.
+    assert!(!section.contains("<code>headline</code>"));
 }

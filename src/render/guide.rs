@@ -136,13 +136,22 @@ pub fn whole(out: &mut dyn Write, guide: &Guide, width: usize) -> io::Result<()>
             _ => {}
         }
     }
-    writeln!(out, "\nReview session files — reviews/<region>/<YYYY-MM-DD>.yaml, format 1\n")?;
-    wrap(
-        out,
-        "Each regional review session leaves a file: `acctsum review new --region REGION` starts it. Only the latest session of a region is checked for overdue actions and a passed next_review; `acctsum guide review.FIELD` shows one field.",
-        0,
-        width,
-    )?;
+    writeln!(out)?;
+    reviews(out, guide, width)
+}
+
+/// What the guide says about review session files as a whole (the site's guide page
+/// says the same).
+pub const REVIEWS_INTRO: &str = "Each regional review session leaves a file, named after its date in its region's folder: `acctsum review new --region REGION` starts it with the previous session's open actions and the engagements that need attention. A session starts from the previous minutes and action plan and closes with the date of the next review, so the region's next pack opens with its decisions and actions. Only the latest session of a region is checked for overdue actions and a passed next_review.";
+
+/// Writes the review session part of the guide (`acctsum guide review`).
+///
+/// # Errors
+/// When writing fails.
+pub fn reviews(out: &mut dyn Write, guide: &Guide, width: usize) -> io::Result<()> {
+    writeln!(out, "Review session files — reviews/<region>/<YYYY-MM-DD>.yaml, format 1\n")?;
+    wrap(out, REVIEWS_INTRO, 0, width)?;
+    wrap(out, "`acctsum guide review.FIELD` shows one field (`acctsum guide review.actions.owner`).", 0, width)?;
     writeln!(out)?;
     for (path, f) in review_paths() {
         let shown = if path.matches('.').count() > 1 { format!("  {path}") } else { path };

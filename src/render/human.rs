@@ -109,14 +109,29 @@ pub fn findings(
     Ok(())
 }
 
-/// The summary line: `N files checked: E errors, W warnings` (`1 file checked`), and
-/// `, A acknowledged` when an acknowledgement covers any finding.
+/// The summary line: `N files checked: E errors, W warnings` (`1 file checked`),
+/// `, A acknowledged` when an acknowledgement covers any finding, and
+/// ` (G engagements, S review sessions)` when session files were checked. The breakdown
+/// comes last so that the line still starts as the specification pins it.
 #[must_use]
 pub fn checked(tally: Tally) -> String {
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let files = if tally.files == 1 { "file" } else { "files" };
     let acknowledged =
         if tally.acknowledged == 0 { String::new() } else { format!(", {} acknowledged", tally.acknowledged) };
-    format!("{} {files} checked: {} errors, {} warnings{acknowledged}", tally.files, tally.errors, tally.warnings)
+    let kinds = if tally.review_sessions == 0 {
+        String::new()
+    } else {
+        format!(
+            " ({}, {})",
+            plural(tally.engagements, "engagement", "engagements"),
+            plural(tally.review_sessions, "review session", "review sessions")
+        )
+    };
+    format!(
+        "{} {files} checked: {} errors, {} warnings{acknowledged}{kinds}",
+        tally.files, tally.errors, tally.warnings
+    )
 }
 
 /// Writes the summary line (see [`checked`]).

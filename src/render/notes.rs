@@ -49,17 +49,17 @@ pub fn lock_broken(err: &mut dyn Write, lock_file: &str, holder: &str) -> io::Re
     writeln!(err, "note: removed {lock_file}, left by an `acctsum new` that did not finish ({})", terminal(holder))
 }
 
-/// `init` created the workspace at `root`: the config, the engagements folder and the schema.
+/// `init` created the workspace at `root`: the config, the engagements and reviews folders
+/// and the schemas.
 ///
 /// # Errors
 /// When writing fails.
-pub fn workspace_created(out: &mut dyn Write, engagements: &str, schema: &str, root: &Path) -> io::Result<()> {
-    writeln!(
-        out,
-        "created acctsum.yaml, {}/ and {schema} in {}",
-        terminal(engagements),
-        terminal(&root.display().to_string())
-    )
+pub fn workspace_created(out: &mut dyn Write, folders: &[&str], schemas: &[&str], root: &Path) -> io::Result<()> {
+    let mut made = vec!["acctsum.yaml".to_owned()];
+    made.extend(folders.iter().map(|f| format!("{}/", terminal(f))));
+    made.extend(schemas.iter().map(|s| terminal(s).into_owned()));
+    let last = made.pop().unwrap_or_default();
+    writeln!(out, "created {} and {last} in {}", made.join(", "), terminal(&root.display().to_string()))
 }
 
 /// `init`'s advice on what to do next.

@@ -33,13 +33,17 @@ pub struct NewSession<'a> {
     pub previous: Option<NaiveDate>,
     /// The previous session's actions that are not done.
     pub carried: &'a [&'a SessionAction],
+    /// The path from the new file's folder to the review session schema, for the
+    /// `yaml-language-server` modeline (as `new` writes for engagement files).
+    pub schema: &'a str,
 }
 
 /// The text of the new session file; it reads back as a valid session.
 #[must_use]
 pub fn session(new: &NewSession<'_>) -> String {
     let mut out = String::new();
-    let NewSession { region, date, agenda, previous, carried } = *new;
+    let NewSession { region, date, agenda, previous, carried, schema } = *new;
+    let _ = writeln!(out, "# yaml-language-server: $schema={schema}");
     let _ = writeln!(out, "# The {region} review session of {date}: fill in who came, what was decided and");
     out.push_str("# the actions, then commit the file. See `acctsum guide` for each field.\n");
     out.push_str("acctsum: 1\n");

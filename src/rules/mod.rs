@@ -27,6 +27,7 @@ mod past_objective;
 mod region_path_mismatch;
 mod relationship_lead_conflict;
 mod review_action_overdue;
+mod review_date_mismatch;
 mod review_engagement;
 mod review_overdue;
 mod risk_without_mitigation;
@@ -100,6 +101,7 @@ pub const WORKSPACE_RULES: &[&dyn WorkspaceRule] = &[
     &review_engagement::ReviewEngagement,
     &review_action_overdue::ReviewActionOverdue,
     &review_overdue::ReviewOverdue,
+    &review_date_mismatch::ReviewDateMismatch,
 ];
 
 /// Runs every enabled per-file rule on one engagement.

@@ -46,12 +46,15 @@ pub(super) fn new(global: &Global, args: &ReviewNewOptions, cwd: &Path, io: &mut
     let carried: Vec<_> =
         previous.map(|p| p.actions.iter().filter(|a| a.action.is_open() == Some(true)).collect()).unwrap_or_default();
     let agenda = agenda(&ws, &region, date, cwd)?;
+    let folder = path.parent().map_or_else(|| ws.root.clone(), Path::to_path_buf);
+    let schema = crate::workspace::relative(&folder, &ws.root.join(crate::schema::REVIEW_SCHEMA_PATH));
     let text = review::scaffold(&NewSession {
         region: &region,
         date,
         agenda: &agenda,
         previous: previous.and_then(|p| p.date.copied()),
         carried: &carried,
+        schema: &schema,
     });
     write_atomic(&path, text.as_bytes(), false)?;
     render::notes::created(io.out, &shown)?;

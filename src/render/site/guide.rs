@@ -1,5 +1,5 @@
-//! `guide.html`: the field guide — the scale and what good looks like, the measures, and
-//! every field of an engagement file. Like `acctsum guide`, it draws the guide itself
+//! `guide.html`: the field guide — the scale and what good looks like, the measures,
+//! every field of an engagement file, and every field of a review session file. Like `acctsum guide`, it draws the guide itself
 //! (the configuration), not engagement data.
 
 use maud::html;
@@ -14,6 +14,7 @@ use crate::view::{Section, legend};
 pub fn page(guide: &Guide, audience: Option<&str>, today: chrono::NaiveDate) -> String {
     let s = guide.scale;
     let fields = crate::render::guide::field_paths();
+    let reviews = crate::render::guide::review_paths();
     let content = html! {
         h1 { "Field guide" }
         p.lede { "What an Account Summary holds, what each measure means, and what good looks like." }
@@ -56,6 +57,18 @@ pub fn page(guide: &Guide, audience: Option<&str>, today: chrono::NaiveDate) -> 
             } } }
         } }
         p.muted { "Keys starting with " code { "x-" } " are extensions and are ignored." }
+        h2 #reviews { "Review sessions" }
+        p { "A file per session: " code { "reviews/<region>/<YYYY-MM-DD>.yaml" } ". " (crate::render::guide::REVIEWS_INTRO) }
+        div.table-wrap { table {
+            caption { "Every field of a review session file" }
+            thead { tr { th scope="col" { "Field" } th scope="col" { "Required" } th scope="col" { "Holds" } th scope="col" { "Meaning" } } }
+            tbody { @for (path, f) in &reviews { tr {
+                th scope="row" { code { (path.strip_prefix("review.").unwrap_or(path)) } }
+                td { @if f.required { "required" } @else { "optional" } }
+                td { (f.shape.describe(guide)) }
+                td { (f.doc) }
+            } } }
+        } }
     };
     let f = Frame { title: "Field guide", up: "", nav: Nav::Guide, audience, today };
     frame(&f, &content)
