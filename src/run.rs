@@ -407,7 +407,8 @@ fn report(global: &Global, args: &ReportOptions, cwd: &Path, io: &mut Io<'_>) ->
     let report = crate::report::build(&outcome, request);
     let mut pack = crate::view::Pack::of(&report);
     if let [region] = filters.regions.as_slice() {
-        pack.last_review = crate::view::LastReview::of(&facts.reviews, region, &session_findings);
+        let mask = crate::view::Mask::new(report.audience, report.guide);
+        pack.last_review = crate::view::LastReview::of(&facts.reviews, region, &session_findings, mask);
     }
     let to_file = args.output.is_some();
     let text = match args.format {
