@@ -177,6 +177,9 @@ fn check(global: &Global, args: &CheckOptions, cwd: &Path, io: &mut Io<'_>) -> R
         CheckFormat::Short => {
             render::short::findings(out, &outcome.findings)?;
             render::short::findings(out, &shown)?;
+            if !global.quiet {
+                render::short::acknowledged(io.err, tally.acknowledged, args.show_acknowledged)?;
+            }
         }
         CheckFormat::Json => render::json::findings(out, &outcome.findings, &outcome.acknowledged, tally)?,
         CheckFormat::Github => render::github::findings(out, &outcome.findings, &shown, tally, global.quiet)?,

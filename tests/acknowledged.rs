@@ -392,3 +392,29 @@ fn an_acknowledgement_about_a_hidden_field_is_counted_with_its_reason_and_about_
         assert!(leads.contains(said), "{leads}");
     }
 }
+
+#[test]
+fn short_keeps_one_line_per_finding_and_counts_the_acknowledged_on_stderr() {
+    let actions = "actions:
+  - {action: Close data mapping, owner: Tom Jones, due: 2026-11-10}
+  - {action: Sign the SOW, owner: Jane Smith, due: 2026-11-12}
+acknowledged:
+  - rule: action-overdue
+    about: actions.0
+    reason: The client's data owner is away until December
+    until: 2026-12-10
+    by: Jane Smith
+";
+    let ws = workspace(CONFIG, &[("engagements/north/a.yaml", engagement("A", "north", "2026-11-18", actions))]);
+    let ran = check(ws.path());
+    assert_eq!(ran.stdout.lines().count(), 1, "one line per finding, nothing else: {}", ran.stdout);
+    assert_eq!(ran.stderr, "note: 1 acknowledged (not errors or warnings; `--show-acknowledged` lists them)\n");
+    let listed = acctsum(ws.path(), &["check", "--format", "short", "--show-acknowledged"]);
+    assert_eq!(listed.stdout.lines().count(), 2, "{}", listed.stdout);
+    assert_eq!(listed.stderr, "note: 1 acknowledged (not errors or warnings; listed above)\n");
+    let quiet = acctsum(ws.path(), &["--quiet", "check", "--format", "short"]);
+    assert_eq!((quiet.stdout, quiet.stderr), (ran.stdout, String::new()));
+    // Nothing acknowledged: nothing said.
+    let plain = workspace(CONFIG, &[("engagements/north/a.yaml", engagement("A", "north", "2026-11-18", ""))]);
+    assert_eq!(check(plain.path()).stderr, "");
+}
