@@ -418,3 +418,19 @@ acknowledged:
     let plain = workspace(CONFIG, &[("engagements/north/a.yaml", engagement("A", "north", "2026-11-18", ""))]);
     assert_eq!(check(plain.path()).stderr, "");
 }
+
+#[test]
+fn table_and_csv_count_each_engagements_acknowledged_findings() {
+    let stale = engagement("A", "north", "2026-11-01", ACK_STALE);
+    let fresh = engagement("B", "north", "2026-11-18", "");
+    let ws = workspace(CONFIG, &[("engagements/north/a.yaml", stale), ("engagements/north/b.yaml", fresh)]);
+    let table = acctsum(ws.path(), &["report"]).stdout;
+    let row = table.lines().find(|l| l.contains(" A ")).expect("A's row");
+    assert!(row.contains("1 acknowledged") || table.contains("A: 1 acknowledged"), "{table}");
+    assert_eq!(table.matches("acknowledged").count(), 2, "A's count and the overview's: {table}");
+    let csv = acctsum(ws.path(), &["report", "--format", "csv"]).stdout;
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].ends_with(",support_ask,support_age_days,acknowledged"), "a new last column: {csv}");
+    assert!(lines.iter().any(|l| l.starts_with("A,") && l.ends_with(",1")), "{csv}");
+    assert!(lines.iter().any(|l| l.starts_with("B,") && l.ends_with(",0")), "{csv}");
+}

@@ -199,6 +199,9 @@ pub struct Entry<'a> {
     pub stakeholders: Option<Vec<StakeholderRow<'a>>>,
     /// Opportunities; `None` when hidden.
     pub opportunities: Option<Vec<OpportunityRow<'a>>>,
+    /// How many findings an acknowledgement covers today: a count, shown to every
+    /// audience (as the overview's), whatever of the acknowledgements is withheld.
+    pub acknowledged_findings: usize,
     /// Acknowledged findings; `None` when hidden.
     pub acknowledged: Option<Vec<super::AcknowledgementRow<'a>>>,
     /// What needs attention, as sentences: a red status, then each finding (those about a
@@ -351,6 +354,7 @@ pub(super) fn entry<'a>(
                 })
                 .collect()
         }),
+        acknowledged_findings: item.acknowledged.len(),
         acknowledged: super::acknowledgement::rows(item, mask),
         notes,
         findings,
