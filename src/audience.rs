@@ -21,7 +21,7 @@ use miette::Diagnostic;
 use thiserror::Error;
 
 pub(crate) use self::config::read;
-pub use self::hide_path::IDENTITY;
+pub use self::hide_path::{IDENTITY, REVIEW, REVIEW_FIELDS};
 use crate::field_path::{FieldPath, Segment};
 
 /// Longest audience name, in characters.

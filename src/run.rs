@@ -179,6 +179,9 @@ fn check(global: &Global, args: &CheckOptions, cwd: &Path, io: &mut Io<'_>) -> R
         CheckFormat::Short => {
             render::short::findings(out, &outcome.findings)?;
             render::short::findings(out, &shown)?;
+            if !global.quiet {
+                render::short::acknowledged(io.err, tally.acknowledged, args.show_acknowledged)?;
+            }
         }
         CheckFormat::Json => render::json::findings(out, &outcome.findings, &outcome.acknowledged, tally)?,
         CheckFormat::Github => render::github::findings(out, &outcome.findings, &shown, tally, global.quiet)?,
@@ -428,7 +431,8 @@ fn report(global: &Global, args: &ReportOptions, cwd: &Path, io: &mut Io<'_>) ->
     let report = crate::report::build(&outcome, request);
     let mut pack = crate::view::Pack::of(&report);
     if let [region] = filters.regions.as_slice() {
-        pack.last_review = crate::view::LastReview::of(&facts.reviews, region, &session_findings);
+        let mask = crate::view::Mask::new(report.audience, report.guide);
+        pack.last_review = crate::view::LastReview::of(&facts.reviews, region, &session_findings, mask);
     }
     let to_file = args.output.is_some();
     let text = match args.format {

@@ -182,7 +182,7 @@ pub fn config_schema_text() -> String {
     // An audience name, as `audience::is_name` has it.
     let name = format!("^[a-z]([a-z0-9-]{{0,{}}}[a-z0-9])?$", crate::audience::NAME_MAX_CHARS - 2);
     let hide = json!({
-        "description": "Field paths of engagement files: `section`, `section.measure`, `section.*.field` (`*`: every measure), `list` or `list.field`. `acctsum`, engagement, client, region, status and updated cannot be hidden. `[]`: everything is shown.",
+        "description": "Field paths of engagement files: `section`, `section.measure`, `section.*.field` (`*`: every measure), `list` or `list.field`; `review.decisions` for the decisions of review session files (whose actions follow `actions`). `acctsum`, engagement, client, region, status and updated cannot be hidden. `[]`: everything is shown.",
         "type": "array",
         "uniqueItems": true,
         "items": {

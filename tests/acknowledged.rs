@@ -319,3 +319,118 @@ acknowledged:
     assert_eq!(fields, ["account_status.customer.notes", "risks.0.mitigation"], "{doc}");
     assert!(!ran.stdout.contains("acknowledgement-unused"), "{doc}");
 }
+
+const AUDIENCES: &str = "acctsum: 1
+regions: [north, south]
+audiences:
+  company:
+    hide: [actions]
+  leads:
+    hide: []
+default_audience: company
+";
+
+/// An overdue action acknowledged with a reason that speaks of it, an unused
+/// acknowledgement about it (the other action is done), and one about a visible field.
+const ABOUT_ACTIONS: &str = "actions:
+  - {action: Close data mapping, owner: Tom Jones, due: 2026-11-10}
+  - {action: Brief the sponsor, owner: Tom Jones, due: 2026-11-30}
+acknowledged:
+  - rule: action-overdue
+    about: close data mapping
+    reason: The data owner Dana is away until December
+    until: 2026-12-10
+    by: Jane Smith
+  - rule: action-overdue
+    about: Brief the sponsor
+    reason: Sponsor briefing moved to the steering group
+    until: 2026-12-10
+    by: Jane Smith
+  - rule: stale
+    reason: Jane is on leave
+    until: 2026-11-30
+    by: Tom Jones
+";
+
+#[test]
+fn an_acknowledgement_about_a_hidden_field_is_counted_with_its_reason_and_about_withheld() {
+    let file = engagement("A", "north", "2026-11-01", ABOUT_ACTIONS);
+    let ws = workspace(AUDIENCES, &[("engagements/north/a.yaml", file)]);
+    let secrets = ["Dana is away", "Close data mapping", "close data mapping", "Sponsor briefing", "Brief the sponsor"];
+    for format in ["markdown", "json", "table", "csv"] {
+        let ran = acctsum(ws.path(), &["report", "--format", format]);
+        assert_eq!(ran.code, 0, "{}", ran.stderr);
+        for secret in secrets {
+            assert!(!ran.stdout.contains(secret), "{format} shows {secret:?}:\n{}", ran.stdout);
+        }
+    }
+    let pack = acctsum(ws.path(), &["report", "--format", "markdown"]).stdout;
+    assert!(pack.contains("| 1 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 2 |"), "both findings stay counted:\n{pack}");
+    assert!(pack.contains("1 finding about a withheld field (acknowledgement-unused)"), "{pack}");
+    assert!(pack.contains("Jane is on leave"), "an acknowledgement about a visible field keeps its reason:\n{pack}");
+    let json: serde_json::Value =
+        serde_json::from_str(&acctsum(ws.path(), &["report", "--format", "json"]).stdout).expect("json");
+    let acks = &json["engagements"][0]["acknowledged"];
+    let withheld = serde_json::json!({"withheld": true});
+    for i in [0, 1] {
+        assert_eq!(acks[i]["reason"], withheld, "{acks}");
+        assert_eq!(acks[i]["about"], withheld, "{acks}");
+        assert_eq!(acks[i]["rule"], "action-overdue", "{acks}");
+    }
+    assert_eq!(acks[2]["reason"], "Jane is on leave", "{acks}");
+    let out = tempfile::tempdir().expect("tmp");
+    let dir = out.path().join("site");
+    let ran = acctsum(ws.path(), &["site", "-o", dir.to_str().expect("utf-8")]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    let page = std::fs::read_to_string(dir.join("e/a.html")).expect("page");
+    for secret in secrets {
+        assert!(!page.contains(secret), "the site shows {secret:?}");
+    }
+    // The leads see every reason.
+    let leads = acctsum(ws.path(), &["report", "--format", "markdown", "--audience", "leads"]).stdout;
+    for said in ["Dana is away", "Sponsor briefing", "Jane is on leave"] {
+        assert!(leads.contains(said), "{leads}");
+    }
+}
+
+#[test]
+fn short_keeps_one_line_per_finding_and_counts_the_acknowledged_on_stderr() {
+    let actions = "actions:
+  - {action: Close data mapping, owner: Tom Jones, due: 2026-11-10}
+  - {action: Sign the SOW, owner: Jane Smith, due: 2026-11-12}
+acknowledged:
+  - rule: action-overdue
+    about: actions.0
+    reason: The client's data owner is away until December
+    until: 2026-12-10
+    by: Jane Smith
+";
+    let ws = workspace(CONFIG, &[("engagements/north/a.yaml", engagement("A", "north", "2026-11-18", actions))]);
+    let ran = check(ws.path());
+    assert_eq!(ran.stdout.lines().count(), 1, "one line per finding, nothing else: {}", ran.stdout);
+    assert_eq!(ran.stderr, "note: 1 acknowledged (not errors or warnings; `--show-acknowledged` lists them)\n");
+    let listed = acctsum(ws.path(), &["check", "--format", "short", "--show-acknowledged"]);
+    assert_eq!(listed.stdout.lines().count(), 2, "{}", listed.stdout);
+    assert_eq!(listed.stderr, "note: 1 acknowledged (not errors or warnings; listed above)\n");
+    let quiet = acctsum(ws.path(), &["--quiet", "check", "--format", "short"]);
+    assert_eq!((quiet.stdout, quiet.stderr), (ran.stdout, String::new()));
+    // Nothing acknowledged: nothing said.
+    let plain = workspace(CONFIG, &[("engagements/north/a.yaml", engagement("A", "north", "2026-11-18", ""))]);
+    assert_eq!(check(plain.path()).stderr, "");
+}
+
+#[test]
+fn table_and_csv_count_each_engagements_acknowledged_findings() {
+    let stale = engagement("A", "north", "2026-11-01", ACK_STALE);
+    let fresh = engagement("B", "north", "2026-11-18", "");
+    let ws = workspace(CONFIG, &[("engagements/north/a.yaml", stale), ("engagements/north/b.yaml", fresh)]);
+    let table = acctsum(ws.path(), &["report"]).stdout;
+    let row = table.lines().find(|l| l.contains(" A ")).expect("A's row");
+    assert!(row.contains("1 acknowledged") || table.contains("A: 1 acknowledged"), "{table}");
+    assert_eq!(table.matches("acknowledged").count(), 2, "A's count and the overview's: {table}");
+    let csv = acctsum(ws.path(), &["report", "--format", "csv"]).stdout;
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].ends_with(",support_ask,support_age_days,acknowledged"), "a new last column: {csv}");
+    assert!(lines.iter().any(|l| l.starts_with("A,") && l.ends_with(",1")), "{csv}");
+    assert!(lines.iter().any(|l| l.starts_with("B,") && l.ends_with(",0")), "{csv}");
+}

@@ -75,6 +75,21 @@ fn an_unknown_hide_path_is_located_with_did_you_mean() {
 }
 
 #[test]
+fn review_decisions_is_a_hide_path_and_a_mistyped_one_is_located_with_did_you_mean() {
+    let config = "audiences:\n  company:\n    hide: [actions, review.decisions]\ndefault_audience: company\n";
+    let ws = workspace(config, &[("engagements/north/a.yaml", CLEAN)]);
+    acctsum(ws.path()).arg("check").assert().code(0);
+    refused(
+        "audiences:\n  company:\n    hide: [actions, review.decison]\ndefault_audience: company\n",
+        &[
+            "acctsum.yaml:3:21",
+            "`review.decison`: review sessions have no field `decison` that can be hidden",
+            "did you mean `review.decisions`?",
+        ],
+    );
+}
+
+#[test]
 fn an_identifying_field_cannot_be_hidden_and_the_error_says_why() {
     for key in ["engagement", "client", "region", "status", "updated"] {
         refused(

@@ -58,12 +58,15 @@ fn an_edit_elsewhere_keeps_every_event_id() {
 #[test]
 fn the_audience_applies_to_the_calendar() {
     // The examples' default audience (company) hides `actions`: no engagement action is
-    // in its calendar; the review session's actions are not engagement fields.
+    // in its calendar, nor a review session's action (they follow `actions`); the next
+    // review session is.
     let company = acctsum(&examples(), &["calendar", "--region", "north"]);
     let leads = acctsum(&examples(), &["calendar", "--region", "north", "--audience", "leads"]);
     assert!(!company.stdout.contains("UID:action-"), "{}", company.stdout);
     assert!(leads.stdout.contains("UID:action-"));
-    assert!(company.stdout.contains("UID:review-action-"));
+    assert!(!company.stdout.contains("UID:review-action-"), "{}", company.stdout);
+    assert!(leads.stdout.contains("UID:review-action-"), "{}", leads.stdout);
+    assert!(company.stdout.contains("UID:review-session-"), "{}", company.stdout);
     let unknown = acctsum(&examples(), &["calendar", "--audience", "nobody"]);
     assert_eq!(unknown.code, 2);
 }
@@ -78,4 +81,40 @@ fn the_site_publishes_a_calendar_and_one_per_region() {
     assert_eq!(all, acctsum(&examples(), &["calendar"]).stdout);
     let north = std::fs::read_to_string(dir.join("r/north.ics")).expect("north.ics");
     assert_eq!(north, acctsum(&examples(), &["calendar", "--region", "north"]).stdout);
+}
+
+#[test]
+fn a_hidden_date_gives_no_event_since_it_is_the_events_day() {
+    let config = "regions: [north]
+audiences:
+  dateless:
+    hide: [actions.due, objectives.date]
+  leads:
+    hide: []
+default_audience: leads
+";
+    let file = "acctsum: 1
+engagement: Dated
+client: Acme
+region: north
+leads: {account: Ann Lee}
+updated: 2026-11-18
+status: green
+headline: Fine.
+next_steps: [Go on]
+actions:
+  - {action: Send the plan, owner: Ann Lee, due: 2027-03-03}
+objectives:
+  - {title: Go live, date: 2027-04-04, comfort: 4}
+";
+    let ws = common::workspace(config, &[("engagements/north/dated.yaml", file)]);
+    let leads = acctsum(ws.path(), &["calendar", "--audience", "leads"]);
+    assert_eq!(leads.code, 0, "{}", leads.stderr);
+    assert!(leads.stdout.contains("DTSTART;VALUE=DATE:20270303"), "{}", leads.stdout);
+    assert!(leads.stdout.contains("DTSTART;VALUE=DATE:20270404"), "{}", leads.stdout);
+    let dateless = acctsum(ws.path(), &["calendar", "--audience", "dateless"]);
+    assert_eq!(dateless.code, 0, "{}", dateless.stderr);
+    for day in ["20270303", "20270404"] {
+        assert!(!dateless.stdout.contains(day), "{}", dateless.stdout);
+    }
 }

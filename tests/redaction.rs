@@ -26,8 +26,15 @@ fn assert_nothing_leaks(c: &Canary, audience: &str, args: &[&str]) {
 #[test]
 fn an_audience_that_hides_every_field_sees_no_marker_in_any_report_or_history() {
     let c = canary::canary();
-    let variants: [&[&str]; 5] =
-        [&[], &["--since", SINCE], &["--client", "marker"], &["--attention"], &["--since", SINCE, "--attention"]];
+    let variants: [&[&str]; 6] = [
+        &[],
+        &["--since", SINCE],
+        &["--client", "marker"],
+        &["--attention"],
+        &["--since", SINCE, "--attention"],
+        // A region's pack opens with its last review session.
+        &["--region", "north", "--since", SINCE],
+    ];
     // `sections` hides every section whole; `fields` every field of every section.
     for audience in ["sections", "fields"] {
         for format in REPORT_FORMATS {
@@ -40,6 +47,8 @@ fn an_audience_that_hides_every_field_sees_no_marker_in_any_report_or_history() 
                 assert_nothing_leaks(&c, audience, &["history", file, "--format", format]);
             }
         }
+        assert_nothing_leaks(&c, audience, &["calendar"]);
+        assert_nothing_leaks(&c, audience, &["calendar", "--region", "north"]);
     }
     // The default audience is `sections`.
     let ran = acctsum(c.repo.path(), &["report", "--format", "markdown", "--since", SINCE]);
@@ -67,6 +76,38 @@ fn the_leads_see_every_marker_in_the_pack_and_the_json() {
         assert!(pack.contains(said), "the leads' pack should say {said:?}:\n{pack}");
     }
     assert!(!pack.contains("withheld field"), "{pack}");
+}
+
+#[test]
+fn a_review_sessions_actions_are_counted_and_its_decisions_withheld_for_an_audience_that_hides_them() {
+    let c = canary::canary();
+    let region = |audience: &str, format: &str| {
+        let ran = acctsum(c.repo.path(), &["report", "--region", "north", "--format", format, "--audience", audience]);
+        assert_eq!(ran.code, 0, "{}", ran.stderr);
+        ran.stdout
+    };
+    for audience in ["sections", "fields"] {
+        let pack = region(audience, "markdown");
+        assert!(pack.contains("## Since the last review (2026-11-10)"), "{pack}");
+        assert!(pack.contains("Decisions: withheld."), "{pack}");
+        assert!(pack.contains("Actions: 2 actions withheld for this audience."), "{pack}");
+        let json: serde_json::Value = serde_json::from_str(&region(audience, "json")).expect("json");
+        let last = &json["last_review"];
+        assert_eq!(last["decisions"], serde_json::json!({"withheld": true}), "{last}");
+        assert_eq!(last["actions"], serde_json::json!([]), "{last}");
+        assert_eq!(last["withheld_actions"], 2, "{last}");
+        assert_eq!(last["next_review"], "2026-12-01", "the next session's date identifies it: {last}");
+    }
+    // The leads see every marker of the session, in the pack, the JSON and (the action
+    // still to come) the calendar.
+    for format in ["markdown", "json"] {
+        let text = region("leads", format);
+        let missing: Vec<&String> = c.session_markers.iter().filter(|m| !text.contains(m.as_str())).collect();
+        assert!(missing.is_empty(), "{format} lacks {missing:?}:\n{text}");
+        assert!(!text.contains("withheld for this audience"), "{text}");
+    }
+    let calendar = acctsum(c.repo.path(), &["calendar", "--audience", "leads"]).stdout;
+    assert!(calendar.contains("CANARY-session-action-open"), "{calendar}");
 }
 
 #[test]

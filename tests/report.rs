@@ -154,7 +154,7 @@ fn unreadable_files_are_listed_apart_in_every_format() {
     );
     assert_eq!(json["engagements"].as_array().map(Vec::len), Some(1));
     let csv = acctsum(ws.path(), &["report", "--format", "csv"]).stdout;
-    assert!(csv.ends_with(",,,,,,,unreadable,,,,2,engagements/north/typo.yaml,,\r\n"), "{csv}");
+    assert!(csv.ends_with(",,,,,,,unreadable,,,,2,engagements/north/typo.yaml,,,\r\n"), "{csv}");
 }
 
 #[test]

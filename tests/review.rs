@@ -172,7 +172,7 @@ fn the_region_page_of_the_site_opens_with_since_the_last_review() {
     let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
     let out = tempfile::tempdir().expect("tmp");
     let dir = out.path().join("site");
-    let ran = acctsum(&examples, &["site", "-o", dir.to_str().expect("utf-8")]);
+    let ran = acctsum(&examples, &["site", "-o", dir.to_str().expect("utf-8"), "--audience", "leads"]);
     assert_eq!(ran.code, 0, "{}", ran.stderr);
     let north = std::fs::read_to_string(dir.join("r/north.html")).expect("north");
     let section = north.find("Since the last review (2026-11-06)").expect("the section");
@@ -182,6 +182,14 @@ fn the_region_page_of_the_site_opens_with_since_the_last_review() {
     assert!(north.contains("Next review: 2026-12-04."));
     let south = std::fs::read_to_string(dir.join("r/south.html")).expect("south");
     assert!(!south.contains("Since the last review"));
+    // The company audience hides `actions`: the session's actions are counted, not shown.
+    let company_dir = out.path().join("company");
+    let ran = acctsum(&examples, &["site", "-o", company_dir.to_str().expect("utf-8")]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    let north = std::fs::read_to_string(company_dir.join("r/north.html")).expect("north");
+    assert!(north.contains("Actions: 3 actions withheld for this audience."), "{north}");
+    assert!(!north.contains(">overdue</td>"), "{north}");
+    assert!(north.contains("Pennine moves to weekly reporting until cutover"), "decisions stay shown");
 }
 
 #[test]
@@ -208,14 +216,19 @@ fn human_check_shows_the_session_files_lines() {
 #[test]
 fn report_json_of_a_region_carries_its_last_review() {
     let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let ran = acctsum(&examples, &["report", "--region", "north", "--format", "json"]);
+    let ran = acctsum(&examples, &["report", "--region", "north", "--format", "json", "--audience", "leads"]);
     let doc: serde_json::Value = serde_json::from_str(&ran.stdout).expect("json");
     let last = &doc["last_review"];
+    assert!(last.get("withheld_actions").is_none(), "{last}");
     assert_eq!(last["date"], "2026-11-06");
     assert_eq!(last["next_review"], "2026-12-04");
     let states: Vec<&str> =
         last["actions"].as_array().expect("actions").iter().filter_map(|a| a["state"].as_str()).collect();
     assert_eq!(states, ["overdue", "open", "done"]);
+    let company = acctsum(&examples, &["report", "--region", "north", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&company.stdout).expect("json");
+    assert_eq!(doc["last_review"]["actions"], serde_json::json!([]), "company hides actions");
+    assert_eq!(doc["last_review"]["withheld_actions"], 3);
     let all = acctsum(&examples, &["report", "--format", "json"]);
     assert!(!all.stdout.contains("\"last_review\""));
 }

@@ -107,9 +107,12 @@ fn json_table_and_csv_carry_each_ask_with_its_age() {
         "{table}"
     );
     let csv = run(&ws, &["report", "--format", "csv"]).stdout;
-    assert!(csv.starts_with("engagement,client,region,account_lead,updated,age_days,stale,status,low_scores,low_risks,overdue_actions,errors,path,support_ask,support_age_days\r\n"), "{csv}");
-    assert!(csv.contains(",engagements/north/waiting.yaml,Need a senior data architect for two weeks,19\r\n"), "{csv}");
-    assert!(csv.contains(",engagements/north/quiet.yaml,,\r\n"), "{csv}");
+    assert!(csv.starts_with("engagement,client,region,account_lead,updated,age_days,stale,status,low_scores,low_risks,overdue_actions,errors,path,support_ask,support_age_days,acknowledged\r\n"), "{csv}");
+    assert!(
+        csv.contains(",engagements/north/waiting.yaml,Need a senior data architect for two weeks,19,0\r\n"),
+        "{csv}"
+    );
+    assert!(csv.contains(",engagements/north/quiet.yaml,,,0\r\n"), "{csv}");
 }
 
 #[test]

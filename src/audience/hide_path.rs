@@ -10,6 +10,15 @@ use crate::suggest;
 /// The fields that identify an engagement; no audience can hide them.
 pub const IDENTITY: &[&str] = &[k::ENGAGEMENT, k::CLIENT, k::REGION, k::STATUS, k::UPDATED];
 
+/// The first segment of a hide path about review session files (`review.decisions`):
+/// no engagement field is named so.
+pub const REVIEW: &str = "review";
+
+/// The fields of a review session that an audience can hide as `review.<field>`. A
+/// session's actions follow the engagement's `actions` paths instead; its region, date and
+/// next review identify it, and its attendees are the people in the room.
+pub const REVIEW_FIELDS: &[&str] = &[k::DECISIONS];
+
 const EXAMPLES: &str = "write a dotted path of the engagement format, for example `risks`, `leads.relationship` or `account_status.*.notes`";
 
 /// Why a hide path was refused: a message naming it, and help.
@@ -31,6 +40,9 @@ pub(crate) fn parse(text: &str, guide: &Guide) -> Result<Pattern, Problem> {
     }
     let walk = Walk { text, segments: &segments, guide };
     let top = segments[0];
+    if top == REVIEW {
+        return review(text, &segments);
+    }
     if IDENTITY.contains(&top) {
         return Err(problem(
             format!(
@@ -73,6 +85,37 @@ pub(crate) fn parse(text: &str, guide: &Guide) -> Result<Pattern, Problem> {
         shape = next;
     }
     Ok(Pattern::new(text.to_owned(), scope))
+}
+
+/// A hide path of review session files: `review.decisions`.
+fn review(text: &str, segments: &[&str]) -> Result<Pattern, Problem> {
+    let listed = || REVIEW_FIELDS.iter().map(|f| format!("`{REVIEW}.{f}`")).collect::<Vec<_>>().join(", ");
+    match segments {
+        [_, field] if REVIEW_FIELDS.contains(field) => Ok(Pattern::new(text.to_owned(), Scope::Field)),
+        [_] => Err(problem(
+            format!("`{REVIEW}` alone hides nothing: name the review session field to hide"),
+            Some(format!(
+                "review session fields that can be hidden: {} (a session's actions follow `actions`)",
+                listed()
+            )),
+        )),
+        [_, field] => {
+            let help = suggest::closest(field, REVIEW_FIELDS.iter().copied()).map_or_else(
+                || {
+                    format!(
+                        "review session fields that can be hidden: {} (a session's actions follow `actions`)",
+                        listed()
+                    )
+                },
+                |close| format!("did you mean `{REVIEW}.{close}`?"),
+            );
+            Err(problem(format!("`{text}`: review sessions have no field `{field}` that can be hidden"), Some(help)))
+        }
+        _ => Err(problem(
+            format!("`{text}`: `{REVIEW}.{}` holds text, not fields", segments[1]),
+            Some(format!("hide it whole: `{REVIEW}.{}`", segments[1])),
+        )),
+    }
 }
 
 /// The path being checked, for messages that name it and suggestions that mend it.
@@ -250,6 +293,23 @@ mod tests {
         assert_eq!(parse("account_status.morale", &guide).map(|p| p.scope()), Ok(Scope::Items));
         assert!(parse("account_status.commercial", &guide).is_err(), "no longer configured");
         assert!(parse("account_status.commercial", &Guide::default()).is_ok());
+    }
+
+    #[test]
+    fn review_session_decisions_can_be_hidden_and_other_session_paths_are_refused() {
+        assert_eq!(scope("review.decisions"), Ok(Scope::Field));
+        assert_eq!(
+            refused("review.decision"),
+            (
+                "`review.decision`: review sessions have no field `decision` that can be hidden".to_owned(),
+                "did you mean `review.decisions`?".to_owned()
+            )
+        );
+        let (message, help) = refused("review.actions");
+        assert_eq!(message, "`review.actions`: review sessions have no field `actions` that can be hidden");
+        assert!(help.contains("`review.decisions`") && help.contains("follow `actions`"), "{help}");
+        assert!(refused("review").0.contains("alone hides nothing"));
+        assert!(refused("review.decisions.0").0.contains("holds text, not fields"));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! `report --format csv`: the summary table as RFC 4180 CSV (CRLF line ends), one row per
 //! engagement in the report's order, then one row per file that could not be read. The
-//! open ask for help, and its age in days, are the last two columns.
+//! open ask for help and its age in days follow the summary's columns; the count of
+//! acknowledged findings is the last column (columns are only ever added at the end).
 
 use std::fmt::Write as _;
 
@@ -23,6 +24,7 @@ const HEADER: &[&str] = &[
     "path",
     "support_ask",
     "support_age_days",
+    "acknowledged",
 ];
 
 /// A value that is not text, as written; empty when not recorded.
@@ -66,6 +68,7 @@ pub fn report(pack: &Pack<'_>) -> String {
             e.path.to_owned(),
             e.support.map(|a| text(a.ask)).unwrap_or_default(),
             e.support.map(|a| shown(a.age_days)).unwrap_or_default(),
+            e.acknowledged_findings.to_string(),
         ]);
     }
     for invalid in &pack.unreadable {

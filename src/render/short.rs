@@ -1,4 +1,6 @@
-//! `short`: one line per finding, `path:line:col: severity[rule]: message`.
+//! `short`: one line per finding, `path:line:col: severity[rule]: message`. The SPEC
+//! gives standard output nothing else, so the count of acknowledged findings (human's
+//! "N acknowledged") is a note on standard error.
 
 use std::io::{self, Write};
 
@@ -15,4 +17,17 @@ pub fn findings(out: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
         writeln!(out, "{path}:{}:{}: {}[{}]: {message}", f.loc.line, f.loc.col, f.severity, f.rule)?;
     }
     Ok(())
+}
+
+/// `note: N acknowledged …` on standard error, when any finding is acknowledged: the
+/// count human's summary line gives, kept off standard output, which holds findings only.
+///
+/// # Errors
+/// When writing fails.
+pub fn acknowledged(err: &mut dyn Write, count: usize, listed: bool) -> io::Result<()> {
+    if count == 0 {
+        return Ok(());
+    }
+    let how = if listed { "listed above" } else { "`--show-acknowledged` lists them" };
+    writeln!(err, "note: {count} acknowledged (not errors or warnings; {how})")
 }

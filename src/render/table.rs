@@ -202,7 +202,10 @@ pub fn report(out: &mut dyn std::io::Write, pack: &Pack<'_>, style: Style) -> st
             let low: Vec<String> = e.low_scores.iter().map(|l| format!("{} {}", l.key, l.mark.score)).collect();
             let count =
                 |n: usize| if n == 0 { Cell::toned("—", Tone::Dim) } else { Cell::toned(n.to_string(), Tone::Warn) };
-            let also: Vec<String> = e.others.iter().map(|r| r.as_str().replace('-', " ")).collect();
+            let mut also: Vec<String> = e.others.iter().map(|r| r.as_str().replace('-', " ")).collect();
+            if e.acknowledged_findings > 0 {
+                also.push(format!("{} acknowledged", e.acknowledged_findings));
+            }
             let mut cells = vec![Cell::text(e.name), Cell::text(e.client.value().unwrap_or("—"))];
             if show_region {
                 cells.push(Cell::text(e.region.value().unwrap_or("—")));

@@ -51,6 +51,14 @@ pub fn withheld_changes(n: usize) -> String {
     if n == 1 { "1 change to a withheld field".to_owned() } else { format!("{n} changes to withheld fields") }
 }
 
+/// `1 action withheld for this audience`, `3 actions withheld for this audience`: a review
+/// session's actions that the audience may not see.
+#[must_use]
+pub fn withheld_actions(n: usize) -> String {
+    let what = if n == 1 { "action" } else { "actions" };
+    format!("{n} {what} withheld for this audience")
+}
+
 fn role(r: Role) -> &'static str {
     r.words()
 }

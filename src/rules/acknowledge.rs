@@ -101,7 +101,7 @@ fn subject<'a>(eng: &'a Engagement, field: &'a FieldPath) -> Option<&'a str> {
 }
 
 /// `about` as compared: lower case, runs of white space as one space, none at the ends.
-fn normal(about: &str) -> String {
+pub(crate) fn normal(about: &str) -> String {
     about.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 

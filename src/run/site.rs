@@ -90,7 +90,8 @@ pub(super) fn site(global: &Global, args: &SiteOptions, cwd: &Path, io: &mut Io<
         let filters = Filters { regions: vec![region.name.to_owned()], client: None, lead: None };
         let report = crate::report::build(&outcome, Request { filters: &filters, ..request });
         let mut pack = Pack::of(&report);
-        pack.last_review = crate::view::LastReview::of(&facts.reviews, region.name, &session_findings);
+        let mask = crate::view::Mask::new(report.audience, report.guide);
+        pack.last_review = crate::view::LastReview::of(&facts.reviews, region.name, &session_findings, mask);
         let page = render::site::region_page(&site, region.name, &pack);
         building.write(&format!("r/{}.html", region.slug), page.as_bytes())?;
         let calendar = crate::view::calendar::calendar(&report, &facts.reviews, format!("acctsum: {}", region.name));

@@ -58,10 +58,15 @@ pub(super) fn finding(f: &Finding) -> Note<'_> {
 /// The findings of `findings` that `mask`'s audience may read, and those it may not,
 /// counted per rule in the order of their first.
 pub(super) fn sort<'a>(findings: &[&'a Finding], mask: Mask<'_>) -> (Vec<&'a Finding>, Vec<Withheld>) {
+    sort_by(findings, |f| mask.hides_finding(f))
+}
+
+/// [`sort`], with the findings the audience may not read told by `hidden`.
+fn sort_by<'a>(findings: &[&'a Finding], hidden: impl Fn(&Finding) -> bool) -> (Vec<&'a Finding>, Vec<Withheld>) {
     let mut shown = Vec::with_capacity(findings.len());
     let mut withheld: Vec<Withheld> = Vec::new();
     for &f in findings {
-        if !mask.hides_finding(f) {
+        if !hidden(f) {
             shown.push(f);
         } else if let Some(w) = withheld.iter_mut().find(|w| w.rule == f.rule) {
             w.count += 1;
@@ -73,8 +78,8 @@ pub(super) fn sort<'a>(findings: &[&'a Finding], mask: Mask<'_>) -> (Vec<&'a Fin
 }
 
 /// What needs attention in an engagement: a red status (with its headline), then every
-/// finding in report order, those about a withheld field as one note per rule, where
-/// the first of them was. Also the findings the audience may read, and the withheld
+/// finding in report order, those about a withheld field (or about an acknowledgement of
+/// one) as one note per rule, where the first of them was. Also the findings the audience may read, and the withheld
 /// ones counted.
 pub(super) fn notes<'a>(item: &Item<'a>, mask: Mask<'_>) -> (Vec<Note<'a>>, Vec<&'a Finding>, Vec<Withheld>) {
     let e = item.eng;
@@ -82,7 +87,9 @@ pub(super) fn notes<'a>(item: &Item<'a>, mask: Mask<'_>) -> (Vec<Note<'a>>, Vec<
         cause: Cause::RedStatus { headline: mask.shown(&[k::HEADLINE], Shown::text(&e.headline)) },
         place: e.status.at().map(|at| Place { path: &e.path, line: at.line }),
     });
-    let (shown, withheld) = sort(&item.findings, mask);
+    // A finding about an acknowledgement quotes its `about`: withheld with it.
+    let hidden = |f: &Finding| mask.hides_finding(f) || super::acknowledgement::quotes_hidden(e, f, mask);
+    let (shown, withheld) = sort_by(&item.findings, hidden);
     let mut notes: Vec<Note<'a>> = red.into_iter().collect();
     let mut counted: Vec<RuleId> = Vec::new();
     let mut next = shown.iter().peekable();

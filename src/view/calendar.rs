@@ -1,7 +1,9 @@
 //! What is coming, as calendar events: each engagement's objectives and events, its next
 //! service review and its open actions' due dates; each region's latest review session's
 //! open actions and its next review. Built for an audience: a hidden section gives no
-//! events, a hidden field is "withheld". `render::calendar` writes them as iCalendar.
+//! events, nor does a hidden date; a hidden field is "withheld"; a session's actions are
+//! left out for an audience that hides anything of `actions`. `render::calendar` writes
+//! them as iCalendar.
 
 use chrono::NaiveDate;
 
@@ -60,7 +62,8 @@ pub fn calendar(report: &Report<'_>, sessions: &[Session], name: String) -> Cale
         let withheld = |keys: &[&str], text: Option<&str>| {
             if mask.hides(keys) { "(withheld)".to_owned() } else { text.unwrap_or("(not recorded)").to_owned() }
         };
-        if !mask.hides_section(k::OBJECTIVES) {
+        // An event's day is its date field: hidden, there is no event to place.
+        if !mask.hides_section(k::OBJECTIVES) && !mask.hides(&[k::OBJECTIVES, k::DATE]) {
             for o in &eng.objectives {
                 let Some(date) = o.date.copied() else { continue };
                 let title = withheld(&[k::OBJECTIVES, k::TITLE], o.title.str());
@@ -90,7 +93,7 @@ pub fn calendar(report: &Report<'_>, sessions: &[Session], name: String) -> Cale
                 description: format!("The next service review with {}.", eng.client.str().unwrap_or("the client")),
             });
         }
-        if !mask.hides_section(k::ACTIONS) {
+        if !mask.hides_section(k::ACTIONS) && !mask.hides(&[k::ACTIONS, k::DUE]) {
             for a in &eng.actions {
                 let (Some(true), Some(due)) = (a.is_open(), a.due.copied()) else { continue };
                 let what = withheld(&[k::ACTIONS, k::ACTION], a.action.str());
@@ -105,12 +108,15 @@ pub fn calendar(report: &Report<'_>, sessions: &[Session], name: String) -> Cale
         }
     }
     let regions = &report.filters.regions;
+    // A session's actions are told in one line each (text, owner, date), so an audience
+    // that hides anything of `actions` sees none of them, as `LastReview` counts them.
+    let session_actions = !mask.hides_within(&[k::ACTIONS]);
     for session in latest_by_region(sessions) {
         let Some(region) = session.region.str() else { continue };
         if !regions.is_empty() && !regions.iter().any(|r| r == region) {
             continue;
         }
-        for item in &session.actions {
+        for item in session.actions.iter().filter(|_| session_actions) {
             let a = &item.action;
             let (Some(true), Some(due)) = (a.is_open(), a.due.copied()) else { continue };
             let what = a.action.str().unwrap_or("(not recorded)");

@@ -143,24 +143,6 @@ pub struct OpportunityRow<'a> {
     pub notes: Shown<&'a str>,
 }
 
-/// An acknowledgement: findings the leads know about, silenced until a date.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AcknowledgementRow<'a> {
-    /// The rule whose findings it silences.
-    pub rule: Shown<RuleId>,
-    /// The field they are about; not recorded: every finding of the rule.
-    pub about: Shown<&'a str>,
-    /// Why.
-    pub reason: Shown<&'a str>,
-    /// The last day it silences them.
-    pub until: Shown<NaiveDate>,
-    /// Who acknowledged it.
-    pub by: Shown<&'a str>,
-    /// The messages of the findings it covers today, in report order (withheld: about a
-    /// field the audience may not see).
-    pub covers: Vec<Shown<&'a str>>,
-}
-
 /// One engagement in a report.
 #[derive(Clone, Debug)]
 pub struct Entry<'a> {
@@ -217,8 +199,11 @@ pub struct Entry<'a> {
     pub stakeholders: Option<Vec<StakeholderRow<'a>>>,
     /// Opportunities; `None` when hidden.
     pub opportunities: Option<Vec<OpportunityRow<'a>>>,
+    /// How many findings an acknowledgement covers today: a count, shown to every
+    /// audience (as the overview's), whatever of the acknowledgements is withheld.
+    pub acknowledged_findings: usize,
     /// Acknowledged findings; `None` when hidden.
-    pub acknowledged: Option<Vec<AcknowledgementRow<'a>>>,
+    pub acknowledged: Option<Vec<super::AcknowledgementRow<'a>>>,
     /// What needs attention, as sentences: a red status, then each finding (those about a
     /// withheld field counted per rule, not described).
     pub notes: Vec<Note<'a>>,
@@ -369,31 +354,8 @@ pub(super) fn entry<'a>(
                 })
                 .collect()
         }),
-        acknowledged: mask.section(k::ACKNOWLEDGED, || {
-            let field = |key, value| mask.shown(&[k::ACKNOWLEDGED, key], value);
-            e.acknowledged
-                .iter()
-                .map(|a| AcknowledgementRow {
-                    rule: mask.shown(&[k::ACKNOWLEDGED, k::RULE], Shown::copied(&a.rule)),
-                    about: field(k::ABOUT, Shown::text(&a.about)),
-                    reason: field(k::REASON, Shown::text(&a.reason)),
-                    until: mask.shown(&[k::ACKNOWLEDGED, k::UNTIL], Shown::copied(&a.until)),
-                    by: field(k::BY, Shown::text(&a.by)),
-                    covers: item
-                        .acknowledged
-                        .iter()
-                        .filter(|c| c.index == a.index)
-                        .map(|c| {
-                            if mask.hides_finding(&c.finding) {
-                                Shown::Withheld
-                            } else {
-                                Shown::Value(c.finding.message.as_str())
-                            }
-                        })
-                        .collect(),
-                })
-                .collect()
-        }),
+        acknowledged_findings: item.acknowledged.len(),
+        acknowledged: super::acknowledgement::rows(item, mask),
         notes,
         findings,
         withheld_findings,

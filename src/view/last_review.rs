@@ -1,9 +1,18 @@
 //! "Since the last review": the region's latest review session — its decisions, its
 //! actions (done, open, blocked or overdue, as `review-action-overdue` decides) and the
 //! next review date — that a region's pack and region page open with.
+//!
+//! Built for an audience, as the engagements are: a session's actions are engagement
+//! actions of the region, so an audience that hides anything of `actions` (the section or
+//! one of its fields) sees them counted, not described — each is told in one line that
+//! quotes its text, owner and date, as a finding does. Its decisions are withheld from an
+//! audience that hides `review.decisions`.
 
 use chrono::NaiveDate;
 
+use super::mask::Mask;
+use super::shown::Shown;
+use crate::audience::REVIEW;
 use crate::finding::{FieldPath, Finding, RuleId};
 use crate::format::key as k;
 use crate::model::ActionStatus;
@@ -48,10 +57,12 @@ pub struct LastReview {
     pub path: String,
     /// Who came.
     pub attendees: Vec<String>,
-    /// What it decided.
-    pub decisions: Vec<String>,
-    /// What it asked people to do.
+    /// What it decided (withheld from an audience that hides `review.decisions`).
+    pub decisions: Shown<Vec<String>>,
+    /// What it asked people to do (none when they are withheld).
     pub actions: Vec<LastAction>,
+    /// How many actions the audience may not see: counted, not described.
+    pub withheld_actions: usize,
     /// The next session's date, when booked.
     pub next_review: Option<NaiveDate>,
     /// Whether that date has passed with no session recorded (a `review-overdue` finding).
@@ -60,22 +71,28 @@ pub struct LastReview {
 
 impl LastReview {
     /// The latest session of `region` among `sessions`, with the facts `findings` (the
-    /// review files' findings, severities applied) decide; `None` when it has none.
+    /// review files' findings, severities applied) decide, as `mask`'s audience may see
+    /// it; `None` when it has none.
     #[must_use]
-    pub fn of(sessions: &[Session], region: &str, findings: &[Finding]) -> Option<Self> {
+    pub fn of(sessions: &[Session], region: &str, findings: &[Finding], mask: Mask<'_>) -> Option<Self> {
         let session = crate::review::latest_of(sessions, region)?;
         let date = session.date.copied()?;
         let has = |rule: RuleId, field: &FieldPath| {
             findings.iter().any(|f| f.rule == rule && f.path == session.path && f.field.as_ref() == Some(field))
         };
-        let actions = session.actions.iter().map(|a| last_action(a, has)).collect();
+        let (actions, withheld_actions) = if mask.hides_within(&[k::ACTIONS]) {
+            (Vec::new(), session.actions.len())
+        } else {
+            (session.actions.iter().map(|a| last_action(a, has)).collect(), 0)
+        };
         Some(Self {
             region: region.to_owned(),
             date,
             path: session.path.to_string(),
             attendees: session.attendees.clone(),
-            decisions: session.decisions.clone(),
+            decisions: mask.shown(&[REVIEW, k::DECISIONS], Shown::Value(session.decisions.clone())),
             actions,
+            withheld_actions,
             next_review: session.next_review.copied(),
             next_overdue: has(RuleId::ReviewOverdue, &FieldPath::key(k::NEXT_REVIEW)),
         })

@@ -11,6 +11,7 @@
 //! built, so renderers never receive a hidden value — a hidden field is
 //! [`Shown::Withheld`], a hidden section `None`, a finding or change about one counted.
 
+mod acknowledgement;
 mod attention;
 pub mod calendar;
 mod change;
@@ -26,12 +27,13 @@ pub mod site;
 mod support;
 mod trend;
 
+pub use self::acknowledgement::AcknowledgementRow;
 pub use self::attention::{Cause, Note, Place, Withheld};
 pub use self::change::{Change, ChangeSummary, Gone, LeadMove, Left, ScoreMove, SinceView, Trend, lines};
 pub use self::client::{Client, ClientAction, ClientRisk, ClientRow};
 pub use self::entry::{
-    AcknowledgementRow, ActionRow, Entry, LowScore, Mark, MeasureScore, ObjectiveRow, OpportunityRow, RiskRow,
-    ServiceReview, StakeholderRow, WinRow,
+    ActionRow, Entry, LowScore, Mark, MeasureScore, ObjectiveRow, OpportunityRow, RiskRow, ServiceReview,
+    StakeholderRow, WinRow,
 };
 pub use self::last_review::LastReview;
 pub use self::leads::Leads;

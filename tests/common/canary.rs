@@ -11,9 +11,13 @@
 //! values (an overdue action, a past objective, a low risk without mitigation, low scores
 //! without notes, a relationship lead conflict, a status that does not tally).
 //!
+//! A review session of the region ([`SESSION`]) holds markers in its actions and decisions:
+//! an audience that hides `actions` (or any field of it) and `review.decisions` sees none.
+//!
 //! `acctsum.yaml` declares three audiences: `sections` hides every top-level field that can
 //! be hidden (the default), `fields` hides every field one by one (every section shown,
-//! every value withheld), `leads` hides nothing.
+//! every value withheld), `leads` hides nothing. Both of the first two hide
+//! `review.decisions`.
 
 use acctsum::audience::IDENTITY;
 use acctsum::format::{self, Field, Shape, key as k};
@@ -35,6 +39,43 @@ pub const FULL: &str = "engagements/north/marker-works.yaml";
 /// See [`FULL`].
 pub const SPARSE: &str = "engagements/north/marker-sparse.yaml";
 
+/// The region's review session, with markers in its actions and decisions.
+pub const SESSION: &str = "reviews/north/2026-11-10.yaml";
+
+/// The session's markers (its attendees and dates identify it, and are no markers), and its
+/// actions' due dates: one ahead (in the calendar), one past (overdue).
+const SESSION_MARKERS: [&str; 5] = [
+    "CANARY-session-decision",
+    "CANARY-session-action-open",
+    "CANARY-session-owner-open",
+    "CANARY-session-action-late",
+    "CANARY-session-owner-late",
+];
+const SESSION_DATES: [&str; 2] = ["2032-06-15", "2023-07-07"];
+
+fn session() -> String {
+    let [decision, open, open_owner, late, late_owner] = SESSION_MARKERS;
+    let [ahead, past] = SESSION_DATES;
+    format!(
+        "acctsum: 1
+region: north
+date: 2026-11-10
+attendees: [Ann Example]
+decisions:
+  - \"{decision}\"
+actions:
+  - action: \"{open}\"
+    owner: \"{open_owner}\"
+    due: {ahead}
+    engagement: Marker Works
+  - action: \"{late}\"
+    owner: \"{late_owner}\"
+    due: {past}
+next_review: 2026-12-01
+"
+    )
+}
+
 /// The canary workspace.
 pub struct Canary {
     /// The repository (its folder is the workspace).
@@ -43,6 +84,8 @@ pub struct Canary {
     pub markers: Vec<String>,
     /// Every date written in a hideable field, at either commit.
     pub dates: Vec<String>,
+    /// The text markers of the review session ([`SESSION`]).
+    pub session_markers: Vec<String>,
 }
 
 /// The audiences, as `acctsum.yaml` declares them.
@@ -53,8 +96,10 @@ fn config() -> String {
     for field in format::ENGAGEMENT.iter().filter(|f| sections.contains(&f.key)) {
         leaves(field, field.key.to_owned(), &mut fields);
     }
+    fields.push("review.decisions".to_owned());
     let quote = |list: &[String]| list.iter().map(|p| format!("\"{p}\"")).collect::<Vec<_>>().join(", ");
-    let sections: Vec<String> = sections.iter().map(|s| (*s).to_owned()).collect();
+    let mut sections: Vec<String> = sections.iter().map(|s| (*s).to_owned()).collect();
+    sections.push("review.decisions".to_owned());
     format!(
         "regions: [north]\naudiences:\n  sections:\n    hide: [{}]\n  fields:\n    hide: [{}]\n  leads:\n    hide: []\ndefault_audience: sections\n",
         quote(&sections),
@@ -231,19 +276,21 @@ pub fn canary() -> Canary {
     let guide = Guide::default();
     let repo = GitRepo::new(&config());
     let mut dates = vec!["2024-05-05".to_owned()];
+    dates.extend(SESSION_DATES.map(str::to_owned));
     let mut markers = Vec::new();
     for (version, date) in [(1, BASE_DATE), (2, "2026-11-19")] {
         let mut w = Writer { guide: &guide, version, markers: Vec::new(), dates: Vec::new(), n: 0 };
         let text = w.record(format::ENGAGEMENT, "").join("\n") + "\n";
         repo.write(FULL, &text);
         repo.write(SPARSE, &sparse(version));
+        repo.write(SESSION, &session());
         repo.commit(date, &format!("version {version}"));
         dates.extend(w.dates);
         markers = w.markers;
     }
     dates.sort();
     dates.dedup();
-    Canary { repo, markers, dates }
+    Canary { repo, markers, dates, session_markers: SESSION_MARKERS.map(str::to_owned).to_vec() }
 }
 
 impl Canary {

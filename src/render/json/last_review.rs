@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::Field;
 use crate::view::LastReview;
 use crate::view::last_review::ActionState;
 
@@ -12,8 +13,12 @@ pub(super) struct Json<'a> {
     date: String,
     path: &'a str,
     attendees: &'a [String],
-    decisions: &'a [String],
+    /// `{"withheld": true}` for an audience that hides `review.decisions`.
+    decisions: Field<&'a Vec<String>>,
     actions: Vec<Action<'a>>,
+    /// How many actions the audience may not see (absent when none).
+    #[serde(skip_serializing_if = "is_zero")]
+    withheld_actions: usize,
     next_review: Option<String>,
     next_review_passed: bool,
 }
@@ -35,7 +40,7 @@ pub(super) fn json(last: &LastReview) -> Json<'_> {
         date: last.date.to_string(),
         path: &last.path,
         attendees: &last.attendees,
-        decisions: &last.decisions,
+        decisions: Field(last.decisions.as_ref()),
         actions: last
             .actions
             .iter()
@@ -52,7 +57,13 @@ pub(super) fn json(last: &LastReview) -> Json<'_> {
                 },
             })
             .collect(),
+        withheld_actions: last.withheld_actions,
         next_review: last.next_review.map(|d| d.to_string()),
         next_review_passed: last.next_overdue,
     }
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref, reason = "serde's skip_serializing_if passes a reference")]
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }

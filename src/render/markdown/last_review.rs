@@ -4,8 +4,9 @@
 use std::fmt::Write as _;
 
 use super::{file_link, md};
-use crate::view::LastReview;
+use crate::render::words::withheld_actions;
 use crate::view::last_review::ActionState;
+use crate::view::{LastReview, Shown};
 
 /// The words for where an action stands.
 fn state(s: ActionState) -> &'static str {
@@ -26,11 +27,13 @@ pub(super) fn section(out: &mut String, last: &LastReview) {
         let _ = write!(out, " with {}", last.attendees.iter().map(|a| md(a)).collect::<Vec<_>>().join(", "));
     }
     let _ = write!(out, " ({}).", file_link(&last.path));
-    if last.decisions.is_empty() {
-        out.push_str(" Decisions: none recorded.");
-    } else {
-        let decisions: Vec<String> = last.decisions.iter().map(|d| md(d.trim_end_matches('.'))).collect();
-        let _ = write!(out, " Decisions: {}.", decisions.join("; "));
+    match &last.decisions {
+        Shown::Value(decisions) if !decisions.is_empty() => {
+            let decisions: Vec<String> = decisions.iter().map(|d| md(d.trim_end_matches('.'))).collect();
+            let _ = write!(out, " Decisions: {}.", decisions.join("; "));
+        }
+        Shown::Withheld => out.push_str(" Decisions: withheld."),
+        _ => out.push_str(" Decisions: none recorded."),
     }
     match (last.next_review, last.next_overdue) {
         (Some(next), false) => {
@@ -42,6 +45,10 @@ pub(super) fn section(out: &mut String, last: &LastReview) {
         (None, _) => out.push_str(" Next review: not booked."),
     }
     out.push_str("\n\n");
+    if last.withheld_actions > 0 {
+        let _ = writeln!(out, "Actions: {}.\n", withheld_actions(last.withheld_actions));
+        return;
+    }
     if last.actions.is_empty() {
         out.push_str("Actions: none recorded.\n\n");
         return;

@@ -3,8 +3,9 @@
 
 use maud::{Markup, html};
 
-use crate::view::LastReview;
+use crate::render::words::withheld_actions;
 use crate::view::last_review::ActionState;
+use crate::view::{LastReview, Shown};
 
 /// The words and class for where an action stands.
 fn state(s: ActionState) -> (&'static str, &'static str) {
@@ -28,13 +29,17 @@ pub(super) fn section(last: Option<&LastReview>) -> Markup {
                 @if !last.attendees.is_empty() { " with " (last.attendees.join(", ")) }
                 " (" code { (last.path) } ")."
             }
-            @if last.decisions.is_empty() {
-                p { "Decisions: none recorded." }
-            } @else {
-                h3 { "Decisions" }
-                ul { @for d in &last.decisions { li { (d) } } }
+            @match &last.decisions {
+                Shown::Value(decisions) if !decisions.is_empty() => {
+                    h3 { "Decisions" }
+                    ul { @for d in decisions { li { (d) } } }
+                }
+                Shown::Withheld => { p { "Decisions: withheld." } }
+                _ => { p { "Decisions: none recorded." } }
             }
-            @if last.actions.is_empty() {
+            @if last.withheld_actions > 0 {
+                p { "Actions: " (withheld_actions(last.withheld_actions)) "." }
+            } @else if last.actions.is_empty() {
                 p { "Actions: none recorded." }
             } @else {
                 div.table-wrap {
