@@ -124,8 +124,14 @@ fn check(global: &Global, args: &CheckOptions, cwd: &Path, io: &mut Io<'_>) -> R
     let ws = Workspace::discover(global.workspace.as_deref(), cwd)?;
     // Review session files named on the command line are checked as sessions; without
     // paths, every file the `reviews` globs select is.
+    // A workspace just set up by `init` has nothing to check yet, and that is no failure
+    // (its first CI run passes); globs that find nothing anywhere else stay exit 2.
+    let (sources, first) = match ws.sources(&args.paths, cwd) {
+        Err(Error::NoFiles { .. }) if args.paths.is_empty() && ws.awaits_first_file() => (Vec::new(), true),
+        sources => (sources?, false),
+    };
     let (named_reviews, sources): (Vec<_>, Vec<_>) =
-        ws.sources(&args.paths, cwd)?.into_iter().partition(|s| crate::review::is_review(&ws.guide, &s.display));
+        sources.into_iter().partition(|s| crate::review::is_review(&ws.guide, &s.display));
     // Every session is read (which is a region's latest needs them all); the findings
     // kept are those of the files checked.
     let mut all_reviews = crate::review::sources(&ws);
@@ -173,7 +179,11 @@ fn check(global: &Global, args: &CheckOptions, cwd: &Path, io: &mut Io<'_>) -> R
             render::human::findings(out, &outcome.findings, &texts, style)?;
             render::human::findings(out, &shown, &texts, style)?;
             if !global.quiet {
-                render::human::summary(io.out, tally)?;
+                if first {
+                    render::human::none_yet(io.out, &ws.globs())?;
+                } else {
+                    render::human::summary(io.out, tally)?;
+                }
             }
         }
         CheckFormat::Short => {

@@ -187,6 +187,21 @@ impl Workspace {
         Ok(out)
     }
 
+    /// Whether this is a workspace set up and waiting for its first engagement file (as
+    /// `acctsum init` leaves it): it has `acctsum.yaml`, and the folder each configured
+    /// glob starts from exists. Finding no files there is a normal first state; finding
+    /// none because a glob names a folder that is not there (or because there is no
+    /// config, so this may be the wrong folder) is not, and stays an error.
+    #[must_use]
+    pub fn awaits_first_file(&self) -> bool {
+        self.config.is_some()
+            && !self.guide.engagements.is_empty()
+            && self.guide.engagements.iter().all(|glob| {
+                let start = self.root.join(literal_prefix(glob));
+                std::fs::symlink_metadata(&start).is_ok_and(|m| m.is_dir()) && self.escapes(&start).is_none()
+            })
+    }
+
     /// Adds the sources a path named on the command line stands for.
     fn named(&self, given: &Path, cwd: &Path, out: &mut Vec<Source>) -> Result<()> {
         let path = absolute(&cwd.join(given));

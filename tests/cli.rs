@@ -74,6 +74,44 @@ fn no_engagement_files_exits_2() {
 }
 
 #[test]
+fn check_on_a_freshly_initialised_workspace_exits_0_in_every_format() {
+    let ws = tempfile::tempdir().expect("tmp");
+    acctsum(ws.path()).arg("init").assert().code(0);
+    acctsum(ws.path())
+        .arg("check")
+        .assert()
+        .code(0)
+        .stdout(contains("no engagement files yet (looking for engagements/**/*.yaml"))
+        .stderr("");
+    acctsum(ws.path()).args(["check", "--format", "short"]).assert().code(0).stdout("");
+    let json = acctsum(ws.path()).args(["check", "--format", "json"]).assert().code(0).get_output().stdout.clone();
+    let json: serde_json::Value = serde_json::from_slice(&json).expect("json");
+    assert_eq!(json["findings"], serde_json::json!([]));
+    assert_eq!(json["summary"]["files"], 0);
+    let sarif = acctsum(ws.path()).args(["check", "--format", "sarif"]).assert().code(0).get_output().stdout.clone();
+    let sarif: serde_json::Value = serde_json::from_slice(&sarif).expect("sarif");
+    assert_eq!(sarif["runs"][0]["results"], serde_json::json!([]));
+    acctsum(ws.path())
+        .args(["check", "--format", "github"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("::").not());
+}
+
+#[test]
+fn globs_naming_a_folder_that_is_not_there_still_exit_2() {
+    // The folders of a fresh workspace exist; a glob that misses them is a mistake.
+    let ws = tempfile::tempdir().expect("tmp");
+    acctsum(ws.path()).arg("init").assert().code(0);
+    std::fs::write(ws.path().join("acctsum.yaml"), "engagements: \"engagment/**/*.yaml\"\n").expect("config");
+    acctsum(ws.path()).arg("check").assert().code(2).stderr(contains("no engagement files found"));
+    // Without acctsum.yaml this may be the wrong folder: exit 2 too.
+    let bare = tempfile::tempdir().expect("tmp");
+    std::fs::create_dir(bare.path().join("engagements")).expect("mkdir");
+    acctsum(bare.path()).arg("check").assert().code(2).stderr(contains("no engagement files found"));
+}
+
+#[test]
 fn invalid_config_is_located_and_exits_2() {
     let ws =
         workspace("acctsum: 1\nstale_after_dayz: 3\nrules:\n  syntax: off\n", &[("engagements/north/a.yaml", CLEAN)]);

@@ -142,6 +142,19 @@ pub fn summary(out: &mut dyn Write, tally: Tally) -> io::Result<()> {
     writeln!(out, "{}", checked(tally))
 }
 
+/// The summary line of a workspace that awaits its first engagement file: what is
+/// looked for, and how to write one.
+///
+/// # Errors
+/// When writing fails.
+pub fn none_yet(out: &mut dyn Write, globs: &[String]) -> io::Result<()> {
+    writeln!(
+        out,
+        "no engagement files yet (looking for {}); write the first with `acctsum new`",
+        terminal(&globs.join(", "))
+    )
+}
+
 /// A diagnostic's text with control characters escaped: message, code, help, link and
 /// causes. Labels and source code are left out, so that no raw source reaches miette.
 #[derive(Debug)]
