@@ -168,6 +168,8 @@ rule_ids! {
     AcknowledgementExpired = "acknowledgement-expired", Content(Warning), "an acknowledgement's `until` date has passed, so its findings show again";
     /// An acknowledgement that silences nothing.
     AcknowledgementUnused = "acknowledgement-unused", Content(Warning), "an acknowledgement matches no finding: the problem is fixed, or `rule`/`about` is wrong";
+    /// A comment that cut a plain text short.
+    CommentInText = "comment-in-text", Content(Warning), "a plain text is followed on its line by a comment that reads as more of the text (`ticket #42 raised`)";
 }
 
 /// The ids of the rules whose findings an engagement may acknowledge (its `acknowledged`
@@ -191,6 +193,7 @@ pub const ACKNOWLEDGEABLE: &[&str] = &[
     "region-path-mismatch",
     "updated-not-bumped",
     "support-open-long",
+    "comment-in-text",
 ];
 
 impl RuleId {
