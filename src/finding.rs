@@ -170,6 +170,8 @@ rule_ids! {
     AcknowledgementUnused = "acknowledgement-unused", Content(Warning), "an acknowledgement matches no finding: the problem is fixed, or `rule`/`about` is wrong";
     /// A review session file not named after its `date`.
     ReviewDateMismatch = "review-date-mismatch", Content(Warning), "a review session file is not named after its `date` (`reviews/<region>/<YYYY-MM-DD>.yaml`)";
+    /// A comment that cut a plain text short.
+    CommentInText = "comment-in-text", Content(Warning), "a plain text is followed on its line by a comment that reads as more of the text (`ticket #42 raised`)";
 }
 
 /// The ids of the rules whose findings an engagement may acknowledge (its `acknowledged`
@@ -193,6 +195,7 @@ pub const ACKNOWLEDGEABLE: &[&str] = &[
     "region-path-mismatch",
     "updated-not-bumped",
     "support-open-long",
+    "comment-in-text",
 ];
 
 impl RuleId {

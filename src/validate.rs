@@ -381,7 +381,7 @@ impl Checker<'_> {
         let mark = self.r.out.len();
         let val = match field.shape {
             Shape::Version => self.version(id),
-            Shape::Text => self.r.text(id, what).map(Val::Text),
+            Shape::Text => self.r.text(id, what).inspect(|_| self.r.comment_in_text(id, what)).map(Val::Text),
             Shape::Date => self.r.date(id, what).map(Val::Date),
             Shape::Score => self.score(id, what),
             Shape::Choice(allowed) => self.r.choice(id, what, allowed).map(Val::Choice),
@@ -487,6 +487,7 @@ impl Checker<'_> {
                         );
                         ok = false;
                     } else if let Some(name) = self.r.text(item, &Words("a name in", what)) {
+                        self.r.comment_in_text(item, &Words("a name in", what));
                         names.push((name, item_at));
                     } else {
                         ok = false;
@@ -537,6 +538,7 @@ impl Checker<'_> {
                 );
                 ok = false;
             } else if let Some(text) = self.r.text(item, &Words("an item of", what)) {
+                self.r.comment_in_text(item, &Words("an item of", what));
                 out.push((text, item_at));
             } else {
                 ok = false;

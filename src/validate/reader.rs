@@ -98,6 +98,51 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Reports a comment that directly follows the plain text `id` on its line and reads as
+    /// more of the text: in `notes: ticket #42 raised` YAML keeps "ticket" and drops the rest
+    /// as a comment. A comment is taken for cut text when a word starts right after its `#`
+    /// (`#42`, `#tag`); an ordinary comment (`# agreed with the client`) is left alone, and
+    /// so are quoted and block texts, where a `#` is text.
+    pub(crate) fn comment_in_text(&mut self, id: NodeId, what: &dyn fmt::Display) {
+        let doc = self.doc;
+        let node = doc.node(id);
+        if !matches!(node.kind, NodeKind::Scalar(..)) {
+            return;
+        }
+        let text = doc.text.as_str();
+        let start = node.loc.offset as usize;
+        let end = start.saturating_add(node.loc.len as usize);
+        let (Some(value), Some(after)) = (text.get(start..end), text.get(end..)) else { return };
+        if value.starts_with(['"', '\'', '|', '>']) {
+            return;
+        }
+        let rest = after.split('\n').next().unwrap_or_default();
+        let comment = rest.trim_start_matches([' ', '\t']);
+        if comment.len() == rest.len() || !comment.starts_with('#') {
+            return;
+        }
+        let comment = comment.trim_end_matches('\r').trim_end();
+        if !comment[1..].chars().next().is_some_and(char::is_alphanumeric) {
+            return;
+        }
+        let hash = end + (rest.len() - rest.trim_start_matches([' ', '\t']).len());
+        let line_start = text[..hash].rfind('\n').map_or(0, |i| i + 1);
+        let at = Loc {
+            line: node.loc.line + u32::try_from(text[start..hash].matches('\n').count()).unwrap_or(0),
+            col: u32::try_from(text[line_start..hash].chars().count() + 1).unwrap_or(u32::MAX),
+            offset: u32::try_from(hash).unwrap_or(u32::MAX),
+            len: u32::try_from(comment.len()).unwrap_or(0),
+        };
+        let kept = value.split_whitespace().collect::<Vec<_>>().join(" ");
+        let whole = format!("{kept} {comment}").replace('\\', "\\\\").replace('"', "\\\"");
+        self.report(
+            RuleId::CommentInText,
+            at,
+            format!("{what} stops at \"{kept}\": YAML reads `{comment}` as a comment and drops it"),
+            Some(format!("put the whole text in quotes to keep it: \"{whole}\"")),
+        );
+    }
+
     /// For text that YAML read as a one-entry mapping because of a `: ` inside it
     /// (`- Supplier: chase firmware fix`): the would-be key, and the line as written.
     fn colon_read_as_mapping(&self, id: NodeId) -> Option<(&'a str, &'a str)> {
