@@ -72,8 +72,6 @@ pub(super) fn site(global: &Global, args: &SiteOptions, cwd: &Path, io: &mut Io<
     building.write("index.html", render::site::index_page(&site).as_bytes())?;
     let all = crate::view::calendar::calendar(&report, &facts.reviews, "acctsum".to_owned());
     building.write("calendar.ics", render::calendar::ics(&all).as_bytes())?;
-    let all = crate::view::calendar::calendar(&report, &facts.reviews, "acctsum".to_owned());
-    building.write("calendar.ics", render::calendar::ics(&all).as_bytes())?;
     building.write("people.html", render::site::people_page(&site).as_bytes())?;
     building.write("guide.html", render::site::guide_page(&ws.guide, site.audience, today).as_bytes())?;
     // Each page is drawn and written on its own: on every core, none held once written.
