@@ -17,6 +17,7 @@ pub mod document;
 pub mod engine;
 pub mod error;
 pub mod exit;
+pub mod explain;
 pub mod facts;
 pub mod field_path;
 pub mod finding;

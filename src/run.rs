@@ -2,6 +2,7 @@
 //! options are the library's ([`crate::options`]); only renderers write.
 
 mod calendar;
+mod explain;
 mod review;
 mod site;
 
@@ -83,6 +84,7 @@ pub fn run(invocation: &Invocation, cwd: &Path, io: &mut Io<'_>) -> Result<Exit>
         Command::Report(args) => report(global, args, cwd, io),
         Command::History(args) => history(global, args, cwd, io),
         Command::Guide(args) => guide(global, args, cwd, io),
+        Command::Explain(args) => explain::explain(global, args, io),
         Command::Schema(args) => schema(global, args, cwd, io),
         Command::Site(args) => site::site(global, args, cwd, io),
         Command::ReviewNew(args) => review::new(global, args, cwd, io),

@@ -2,6 +2,7 @@
 
 pub mod calendar;
 pub mod csv;
+pub mod explain;
 pub mod github;
 pub mod guide;
 pub mod history;
