@@ -65,7 +65,7 @@ pub fn main(invocation: &Invocation, cwd: &Path, io: &mut Io<'_>) -> Exit {
 fn report_error(err: &mut dyn Write, error: &Error, style: Style) -> std::io::Result<()> {
     if let Error::Config { path, text, findings } = error {
         let texts = HashMap::from([(path.as_str(), text.as_str())]);
-        render::human::findings(err, findings, &texts, style)?;
+        render::human::config_findings(err, findings, &texts, style)?;
     }
     render::human::diagnostic(err, error, style)
 }

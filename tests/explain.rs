@@ -91,3 +91,44 @@ fn explain_alone_lists_every_rule_with_its_summary_and_default_severity() {
         assert!(line.contains(&first_words), "{line}");
     }
 }
+
+#[test]
+fn every_human_finding_ends_its_help_with_the_explain_pointer_and_no_other_format_has_it() {
+    let ws = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/workspace");
+    let human = acctsum(&ws, &["check"]);
+    assert_eq!(human.code, 1, "{}", human.stderr);
+    // Each finding is a block of lines that starts `severity[rule]`; the summary line ends
+    // the output.
+    let mut findings: Vec<(&str, Vec<&str>)> = Vec::new();
+    for line in human.stdout.lines().filter(|l| !l.trim().is_empty() && !l.contains(" checked: ")) {
+        let header = line.strip_prefix("error[").or_else(|| line.strip_prefix("warning["));
+        match (header.and_then(|h| h.strip_suffix(']')), findings.last_mut()) {
+            (Some(rule), _) => findings.push((rule, Vec::new())),
+            (None, Some((_, lines))) => lines.push(line),
+            (None, None) => panic!("output before the first finding: {line}"),
+        }
+    }
+    assert_eq!(findings.len(), 13, "{}", human.stdout);
+    for (rule, lines) in &findings {
+        let last = lines.last().expect("a finding has lines").trim_start();
+        assert_eq!(last.trim_start_matches("help: "), format!("see: acctsum explain {rule}"), "{rule}: {lines:#?}");
+    }
+    assert!(
+        human.stdout.contains("  help: see: acctsum explain"),
+        "a finding without help gets the pointer as its help"
+    );
+    for format in ["short", "json", "github", "sarif"] {
+        let other = acctsum(&ws, &["check", "--format", format]);
+        assert_eq!(other.code, 1, "{format}");
+        assert!(!other.stdout.contains("acctsum explain"), "{format} output carries the pointer");
+    }
+}
+
+#[test]
+fn findings_about_acctsum_yaml_carry_no_explain_pointer() {
+    let ws = common::workspace("acctsum: 1\nrules: {stale: eror}\n", &[] as &[(&str, &str)]);
+    let ran = acctsum(ws.path(), &["check"]);
+    assert_eq!(ran.code, 2);
+    assert!(ran.stderr.contains("invalid-value"), "{}", ran.stderr);
+    assert!(!ran.stderr.contains("acctsum explain"), "{}", ran.stderr);
+}
