@@ -514,12 +514,14 @@ pub fn completions(shell: clap_complete::Shell) -> Vec<u8> {
     script
 }
 
-/// The manual page (roff).
+/// The manual page (roff): the sections clap_mangen draws from the command line, then
+/// EXIT STATUS and FILES.
 #[must_use]
 pub fn man() -> Vec<u8> {
     let mut page = Vec::new();
     // Writing to memory cannot fail.
     let _ = clap_mangen::Man::new(Cli::command()).render(&mut page);
+    let _ = crate::render::man::extra_sections(&mut page);
     page
 }
 

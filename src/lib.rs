@@ -24,6 +24,7 @@ pub mod finding;
 pub mod format;
 pub mod fuzzing;
 pub mod git;
+pub mod good;
 pub mod guide;
 pub mod history;
 pub mod model;

@@ -10,6 +10,7 @@ pub mod human;
 pub mod json;
 pub mod json_text;
 pub mod leads;
+pub mod man;
 pub mod markdown;
 pub mod notes;
 pub mod sarif;
