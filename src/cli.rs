@@ -61,6 +61,8 @@ pub enum Command {
     Leads(LeadsArgs),
     /// Print the field guide: every field, its meaning and allowed values, and the measures.
     Guide(GuideArgs),
+    /// Explain a rule: what it checks, why, how to fix what it reports, an example (no RULE: list every rule).
+    Explain(ExplainArgs),
     /// Print the JSON Schema of engagement files for the active field guide.
     Schema(SchemaArgs),
     /// Build the company-wide static website: an overview, a page per engagement, region and client, people, the guide.
@@ -310,6 +312,27 @@ pub struct GuideArgs {
     pub field: Option<String>,
 }
 
+/// `explain` output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExplainFormat {
+    /// Plain text for a terminal.
+    Text,
+    /// The section of docs/rules.md as it is written.
+    Markdown,
+}
+
+/// Arguments of `explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule's id, as findings show it (`stale`, `missing-field`, ...).
+    #[arg(value_name = "RULE")]
+    pub rule: Option<String>,
+
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = ExplainFormat::Text)]
+    pub format: ExplainFormat,
+}
+
 /// Arguments of `schema`.
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
@@ -407,6 +430,13 @@ impl Command {
             }),
             Self::Leads(a) => O::Leads(options::LeadsOptions { name: a.name.clone(), format: a.format.into() }),
             Self::Guide(a) => O::Guide(options::GuideOptions { field: a.field.clone() }),
+            Self::Explain(a) => O::Explain(options::ExplainOptions {
+                rule: a.rule.clone(),
+                format: match a.format {
+                    ExplainFormat::Text => options::ExplainFormat::Text,
+                    ExplainFormat::Markdown => options::ExplainFormat::Markdown,
+                },
+            }),
             Self::Schema(a) => {
                 O::Schema(options::SchemaOptions { config: a.config, review: a.review, output: a.output.clone() })
             }
@@ -490,12 +520,14 @@ pub fn completions(shell: clap_complete::Shell) -> Vec<u8> {
     script
 }
 
-/// The manual page (roff).
+/// The manual page (roff): the sections clap_mangen draws from the command line, then
+/// EXIT STATUS and FILES.
 #[must_use]
 pub fn man() -> Vec<u8> {
     let mut page = Vec::new();
     // Writing to memory cannot fail.
     let _ = clap_mangen::Man::new(Cli::command()).render(&mut page);
+    let _ = crate::render::man::extra_sections(&mut page);
     page
 }
 

@@ -15,6 +15,23 @@ pub enum Exit {
 }
 
 impl Exit {
+    /// Every exit status, in the order of their codes.
+    pub const ALL: [Exit; 3] = [Self::Success, Self::Findings, Self::Failure];
+
+    /// What the status means, in one sentence (for the manual page).
+    #[must_use]
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Self::Success => {
+                "The command did its job; for check, no finding of error severity (warnings may have been reported)."
+            }
+            Self::Findings => "check found at least one error; with --strict, at least one finding of any severity.",
+            Self::Failure => {
+                "acctsum could not do its job: bad arguments, an unreadable or invalid acctsum.yaml, a path that does not exist, no engagement files found, or a refusal to overwrite a file."
+            }
+        }
+    }
+
     /// The process exit code.
     #[must_use]
     pub fn code(self) -> u8 {

@@ -56,6 +56,8 @@ pub enum Command {
     Leads(LeadsOptions),
     /// The field guide.
     Guide(GuideOptions),
+    /// A rule's documentation, or the list of rules.
+    Explain(ExplainOptions),
     /// The JSON Schema.
     Schema(SchemaOptions),
     /// The company-wide static website.
@@ -223,6 +225,24 @@ pub struct LeadsOptions {
 pub struct GuideOptions {
     /// Only this field or measure.
     pub field: Option<String>,
+}
+
+/// How `explain` shows a rule's section of docs/rules.md.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExplainFormat {
+    /// Plain text for a terminal.
+    Text,
+    /// The section as it is written, in markdown.
+    Markdown,
+}
+
+/// What `explain` is asked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExplainOptions {
+    /// The rule id; `None` lists every rule.
+    pub rule: Option<String>,
+    /// How to show it.
+    pub format: ExplainFormat,
 }
 
 /// What `schema` is asked.

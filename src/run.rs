@@ -2,6 +2,7 @@
 //! options are the library's ([`crate::options`]); only renderers write.
 
 mod calendar;
+mod explain;
 mod review;
 mod site;
 
@@ -64,7 +65,7 @@ pub fn main(invocation: &Invocation, cwd: &Path, io: &mut Io<'_>) -> Exit {
 fn report_error(err: &mut dyn Write, error: &Error, style: Style) -> std::io::Result<()> {
     if let Error::Config { path, text, findings } = error {
         let texts = HashMap::from([(path.as_str(), text.as_str())]);
-        render::human::findings(err, findings, &texts, style)?;
+        render::human::config_findings(err, findings, &texts, style)?;
     }
     render::human::diagnostic(err, error, style)
 }
@@ -83,6 +84,7 @@ pub fn run(invocation: &Invocation, cwd: &Path, io: &mut Io<'_>) -> Result<Exit>
         Command::Report(args) => report(global, args, cwd, io),
         Command::History(args) => history(global, args, cwd, io),
         Command::Guide(args) => guide(global, args, cwd, io),
+        Command::Explain(args) => explain::explain(global, args, io),
         Command::Schema(args) => schema(global, args, cwd, io),
         Command::Site(args) => site::site(global, args, cwd, io),
         Command::ReviewNew(args) => review::new(global, args, cwd, io),

@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use super::text::terminal;
 use crate::format::{self, Field, Section, Shape};
+use crate::good;
 use crate::guide::{Guide, Measure};
 
 /// Something the guide can show on its own: a field (with its path) or a measure.
@@ -73,6 +74,18 @@ fn wrap(out: &mut dyn Write, text: &str, indent: usize, width: usize) -> io::Res
     Ok(())
 }
 
+/// One item of a list: `  - ` and the text, wrapped under its first word.
+fn bullet(out: &mut dyn Write, text: &str, width: usize) -> io::Result<()> {
+    let mut lines = Vec::new();
+    wrap(&mut lines, text, 4, width)?;
+    let lines = String::from_utf8_lossy(&lines);
+    for (i, line) in lines.lines().enumerate() {
+        let line = if i == 0 { format!("  - {}", line.trim_start()) } else { line.to_owned() };
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
 fn field(out: &mut dyn Write, path: &str, field: &Field, guide: &Guide, width: usize) -> io::Result<()> {
     let need = if field.required { "required" } else { "optional" };
     writeln!(out, "{path}  ({need}) {}", terminal(&field.shape.describe(guide)))?;
@@ -117,6 +130,13 @@ pub fn whole(out: &mut dyn Write, guide: &Guide, width: usize) -> io::Result<()>
         0,
         width,
     )?;
+    writeln!(out)?;
+    wrap(out, good::SELF_ASSESSMENT, 0, width)?;
+    writeln!(out, "\n{}\n", good::TITLE)?;
+    wrap(out, good::INTRO, 0, width)?;
+    for item in good::WHAT_GOOD_LOOKS_LIKE {
+        bullet(out, item, width)?;
+    }
     writeln!(out)?;
     for f in format::ENGAGEMENT {
         field(out, f.key, f, guide, width)?;

@@ -10,13 +10,15 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, So
 use super::Style;
 use super::snippet::{Index, Snippet};
 use super::text::terminal;
-use crate::finding::{Finding, Severity, Tally};
+use crate::finding::{Finding, RuleId, Severity, Tally};
 
 /// A finding dressed as a miette diagnostic.
 #[derive(Debug)]
 struct Shown<'a> {
     finding: &'a Finding,
     snippet: Option<Snippet>,
+    /// End the help with `see: acctsum explain <rule>`.
+    pointer: bool,
 }
 
 impl fmt::Display for Shown<'_> {
@@ -45,7 +47,15 @@ impl Diagnostic for Shown<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.finding.help.as_deref().map(|h| Box::new(terminal(h)) as Box<dyn fmt::Display>)
+        let help = self.finding.help.as_deref().map(terminal);
+        let pointer = self.pointer.then(|| pointer(self.finding.rule));
+        let text = match (help, pointer) {
+            (Some(help), Some(pointer)) => format!("{help}\n{pointer}"),
+            (Some(help), None) => help.into_owned(),
+            (None, Some(pointer)) => pointer,
+            (None, None) => return None,
+        };
+        Some(Box::new(text))
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -73,7 +83,14 @@ pub fn handler(style: Style) -> GraphicalReportHandler {
         .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
 }
 
-/// Writes each finding with its snippet. `texts` maps paths to file texts.
+/// The last line of a finding's help: where the rule is explained.
+#[must_use]
+pub fn pointer(rule: RuleId) -> String {
+    format!("see: acctsum explain {rule}")
+}
+
+/// Writes each finding of `check` with its snippet, its help ending with a pointer to
+/// `acctsum explain <rule>`. `texts` maps paths to file texts.
 ///
 /// A file is indexed once for all its findings when they come grouped by file (as in
 /// report order); each snippet then costs a bounded amount, whatever the file.
@@ -85,6 +102,30 @@ pub fn findings(
     findings: &[Finding],
     texts: &HashMap<&str, &str>,
     style: Style,
+) -> io::Result<()> {
+    write(out, findings, texts, style, true)
+}
+
+/// Writes the findings about `acctsum.yaml` that stop a command, as [`findings`] does but
+/// without the pointer: `explain` describes the rules as they apply to engagement files.
+///
+/// # Errors
+/// When writing fails.
+pub fn config_findings(
+    out: &mut dyn Write,
+    findings: &[Finding],
+    texts: &HashMap<&str, &str>,
+    style: Style,
+) -> io::Result<()> {
+    write(out, findings, texts, style, false)
+}
+
+fn write(
+    out: &mut dyn Write,
+    findings: &[Finding],
+    texts: &HashMap<&str, &str>,
+    style: Style,
+    pointer: bool,
 ) -> io::Result<()> {
     let handler = handler(style);
     let mut buffer = String::new();
@@ -101,7 +142,7 @@ pub fn findings(
         });
         buffer.clear();
         handler
-            .render_report(&mut buffer, &Shown { finding, snippet })
+            .render_report(&mut buffer, &Shown { finding, snippet, pointer })
             .map_err(|_| io::Error::other("formatting a diagnostic failed"))?;
         out.write_all(buffer.as_bytes())?;
         writeln!(out)?;

@@ -14,11 +14,10 @@ mod last_review;
 
 use std::fmt::Write as _;
 
+// What the seed says of scores, said once at the top of the pack and under the heat map.
+use crate::good::SCORES_ARE_AN_AID;
 use crate::render::text::{link_target, md};
 use crate::view::{Band, Cause, Entry, Legend, Mark, Note, Pack, Place, Severity, Shown, Status};
-
-/// What the seed says of scores, said once at the top of the pack and under the heat map.
-const SCORES_ARE_AN_AID: &str = "Scores are a self-assessment and an aid to focusing attention: they are not comparable between engagements, and a low score is not necessarily bad.";
 
 /// A coloured square for a score's band.
 #[must_use]

@@ -2,6 +2,7 @@
 
 pub mod calendar;
 pub mod csv;
+pub mod explain;
 pub mod github;
 pub mod guide;
 pub mod history;
@@ -9,6 +10,7 @@ pub mod human;
 pub mod json;
 pub mod json_text;
 pub mod leads;
+pub mod man;
 pub mod markdown;
 pub mod notes;
 pub mod sarif;

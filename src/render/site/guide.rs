@@ -6,6 +6,7 @@ use maud::html;
 
 use super::parts::band;
 use super::{Frame, Nav, page as frame};
+use crate::good;
 use crate::guide::Guide;
 use crate::view::{Section, legend};
 
@@ -33,7 +34,10 @@ pub fn page(guide: &Guide, audience: Option<&str>, today: chrono::NaiveDate) -> 
                 td { @if l.low == l.high { (l.low) } @else { (l.low) "–" (l.high) } }
             } } }
         } }
-        p.caveat { "Scores are a self-assessment and an aid to focusing attention: they are not comparable between engagements, and a low score is not necessarily bad." }
+        p.caveat { (good::SELF_ASSESSMENT) }
+        h2 { (good::TITLE) }
+        p { (good::INTRO) }
+        ul.good { @for item in good::WHAT_GOOD_LOOKS_LIKE { li { (item) } } }
         h2 { "Measures" }
         @for section in Section::ALL {
             h3 { @match section { Section::AccountStatus => "Account status", Section::Strategy => "Strategy" } }

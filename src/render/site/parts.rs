@@ -9,8 +9,8 @@ use crate::render::words::{Words, arrow};
 use crate::view::site::Link;
 use crate::view::{Band, Cause, Entry, Mark, Note, Pack, Severity, Shown, Site, Status};
 
-/// What the seed says of scores: said under every table of scores.
-pub(super) const SCORES_ARE_AN_AID: &str = "Scores are a self-assessment and an aid to focusing attention: they are not comparable between engagements, and a low score is not necessarily bad.";
+// What the seed says of scores: said under every table of scores.
+pub(super) use crate::good::SCORES_ARE_AN_AID;
 
 /// Changes in words: the page escapes the text, so it is passed through as it is.
 pub(super) const WORDS: Words = Words { escape: str::to_owned, cue: None };
