@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use crate::exit::Exit;
 use crate::guide::{CONFIG_FILE, DEFAULT_GLOB, DEFAULT_REVIEWS_GLOB};
-use crate::schema::{CONFIG_SCHEMA_PATH, SCHEMA_PATH};
+use crate::schema::{CONFIG_SCHEMA_PATH, REVIEW_SCHEMA_PATH, SCHEMA_PATH};
 
 /// Text for roff: a backslash and a hyphen escaped, and a line that would start with a
 /// control character (`.` or `'`) guarded with a zero-width `\&`.
@@ -51,6 +51,10 @@ pub fn extra_sections(out: &mut dyn Write) -> io::Result<()> {
         (
             CONFIG_SCHEMA_PATH.to_owned(),
             format!("The JSON Schema of {CONFIG_FILE}, for editors (acctsum schema --config -o {CONFIG_SCHEMA_PATH} writes it)."),
+        ),
+        (
+            REVIEW_SCHEMA_PATH.to_owned(),
+            "The JSON Schema of review session files, which editors use as they are typed (acctsum init and acctsum schema --review -o write it; review new's files point to it).".to_owned(),
         ),
     ];
     section(out, "FILES", &files)
