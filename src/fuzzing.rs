@@ -143,7 +143,8 @@ pub fn engagement(data: &[u8]) -> usize {
     let _ = render::github::findings(&mut out, findings, &shown, tally, false);
     let _ = render::sarif::findings(&mut out, findings, acknowledged, &guide);
     let count = findings.len();
-    let _ = crate::view::LastReview::of(&facts.reviews, "north", findings, crate::view::Mask::new(None, &guide));
+    let _ =
+        crate::view::LastReview::of(&facts.reviews, "north", today(), findings, crate::view::Mask::new(None, &guide));
     reports(&outcome, &guide, &path, Style::PLAIN, &mut Vec::new());
     count
 }

@@ -5,6 +5,7 @@
 //! [`MAX_FILE_BYTES`](crate::document::MAX_FILE_BYTES) is never read, and versions are read a
 //! bounded number of bytes at a time, each kept only as far as the output needs it.
 
+mod acknowledged;
 mod changes;
 mod compare;
 mod read;
@@ -16,11 +17,12 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+pub use self::acknowledged::{Covering, Kept, MAX_KEPT};
 pub use self::changes::{Changes, ItemChange, LeadChange, Role, ScoreChange};
 pub use self::compare::{compare, passed, past_objectives};
 use self::compare::{key, same_region};
 use self::read::read_each;
-pub use self::read::{Unread, checked, model};
+pub use self::read::{Unread, checked, model, settled};
 pub use self::timeline::{Point, Summary, Target, Timeline, target, timeline, updated};
 pub use self::trends::{DEFAULT_TREND_WEEKS, Tracked, Trend, TrendPoint, Trends, trends, window_start};
 use crate::engine::Outcome;

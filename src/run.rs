@@ -415,7 +415,7 @@ fn report(global: &Global, args: &ReportOptions, cwd: &Path, io: &mut Io<'_>) ->
     let sources = ws.sources(&[], cwd)?;
     let today = today(global);
     let (sessions, mut session_findings) = review::sessions(&ws);
-    let since_arg = review::since_arg(args.since.as_deref(), &sessions, &filters.regions)?;
+    let since_arg = review::since_arg(args.since.as_deref(), &sessions, &filters.regions, today)?;
     let mut files =
         engine::read(&ws.guide, &sources, Options { today, keep_text: false, jobs: engine::default_jobs() });
     files.findings.append(&mut session_findings);
@@ -444,7 +444,7 @@ fn report(global: &Global, args: &ReportOptions, cwd: &Path, io: &mut Io<'_>) ->
     let mut pack = crate::view::Pack::of(&report);
     if let [region] = filters.regions.as_slice() {
         let mask = crate::view::Mask::new(report.audience, report.guide);
-        pack.last_review = crate::view::LastReview::of(&facts.reviews, region, &session_findings, mask);
+        pack.last_review = crate::view::LastReview::of(&facts.reviews, region, today, &session_findings, mask);
     }
     let to_file = args.output.is_some();
     let text = match args.format {

@@ -118,3 +118,38 @@ objectives:
         assert!(!dateless.stdout.contains(day), "{}", dateless.stdout);
     }
 }
+
+#[test]
+fn a_session_dated_ahead_is_planned_and_a_draft_is_not_the_last_session() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let ws = tmp.path();
+    std::fs::copy(examples().join("acctsum.yaml"), ws.join("acctsum.yaml")).expect("config");
+    std::fs::create_dir_all(ws.join("reviews/north")).expect("mkdir");
+    std::fs::create_dir_all(ws.join("engagements/north")).expect("mkdir");
+    let file = "engagements/north/pennine-freight-route-planning.yaml";
+    std::fs::copy(examples().join(file), ws.join(file)).expect("an engagement");
+    let held = "acctsum: 1\nregion: north\ndate: 2026-11-06\nattendees: [A]\nnext_review: 2026-12-04\n";
+    std::fs::write(ws.join("reviews/north/2026-11-06.yaml"), held).expect("held");
+    // A draft of today (nobody recorded yet) books nothing; a session file dated ahead is
+    // the session planned for its day.
+    let draft = "acctsum: 1\nregion: north\ndate: 2026-11-20\nattendees: []\nnext_review: 2026-11-27\n";
+    std::fs::write(ws.join("reviews/north/2026-11-20.yaml"), draft).expect("draft");
+    std::fs::write(ws.join("reviews/north/2026-12-11.yaml"), "acctsum: 1\nregion: north\ndate: 2026-12-11\n")
+        .expect("planned");
+    let ran = acctsum(ws, &["calendar", "--audience", "leads"]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    let sessions: Vec<(&str, &str)> = ran
+        .stdout
+        .split("BEGIN:VEVENT")
+        .filter_map(|event| {
+            let line = |key: &str| event.lines().find_map(|l| l.strip_prefix(key)).map(str::trim_end);
+            Some((line("DTSTART;VALUE=DATE:")?, line("SUMMARY:").filter(|s| s.contains("review session"))?))
+        })
+        .collect();
+    assert_eq!(
+        sessions,
+        vec![("20261204", "north review session"), ("20261211", "north review session (planned)")],
+        "{}",
+        ran.stdout
+    );
+}

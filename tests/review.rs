@@ -50,20 +50,78 @@ fn review_new_lists_the_agenda_and_carries_the_open_actions_over() {
 }
 
 #[test]
-fn a_new_session_file_reads_back_without_errors_and_supersedes_the_last() {
+fn a_new_session_file_reads_back_without_errors_and_supersedes_the_last_once_held() {
     let ws = examples_copy();
     assert_eq!(acctsum(ws.path(), &["review", "new", "--region", "north", "--date", "2026-11-21"]).code, 0);
-    let ran = acctsum(ws.path(), &["check", "--format", "short"]);
-    assert_eq!(ran.code, 0, "{}{}", ran.stdout, ran.stderr);
-    let reviews: Vec<&str> = ran.stdout.lines().filter(|l| l.starts_with("reviews/")).collect();
-    // The overdue action now lives in the new session (the latest), and only there (line 19:
-    // the modeline comes first).
+    let reviews = |today: &str| -> Vec<String> {
+        let ran = common::acctsum_on(ws.path(), today, &["check", "--format", "short"]);
+        assert_eq!(ran.code, 0, "{}{}", ran.stdout, ran.stderr);
+        ran.stdout.lines().filter(|l| l.starts_with("reviews/")).map(str::to_owned).collect()
+    };
+    // Planned for tomorrow, nobody attending yet: a draft. The last session held keeps its
+    // overdue action (line 11), and the draft's copy of it is not overdue twice.
     assert_eq!(
-        reviews,
+        reviews("2026-11-20"),
         vec![
-            "reviews/north/2026-11-21.yaml:19:10: warning[review-action-overdue]: review action \"Ask the logistics practice for a telematics specialist\" (Sanjay Mistry) was due 2026-11-13, 7 days ago"
+            "reviews/north/2026-11-06.yaml:11:10: warning[review-action-overdue]: review action \"Ask the logistics practice for a telematics specialist\" (Sanjay Mistry) was due 2026-11-13, 7 days ago"
         ]
     );
+    // Held (its day has come, its attendees are recorded): the overdue action now lives in
+    // the new session, and only there (line 19: the modeline comes first).
+    let path = ws.path().join("reviews/north/2026-11-21.yaml");
+    let text = std::fs::read_to_string(&path).expect("created");
+    std::fs::write(&path, text.replacen("attendees: []", "attendees: [Sanjay Mistry]", 1)).expect("fill in");
+    assert_eq!(
+        reviews("2026-11-21"),
+        vec![
+            "reviews/north/2026-11-21.yaml:19:10: warning[review-action-overdue]: review action \"Ask the logistics practice for a telematics specialist\" (Sanjay Mistry) was due 2026-11-13, 8 days ago"
+        ]
+    );
+}
+
+#[test]
+fn the_directors_flow_keeps_the_last_session_held_until_the_new_one_is_filled_in() {
+    // Issue 14, as a region's director: `review new` before the session, the pack, then
+    // the session file filled in after.
+    let ws = examples_copy();
+    let on = |args: &[&str]| common::acctsum_on(ws.path(), "2026-11-19", args);
+    let ran = on(&["review", "new", "--region", "north", "--date", "2026-11-19"]);
+    assert_eq!((ran.code, ran.stdout.as_str()), (0, "created reviews/north/2026-11-19.yaml\n"), "{}", ran.stderr);
+    let pack = |ran: common::Ran| {
+        assert_eq!(ran.code, 0, "{}", ran.stderr);
+        let start = ran.stdout.find("## Since the last review").expect("the section");
+        let end = ran.stdout.find("## Asks for help").expect("the asks");
+        ran.stdout[start..end].to_owned()
+    };
+    let report = ["report", "--region", "north", "--format", "markdown", "--audience", "leads"];
+    let before = pack(on(&report));
+    assert!(before.starts_with("## Since the last review (2026-11-06)\n"), "{before}");
+    assert!(before.contains("with Sanjay Mistry, Gareth Illingworth"), "{before}");
+    assert!(before.contains("Ask the logistics practice for a telematics specialist"), "{before}");
+    assert!(before.contains("done — Share the West Riding dashboard demo"), "{before}");
+    // After the session: who came is filled in, and it is the last review.
+    let path = ws.path().join("reviews/north/2026-11-19.yaml");
+    let text = std::fs::read_to_string(&path).expect("created");
+    std::fs::write(&path, text.replacen("attendees: []", "attendees: [Sanjay Mistry, Priya Raman]", 1))
+        .expect("fill in");
+    let after = pack(on(&report));
+    assert!(after.starts_with("## Since the last review (2026-11-19)\n"), "{after}");
+    assert!(after.contains("with Sanjay Mistry, Priya Raman"), "{after}");
+    // The open actions were carried over; the done one stays in the minutes of 2026-11-06.
+    assert!(after.contains("Ask the logistics practice for a telematics specialist"), "{after}");
+    assert!(!after.contains("West Riding dashboard demo"), "{after}");
+}
+
+#[test]
+fn review_new_carries_over_from_the_last_session_held_not_from_a_draft() {
+    let ws = examples_copy();
+    let draft = "acctsum: 1\nregion: north\ndate: 2026-11-13\nattendees: []\n";
+    std::fs::write(ws.path().join("reviews/north/2026-11-13.yaml"), draft).expect("a draft");
+    let ran = acctsum(ws.path(), &["review", "new", "--region", "north"]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    let text = std::fs::read_to_string(ws.path().join("reviews/north/2026-11-20.yaml")).expect("created");
+    assert!(text.contains("# Carried over from the session of 2026-11-06: still open."), "{text}");
+    assert_eq!(text.matches("  - action: ").count(), 2, "{text}");
 }
 
 #[test]
@@ -154,10 +212,12 @@ fn since_last_review_is_the_date_of_the_regions_latest_session() {
         std::fs::read_to_string(golden_dir().join("workspace/engagements/north/acme-payments.yaml")).expect("eng");
     repo.write("engagements/north/acme.yaml", &eng);
     repo.commit("2026-10-01", "base");
-    repo.write("reviews/north/2026-11-06.yaml", "acctsum: 1\nregion: north\ndate: 2026-11-06\n");
+    repo.write("reviews/north/2026-11-06.yaml", "acctsum: 1\nregion: north\ndate: 2026-11-06\nattendees: [A]\n");
     repo.commit("2026-11-06", "north session");
     repo.write("engagements/north/acme.yaml", &eng.replacen("status: amber", "status: red", 1));
     repo.commit("2026-11-10", "acme goes red");
+    // Scaffolded for today, not yet held: the last review is still the session of 2026-11-06.
+    repo.write("reviews/north/2026-11-20.yaml", "acctsum: 1\nregion: north\ndate: 2026-11-20\nattendees: []\n");
     let by_date = acctsum(repo.path(), &["report", "--region", "north", "--since", "2026-11-06", "--format", "json"]);
     let last = acctsum(repo.path(), &["report", "--region", "north", "--since", "last-review", "--format", "json"]);
     assert_eq!((last.code, &last.stdout), (0, &by_date.stdout), "{}", last.stderr);

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::document;
 use crate::engine;
 use crate::error::Result;
-use crate::finding::{Finding, RuleId, RuleKind};
+use crate::finding::{Acknowledged, Finding, RuleId, RuleKind};
 use crate::git::{Content, Object, Repo};
 use crate::model::Engagement;
 use crate::rules::{self, Context};
@@ -85,11 +85,24 @@ pub fn checked(
     content: Result<&[u8], Unread>,
     ctx: &Context<'_>,
 ) -> Result<(Engagement, Vec<Finding>), Unread> {
+    settled(path, content, ctx).map(|(engagement, findings, _)| (engagement, findings))
+}
+
+/// [`checked`], with the findings an acknowledgement in force (as of `ctx.today`) covered,
+/// kept apart from the others.
+///
+/// # Errors
+/// The reason the version could not be read, or [`Unread::Invalid`].
+pub fn settled(
+    path: &str,
+    content: Result<&[u8], Unread>,
+    ctx: &Context<'_>,
+) -> Result<(Engagement, Vec<Finding>, Vec<Acknowledged>), Unread> {
     let engine::PerFile { engagement, mut findings, .. } =
         engine::check_bytes(Arc::from(path), content?, ctx, engine::Steps::ALL);
     let Some(engagement) = engagement else { return Err(Unread::invalid(&findings)) };
-    let _acknowledged = rules::settle(&mut findings, [&engagement], ctx);
-    Ok((engagement, findings))
+    let acknowledged = rules::settle(&mut findings, [&engagement], ctx);
+    Ok((engagement, findings, acknowledged))
 }
 
 /// The model of a file version (valid parts only), or why it has none: [`checked`]

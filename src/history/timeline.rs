@@ -4,10 +4,12 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use super::acknowledged::Kept;
 use super::changes::Changes;
 use super::compare::compare;
-use super::read::{Unread, model, read_each};
+use super::read::{Unread, read_each, settled};
 use crate::error::{Error, Result};
+use crate::finding::Acknowledged;
 use crate::format::Section;
 use crate::git::{Object, Repo, Version};
 use crate::guide::Guide;
@@ -24,6 +26,9 @@ pub struct Summary {
     pub status: Option<Status>,
     /// The valid score of each configured measure present: (section, key, score).
     pub scores: Vec<(Section, String, i64)>,
+    /// Its findings that an acknowledgement in force at that commit covered: counted
+    /// apart from warnings and errors (they are neither, nor are they fixed).
+    pub acknowledged: Kept,
 }
 
 impl Summary {
@@ -40,7 +45,7 @@ impl Summary {
                 entries.iter().filter_map(move |s| Some((section, s.key.clone(), s.score.copied()?)))
             })
             .collect();
-        Self { updated: eng.updated.copied(), status: eng.status.copied(), scores }
+        Self { updated: eng.updated.copied(), status: eng.status.copied(), scores, acknowledged: Kept::default() }
     }
 
     /// The score of a measure, when valid.
@@ -85,6 +90,14 @@ impl Timeline {
     /// Adds the next (newer) version, keeping only what `history` shows of its model and
     /// what changed from the version before.
     pub fn push(&mut self, version: Version, model: Result<&Engagement, Unread>) {
+        self.push_settled(version, model.map(|eng| (eng, &[][..])));
+    }
+
+    /// [`Timeline::push`], with the version's acknowledged findings (as of its commit's
+    /// date), of which the summary keeps the count and the acknowledgements.
+    pub fn push_settled(&mut self, version: Version, model: Result<(&Engagement, &[Acknowledged]), Unread>) {
+        let acknowledged = model.map(|(eng, acknowledged)| Kept::of(eng, acknowledged)).unwrap_or_default();
+        let model = model.map(|(eng, _)| eng);
         if let Some(name) = model.ok().and_then(|e| e.engagement.str()) {
             self.name = Some(name.to_owned());
         }
@@ -95,7 +108,8 @@ impl Timeline {
         if let Ok(now) = model {
             self.last = Some(now.clone());
         }
-        self.points.push(Point { version, summary: model.map(Summary::of), changes });
+        let summary = model.map(|eng| Summary { acknowledged, ..Summary::of(eng) });
+        self.points.push(Point { version, summary, changes });
     }
 
     /// The engagement's name, or the path when no version names it.
@@ -107,8 +121,8 @@ impl Timeline {
 
 /// The history of the file at `path` (workspace-relative; shown as `shown`): every commit
 /// that touched it, oldest first. Versions are read as they arrive (each checked as of its
-/// commit's date) and only their summary is kept; a version over the size limit is never
-/// read.
+/// commit's date, acknowledgements in force then applied) and only their summary is kept;
+/// a version over the size limit is never read.
 ///
 /// # Errors
 /// When git fails.
@@ -119,8 +133,14 @@ pub fn timeline(repo: &Repo, path: &Path, shown: &str, guide: &Guide) -> Result<
     read_each(
         repo,
         &objects,
-        |i, content| model(&versions[i].path, content, &Context { today: versions[i].date, guide }),
-        |i, model| timeline.push(versions[i].clone(), model.as_ref().map_err(|w| *w)),
+        |i, content| {
+            settled(&versions[i].path, content, &Context { today: versions[i].date, guide })
+                .map(|(engagement, _, acknowledged)| (engagement, acknowledged))
+        },
+        |i, settled| {
+            let settled = settled.as_ref().map(|(eng, acknowledged)| (eng, acknowledged.as_slice())).map_err(|w| *w);
+            timeline.push_settled(versions[i].clone(), settled);
+        },
     )?;
     Ok(timeline)
 }

@@ -11,9 +11,9 @@ use super::json::changes::Changes;
 use super::markdown::{cue, status_cue};
 use super::table::{self, Cell, Tone, status_tone};
 use super::text::{md, terminal};
-use super::words::Words;
+use super::words::{self, Words};
 use crate::view::history::{History, State, Version};
-use crate::view::{Band, Shown, Unread};
+use crate::view::{Band, CoveringRow, Shown, Unread};
 
 /// What the status column shows of a version.
 fn status_text(v: &Version<'_>, markdown: bool) -> String {
@@ -49,6 +49,36 @@ fn changes(v: &Version<'_>, words: Words) -> Vec<String> {
     out
 }
 
+/// What a version's acknowledgements say, one phrase each (`action-overdue about … until
+/// 2026-12-15: … (by …), 2 findings`).
+fn acknowledgements(v: &Version<'_>, words: Words) -> Vec<String> {
+    v.acknowledgements
+        .iter()
+        .flatten()
+        .map(|a| {
+            let phrase = words.acknowledgement(words::Acknowledgement {
+                rule: a.rule,
+                about: a.about,
+                until: a.until,
+                reason: a.reason,
+                by: a.by,
+            });
+            if a.findings == 1 { phrase } else { format!("{phrase}, {} findings", a.findings) }
+        })
+        .collect()
+}
+
+/// Whether any version has an acknowledged finding: the tables then have a column for
+/// them (a file that never acknowledged anything keeps its table as it was).
+fn any_acknowledged(h: &History<'_>) -> bool {
+    h.versions.iter().any(|v| v.acknowledged > 0)
+}
+
+/// The acknowledged column's cell: the count, or a dash.
+fn acknowledged_cell(v: &Version<'_>) -> String {
+    if v.acknowledged == 0 { "—".to_owned() } else { v.acknowledged.to_string() }
+}
+
 fn escape_terminal(text: &str) -> String {
     terminal(text).into_owned()
 }
@@ -58,6 +88,10 @@ fn escape_terminal(text: &str) -> String {
 pub fn table(h: &History<'_>, style: Style) -> String {
     let mut header = vec!["commit", "date", "updated", "status"];
     header.extend(h.measures.iter().map(|m| m.key));
+    let with_acknowledged = any_acknowledged(h);
+    if with_acknowledged {
+        header.push("acknowledged");
+    }
     header.push("changes");
     let mut t = table::new(style, &header);
     let words = Words { escape: escape_terminal, cue: None };
@@ -82,6 +116,10 @@ pub fn table(h: &History<'_>, style: Style) -> String {
                 Some(Shown::Withheld) => Cell::toned("withheld", Tone::Dim),
                 Some(Shown::NotRecorded) | None => Cell::toned("—", Tone::Dim),
             });
+        }
+        if with_acknowledged {
+            let tone = if v.acknowledged == 0 { Tone::Dim } else { Tone::Plain };
+            cells.push(Cell::toned(acknowledged_cell(v), tone));
         }
         let list = changes(v, words);
         cells.push(if list.is_empty() { Cell::toned("—", Tone::Dim) } else { Cell::text(list.join("; ")) });
@@ -110,6 +148,10 @@ pub fn markdown(h: &History<'_>) -> String {
     );
     let mut header = vec!["commit".to_owned(), "date".to_owned(), "updated".to_owned(), "status".to_owned()];
     header.extend(h.measures.iter().map(|m| md(m.key)));
+    let with_acknowledged = any_acknowledged(h);
+    if with_acknowledged {
+        header.push("acknowledged".to_owned());
+    }
     let _ = writeln!(out, "| {} |", header.join(" | "));
     let _ = writeln!(out, "|{}", " --- |".repeat(header.len()));
     for v in &h.versions {
@@ -126,6 +168,9 @@ pub fn markdown(h: &History<'_>) -> String {
                 Some(Shown::NotRecorded) | None => "—".to_owned(),
             });
         }
+        if with_acknowledged {
+            row.push(acknowledged_cell(v));
+        }
         let _ = writeln!(out, "| {} |", row.join(" | "));
     }
     out.push('\n');
@@ -141,6 +186,20 @@ pub fn markdown(h: &History<'_>) -> String {
     if !changed.is_empty() {
         out.push_str("## What changed\n\n");
         for line in changed {
+            let _ = writeln!(out, "{line}");
+        }
+        out.push('\n');
+    }
+    if with_acknowledged {
+        out.push_str("## Acknowledged\n\n");
+        out.push_str("Findings the leads acknowledged in the file, as of each commit's date: neither warnings nor errors, and not fixed.\n\n");
+        for v in h.versions.iter().filter(|v| v.acknowledged > 0) {
+            let mut line =
+                format!("- {} (`{}`): {}", v.date, v.short.replace('`', "'"), words::acknowledged(v.acknowledged));
+            let said = acknowledgements(v, words);
+            if !said.is_empty() {
+                let _ = write!(line, " — {}", said.join("; "));
+            }
             let _ = writeln!(out, "{line}");
         }
         out.push('\n');
@@ -191,6 +250,34 @@ struct JsonPoint<'a> {
     account_status: std::collections::BTreeMap<&'a str, Field<i64>>,
     strategy: std::collections::BTreeMap<&'a str, Field<i64>>,
     changes: Option<Changes<'a>>,
+    /// How many findings were acknowledged at that version.
+    acknowledged: usize,
+    /// The acknowledgements that covered them (`None`: the audience may not see them).
+    acknowledgements: Option<Vec<JsonCovering<'a>>>,
+}
+
+/// One acknowledgement at a version, and how many findings it covered.
+#[derive(Serialize)]
+struct JsonCovering<'a> {
+    rule: Field<&'static str>,
+    about: Field<&'a str>,
+    reason: Field<&'a str>,
+    until: Field<String>,
+    by: Field<&'a str>,
+    findings: usize,
+}
+
+impl<'a> From<&CoveringRow<'a>> for JsonCovering<'a> {
+    fn from(c: &CoveringRow<'a>) -> Self {
+        Self {
+            rule: Field(c.rule.map(crate::view::RuleId::as_str)),
+            about: Field(c.about),
+            reason: Field(c.reason),
+            until: Field(c.until.map(|d| d.to_string())),
+            by: Field(c.by),
+            findings: c.findings,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -249,6 +336,8 @@ pub fn json(h: &History<'_>) -> serde_json::Result<String> {
                 account_status: section(crate::view::Section::AccountStatus),
                 strategy: section(crate::view::Section::Strategy),
                 changes: v.changes.as_deref().map(Changes::of),
+                acknowledged: v.acknowledged,
+                acknowledgements: v.acknowledgements.as_ref().map(|a| a.iter().map(JsonCovering::from).collect()),
             }
         })
         .collect();

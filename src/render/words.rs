@@ -1,7 +1,7 @@
 //! Changes in words, for the pack, the history and the terminal: one phrase per
 //! [`Change`], user text passed through the caller's escaping.
 
-use crate::view::{Change, LeadMove, Role, ScoreMove, Status, Trend, Withheld};
+use crate::view::{Change, LeadMove, Role, RuleId, ScoreMove, Shown, Status, Trend, Withheld};
 
 /// How to write a change: the escaping of user text, and whether statuses get their
 /// coloured cue.
@@ -63,7 +63,47 @@ fn role(r: Role) -> &'static str {
     r.words()
 }
 
+/// What an acknowledgement says: its rule, what it is about, until when, why and by
+/// whom; each part the audience may not see left out.
+#[derive(Clone, Copy, Debug)]
+pub struct Acknowledgement<'a> {
+    /// The rule whose findings it silences.
+    pub rule: Shown<RuleId>,
+    /// What they are about.
+    pub about: Shown<&'a str>,
+    /// The last day it silences them.
+    pub until: Shown<chrono::NaiveDate>,
+    /// Why.
+    pub reason: Shown<&'a str>,
+    /// Who acknowledged them.
+    pub by: Shown<&'a str>,
+}
+
+/// `1 acknowledged`, `3 acknowledged`.
+#[must_use]
+pub fn acknowledged(n: usize) -> String {
+    format!("{n} acknowledged")
+}
+
 impl Words {
+    /// An acknowledgement as a phrase: `action-overdue about Send the DPIA until
+    /// 2026-12-15: the DPO is on leave (by Priya Raman)`. An `about` or `reason` the
+    /// audience may not see is left out, and said to be.
+    #[must_use]
+    pub fn acknowledgement(self, a: Acknowledgement<'_>) -> String {
+        let esc = self.escape;
+        let rule = a.rule.value().map_or("a rule (withheld)", RuleId::as_str);
+        let about = match a.about {
+            Shown::Value(about) => format!(" about {}", esc(about)),
+            Shown::Withheld => " about a withheld field".to_owned(),
+            Shown::NotRecorded => String::new(),
+        };
+        let until = a.until.value().map(|d| format!(" until {d}")).unwrap_or_default();
+        let reason = a.reason.value().map(|r| format!(": {}", esc(r))).unwrap_or_default();
+        let by = a.by.value().map(|b| format!(" (by {})", esc(b))).unwrap_or_default();
+        format!("{rule}{about}{until}{reason}{by}")
+    }
+
     fn status(self, s: Status) -> String {
         match self.cue {
             Some(cue) => format!("{} {}", cue(s), s.as_str()),

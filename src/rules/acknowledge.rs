@@ -100,6 +100,31 @@ fn subject<'a>(eng: &'a Engagement, field: &'a FieldPath) -> Option<&'a str> {
     }
 }
 
+/// What an acknowledgement's `about` names among an engagement's items, beside a measure
+/// key or a field path (which need no look-up): an audience that hides something of the
+/// risks or of the actions may not read an `about` that quotes one of them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AboutNames {
+    /// A risk has it for its title.
+    pub risk: bool,
+    /// An action has it for its text.
+    pub action: bool,
+}
+
+impl AboutNames {
+    /// What `about` names among `eng`'s risks and actions (compared as acknowledgements
+    /// compare them).
+    #[must_use]
+    pub fn of(eng: &Engagement, about: &str) -> Self {
+        let name = normal(about);
+        let names = |text: Option<&str>| text.is_some_and(|t| normal(t) == name);
+        Self {
+            risk: eng.risks.iter().any(|r| names(r.title.str())),
+            action: eng.actions.iter().any(|a| names(a.action.str())),
+        }
+    }
+}
+
 /// `about` as compared: lower case, runs of white space as one space, none at the ends.
 pub(crate) fn normal(about: &str) -> String {
     about.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()

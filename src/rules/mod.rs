@@ -16,6 +16,7 @@ use crate::guide::Guide;
 use crate::model::Engagement;
 
 mod acknowledge;
+pub use self::acknowledge::AboutNames;
 pub(crate) use self::acknowledge::normal as normal_about;
 mod action_overdue;
 mod duplicate_engagement;

@@ -18,7 +18,7 @@ impl WorkspaceRule for ReviewActionOverdue {
     }
 
     fn check(&self, _files: &[FileFacts<'_>], facts: &WorkspaceFacts, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        for session in latest_by_region(&facts.reviews) {
+        for session in latest_by_region(&facts.reviews, ctx.today) {
             for item in &session.actions {
                 let action = &item.action;
                 let (Some(true), Some((due, at))) = (action.is_open(), action.due.valid()) else { continue };
@@ -59,11 +59,11 @@ mod tests {
     fn only_open_actions_of_the_latest_session_are_overdue() {
         let older = session(
             "reviews/north/2026-10-23.yaml",
-            "acctsum: 1\nregion: north\ndate: 2026-10-23\nactions:\n  - {action: A, owner: O, due: 2026-11-01}\n",
+            "acctsum: 1\nregion: north\ndate: 2026-10-23\nactions:\n  - {action: A, owner: O, due: 2026-11-01}\nattendees: [P]\n",
         );
         let latest = session(
             "reviews/north/2026-11-06.yaml",
-            "acctsum: 1\nregion: north\ndate: 2026-11-06\nactions:\n  - {action: A, owner: O, due: 2026-11-19}\n  - {action: B, owner: O, due: 2026-11-01, status: done}\n  - {action: C, owner: O, due: 2026-11-20}\n  - {action: D, owner: O, due: 2026-11-02, status: blocked}\n",
+            "acctsum: 1\nregion: north\ndate: 2026-11-06\nactions:\n  - {action: A, owner: O, due: 2026-11-19}\n  - {action: B, owner: O, due: 2026-11-01, status: done}\n  - {action: C, owner: O, due: 2026-11-20}\n  - {action: D, owner: O, due: 2026-11-02, status: blocked}\nattendees: [P]\n",
         );
         let guide = Guide::default();
         let facts = WorkspaceFacts { reviews: vec![older, latest], ..WorkspaceFacts::default() };

@@ -16,7 +16,7 @@ impl WorkspaceRule for ReviewOverdue {
     }
 
     fn check(&self, _files: &[FileFacts<'_>], facts: &WorkspaceFacts, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        for session in latest_by_region(&facts.reviews) {
+        for session in latest_by_region(&facts.reviews, ctx.today) {
             let Some((next, at)) = session.next_review.valid() else { continue };
             if *next >= ctx.today {
                 continue;
@@ -51,15 +51,39 @@ mod tests {
     fn only_the_latest_session_of_each_region_counts() {
         let guide = Guide::default();
         let reviews = vec![
-            session("reviews/north/a.yaml", "acctsum: 1\nregion: north\ndate: 2026-10-01\nnext_review: 2026-10-15\n"),
-            session("reviews/north/b.yaml", "acctsum: 1\nregion: north\ndate: 2026-11-06\nnext_review: 2026-11-20\n"),
-            session("reviews/south/a.yaml", "acctsum: 1\nregion: south\ndate: 2026-11-06\nnext_review: 2026-11-19\n"),
-            session("reviews/west/a.yaml", "acctsum: 1\nregion: west\ndate: 2026-11-06\n"),
+            session(
+                "reviews/north/a.yaml",
+                "acctsum: 1\nregion: north\ndate: 2026-10-01\nnext_review: 2026-10-15\nattendees: [P]\n",
+            ),
+            session(
+                "reviews/north/b.yaml",
+                "acctsum: 1\nregion: north\ndate: 2026-11-06\nnext_review: 2026-11-20\nattendees: [P]\n",
+            ),
+            session(
+                "reviews/south/a.yaml",
+                "acctsum: 1\nregion: south\ndate: 2026-11-06\nnext_review: 2026-11-19\nattendees: [P]\n",
+            ),
+            session("reviews/west/a.yaml", "acctsum: 1\nregion: west\ndate: 2026-11-06\nattendees: [P]\n"),
         ];
         let facts = WorkspaceFacts { reviews, ..WorkspaceFacts::default() };
         let mut out = Vec::new();
         ReviewOverdue.check(&[], &facts, &Context { today: today(), guide: &guide }, &mut out);
         let got: Vec<(&str, u32)> = out.iter().map(|f| (&*f.path, f.loc.line)).collect();
         assert_eq!(got, vec![("reviews/south/a.yaml", 4)]);
+    }
+
+    #[test]
+    fn a_draft_does_not_record_the_session_that_was_due() {
+        let guide = Guide::default();
+        let held = "acctsum: 1\nregion: north\ndate: 2026-11-06\nnext_review: 2026-11-19\nattendees: [P]\n";
+        let reviews = vec![
+            session("reviews/north/a.yaml", held),
+            session("reviews/north/b.yaml", "acctsum: 1\nregion: north\ndate: 2026-11-20\nattendees: []\n"),
+        ];
+        let facts = WorkspaceFacts { reviews, ..WorkspaceFacts::default() };
+        let mut out = Vec::new();
+        ReviewOverdue.check(&[], &facts, &Context { today: today(), guide: &guide }, &mut out);
+        let got: Vec<(&str, u32)> = out.iter().map(|f| (&*f.path, f.loc.line)).collect();
+        assert_eq!(got, vec![("reviews/north/a.yaml", 4)]);
     }
 }

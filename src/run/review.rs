@@ -39,9 +39,13 @@ pub(super) fn new(global: &Global, args: &ReviewNewOptions, cwd: &Path, io: &mut
         return Err(Error::Exists { path: shown.to_string() });
     }
     let (sessions, _) = review::read(&ws.guide, &review::sources(&ws));
+    // Carried over from the last session held (a draft's actions were never agreed).
+    let held = today(global);
     let previous = sessions
         .iter()
-        .filter(|s| s.region.str() == Some(region.as_str()) && s.date.get().is_some_and(|d| *d < date))
+        .filter(|s| {
+            s.region.str() == Some(region.as_str()) && s.is_held(held) && s.date.get().is_some_and(|d| *d < date)
+        })
         .max_by_key(|s| (s.date.copied(), s.path.clone()));
     let carried: Vec<_> =
         previous.map(|p| p.actions.iter().filter(|a| a.action.is_open() == Some(true)).collect()).unwrap_or_default();
@@ -97,9 +101,9 @@ pub(super) fn sessions(ws: &Workspace) -> (Vec<review::Session>, Vec<crate::find
     review::read(&ws.guide, &review::sources(ws))
 }
 
-/// `--since` as given, with `last-review` made the date of the latest session of the
-/// regions asked for (every region when none is): the earliest of their latest sessions,
-/// so that nothing since any of them is missed.
+/// `--since` as given, with `last-review` made the date of the latest session held by
+/// `today` of the regions asked for (every region when none is): the earliest of their
+/// latest sessions, so that nothing since any of them is missed.
 ///
 /// # Errors
 /// `last-review` when no region asked for has a session.
@@ -107,12 +111,13 @@ pub(super) fn since_arg(
     given: Option<&str>,
     sessions: &[review::Session],
     regions: &[String],
+    today: chrono::NaiveDate,
 ) -> Result<Option<String>> {
     let Some(given) = given else { return Ok(None) };
     if given != "last-review" {
         return Ok(Some(given.to_owned()));
     }
-    let date = review::latest_by_region(sessions)
+    let date = review::latest_by_region(sessions, today)
         .into_iter()
         .filter(|s| regions.is_empty() || s.region.str().is_some_and(|r| regions.iter().any(|want| want == r)))
         .filter_map(|s| s.date.copied())

@@ -32,7 +32,7 @@ pub(super) fn site(global: &Global, args: &SiteOptions, cwd: &Path, io: &mut Io<
     let today = today(global);
     let jobs = engine::default_jobs();
     let (sessions, mut session_findings) = super::review::sessions(&ws);
-    let since_arg = super::review::since_arg(args.since.as_deref(), &sessions, &filters.regions)?;
+    let since_arg = super::review::since_arg(args.since.as_deref(), &sessions, &filters.regions, today)?;
     let mut files = engine::read(&ws.guide, &sources, Options { today, keep_text: false, jobs });
     files.findings.append(&mut session_findings);
     // What the check found in each file: the trends do not read those versions again.
@@ -89,7 +89,7 @@ pub(super) fn site(global: &Global, args: &SiteOptions, cwd: &Path, io: &mut Io<
         let report = crate::report::build(&outcome, Request { filters: &filters, ..request });
         let mut pack = Pack::of(&report);
         let mask = crate::view::Mask::new(report.audience, report.guide);
-        pack.last_review = crate::view::LastReview::of(&facts.reviews, region.name, &session_findings, mask);
+        pack.last_review = crate::view::LastReview::of(&facts.reviews, region.name, today, &session_findings, mask);
         let page = render::site::region_page(&site, region.name, &pack);
         building.write(&format!("r/{}.html", region.slug), page.as_bytes())?;
         let calendar = crate::view::calendar::calendar(&report, &facts.reviews, format!("acctsum: {}", region.name));

@@ -12,9 +12,10 @@ use super::shown::Shown;
 use crate::field_path::Segment;
 use crate::finding::{Finding, RuleId};
 use crate::format::key as k;
+use crate::history::Kept;
 use crate::model::{Acknowledgement, Engagement};
 use crate::report::Item;
-use crate::rules::normal_about as normal;
+use crate::rules::{AboutNames, normal_about as normal};
 
 /// An acknowledgement: findings the leads know about, silenced until a date.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,6 +71,49 @@ pub(super) fn rows<'a>(item: &Item<'a>, mask: Mask<'_>) -> Option<Vec<Acknowledg
     })
 }
 
+/// One acknowledgement as `history` shows it at a version: the acknowledgement, and how
+/// many findings it covered then.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CoveringRow<'a> {
+    /// The rule whose findings it silenced.
+    pub rule: Shown<RuleId>,
+    /// The field they were about; withheld as [`AcknowledgementRow::about`] is.
+    pub about: Shown<&'a str>,
+    /// Why; withheld as [`AcknowledgementRow::reason`] is.
+    pub reason: Shown<&'a str>,
+    /// The last day it silenced them.
+    pub until: Shown<NaiveDate>,
+    /// Who acknowledged it.
+    pub by: Shown<&'a str>,
+    /// How many findings it covered at that version.
+    pub findings: usize,
+}
+
+/// The rows of one version's acknowledgements, as [`rows`] gives today's; `None` when the
+/// section is hidden (the count stays).
+pub(super) fn covering_rows<'a>(kept: &'a Kept, mask: Mask<'_>) -> Option<Vec<CoveringRow<'a>>> {
+    mask.section(k::ACKNOWLEDGED, || {
+        let field = |key, value| mask.shown(&[k::ACKNOWLEDGED, key], value);
+        kept.coverings
+            .iter()
+            .map(|c| {
+                let hidden = c.subjects.iter().any(|f| mask.hides_finding(f))
+                    || c.about.as_deref().is_some_and(|about| names_hidden(about, c.names, mask));
+                let described = |value: Shown<&'a str>| if hidden { Shown::Withheld } else { value };
+                let about = c.about.as_deref().map_or(Shown::NotRecorded, Shown::Value);
+                CoveringRow {
+                    rule: mask.shown(&[k::ACKNOWLEDGED, k::RULE], Shown::Value(c.rule)),
+                    about: described(field(k::ABOUT, about)),
+                    reason: described(field(k::REASON, Shown::Value(c.reason.as_str()))),
+                    until: mask.shown(&[k::ACKNOWLEDGED, k::UNTIL], Shown::Value(c.until)),
+                    by: field(k::BY, Shown::Value(c.by.as_str())),
+                    findings: c.findings,
+                }
+            })
+            .collect()
+    })
+}
+
 /// Whether `f` is about an acknowledgement of `e` (`acknowledgement-unused`,
 /// `acknowledgement-expired`, at `acknowledged.N`) whose `about` names something the
 /// audience may not see: its message quotes that `about`.
@@ -83,16 +127,21 @@ pub(super) fn quotes_hidden(e: &Engagement, f: &Finding, mask: Mask<'_>) -> bool
 /// measure by its key, a risk by its title, an action by its text, or a field by its path
 /// (`actions.2.due`).
 fn about_hidden(e: &Engagement, a: &Acknowledgement, mask: Mask<'_>) -> bool {
-    let Some(about) = a.about.str() else { return false };
+    a.about.str().is_some_and(|about| names_hidden(about, AboutNames::of(e, about), mask))
+}
+
+/// Whether `about`, naming `names` among its engagement's risks and actions, names
+/// something of which the audience may not see a part (see [`about_hidden`]); `history`
+/// asks it of each version.
+pub(super) fn names_hidden(about: &str, names: AboutNames, mask: Mask<'_>) -> bool {
     let name = normal(about);
     let path: Vec<&str> = name.split('.').filter(|s| !s.bytes().all(|b| b.is_ascii_digit())).collect();
     if path.len() > 1 && mask.hides_within(&path) {
         return true;
     }
     let measure = |section| mask.hides_within(&[section, name.as_str()]);
-    let names = |text: Option<&str>| text.is_some_and(|t| normal(t) == name);
     measure(k::ACCOUNT_STATUS)
         || measure(k::STRATEGY)
-        || (mask.hides_within(&[k::RISKS]) && e.risks.iter().any(|r| names(r.title.str())))
-        || (mask.hides_within(&[k::ACTIONS]) && e.actions.iter().any(|x| names(x.action.str())))
+        || (names.risk && mask.hides_within(&[k::RISKS]))
+        || (names.action && mask.hides_within(&[k::ACTIONS]))
 }

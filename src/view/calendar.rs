@@ -1,6 +1,7 @@
 //! What is coming, as calendar events: each engagement's objectives and events, its next
-//! service review and its open actions' due dates; each region's latest review session's
-//! open actions and its next review. Built for an audience: a hidden section gives no
+//! service review and its open actions' due dates; each region's latest review session
+//! held (see [`Session::is_held`]): its open actions and its next review; and a session
+//! file dated ahead, as the session planned for that day. Built for an audience: a hidden section gives no
 //! events, nor does a hidden date; a hidden field is "withheld"; a session's actions are
 //! left out for an audience that hides anything of `actions`. `render::calendar` writes
 //! them as iCalendar.
@@ -111,7 +112,7 @@ pub fn calendar(report: &Report<'_>, sessions: &[Session], name: String) -> Cale
     // A session's actions are told in one line each (text, owner, date), so an audience
     // that hides anything of `actions` sees none of them, as `LastReview` counts them.
     let session_actions = !mask.hides_within(&[k::ACTIONS]);
-    for session in latest_by_region(sessions) {
+    for session in latest_by_region(sessions, today) {
         let Some(region) = session.region.str() else { continue };
         if !regions.is_empty() && !regions.iter().any(|r| r == region) {
             continue;
@@ -140,6 +141,26 @@ pub fn calendar(report: &Report<'_>, sessions: &[Session], name: String) -> Cale
                 description: format!("The next review session of the {region} region."),
             });
         }
+    }
+    // A session file dated ahead (scaffolded before the day) is the session planned for
+    // that day, unless it is the day the last session booked, which is told above.
+    for session in crate::review::planned(sessions, today) {
+        let (Some(region), Some(date)) = (session.region.str(), session.date.copied()) else { continue };
+        if !regions.is_empty() && !regions.iter().any(|r| r == region) {
+            continue;
+        }
+        let booked = latest_by_region(sessions, today)
+            .into_iter()
+            .any(|held| held.region.str() == Some(region) && held.next_review.copied() == Some(date));
+        if booked {
+            continue;
+        }
+        events.push(Event {
+            uid: uid("review-session-planned", region, &date.to_string()),
+            date,
+            summary: format!("{region} review session (planned)"),
+            description: format!("A {region} review session planned for this day ({}).", session.path),
+        });
     }
     events.retain(|e| e.date >= today);
     events.sort_by(|a, b| (a.date, &a.uid).cmp(&(b.date, &b.uid)));

@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 
+use super::acknowledgement::{CoveringRow, covering_rows};
 use super::change::{self, Change};
 use super::entry::Mark;
 use super::mask::Mask;
@@ -48,6 +49,13 @@ pub struct Version<'a> {
     /// What changed from the last version before it that could be read, when both could
     /// be read.
     pub changes: Option<Vec<Change<'a>>>,
+    /// How many of its findings an acknowledgement in force at that commit covered
+    /// (neither warnings nor errors, nor fixed); 0 when it could not be read.
+    pub acknowledged: usize,
+    /// The acknowledgements that covered them (the first
+    /// [`MAX_KEPT`](crate::history::MAX_KEPT)); `None` when the audience may not see the
+    /// `acknowledged` section.
+    pub acknowledgements: Option<Vec<CoveringRow<'a>>>,
 }
 
 /// The mean (in tenths, rounded) and the lowest of a section's scores at each version
@@ -131,7 +139,20 @@ fn version<'a>(p: &'a Point, measures: &[Measure<'a>], guide: &Guide, mask: Mask
         Err(why) => State::Unread(*why),
     };
     let changes = p.changes.as_ref().map(|c| change::lines(c, measures, short, mask));
-    Version { commit, short, date: p.version.date, path: &p.version.path, state, changes }
+    let (acknowledged, acknowledgements) = match &p.summary {
+        Ok(s) => (s.acknowledged.count, covering_rows(&s.acknowledged, mask)),
+        Err(_) => (0, mask.section(k::ACKNOWLEDGED, Vec::new)),
+    };
+    Version {
+        commit,
+        short,
+        date: p.version.date,
+        path: &p.version.path,
+        state,
+        changes,
+        acknowledged,
+        acknowledgements,
+    }
 }
 
 fn series(section: Section, points: &[Point], measures: &[Measure<'_>]) -> Series {

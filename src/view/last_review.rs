@@ -1,4 +1,5 @@
-//! "Since the last review": the region's latest review session — its decisions, its
+//! "Since the last review": the region's latest review session held (dated today or
+//! before, with its attendees recorded: a draft `review new` scaffolded is not yet it) — its decisions, its
 //! actions (done, open, blocked or overdue, as `review-action-overdue` decides) and the
 //! next review date — that a region's pack and region page open with.
 //!
@@ -70,12 +71,19 @@ pub struct LastReview {
 }
 
 impl LastReview {
-    /// The latest session of `region` among `sessions`, with the facts `findings` (the
+    /// The latest session of `region` among `sessions` held by `today` (a draft is not the
+    /// last review: see [`Session::is_held`]), with the facts `findings` (the
     /// review files' findings, severities applied) decide, as `mask`'s audience may see
     /// it; `None` when it has none.
     #[must_use]
-    pub fn of(sessions: &[Session], region: &str, findings: &[Finding], mask: Mask<'_>) -> Option<Self> {
-        let session = crate::review::latest_of(sessions, region)?;
+    pub fn of(
+        sessions: &[Session],
+        region: &str,
+        today: NaiveDate,
+        findings: &[Finding],
+        mask: Mask<'_>,
+    ) -> Option<Self> {
+        let session = crate::review::latest_of(sessions, region, today)?;
         let date = session.date.copied()?;
         let has = |rule: RuleId, field: &FieldPath| {
             findings.iter().any(|f| f.rule == rule && f.path == session.path && f.field.as_ref() == Some(field))

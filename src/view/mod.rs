@@ -27,7 +27,7 @@ pub mod site;
 mod support;
 mod trend;
 
-pub use self::acknowledgement::AcknowledgementRow;
+pub use self::acknowledgement::{AcknowledgementRow, CoveringRow};
 pub use self::attention::{Cause, Note, Place, Withheld};
 pub use self::change::{Change, ChangeSummary, Gone, LeadMove, Left, ScoreMove, SinceView, Trend, lines};
 pub use self::client::{Client, ClientAction, ClientRisk, ClientRow};

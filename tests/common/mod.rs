@@ -26,8 +26,13 @@ pub struct Ran {
 /// `ACCTSUM_TEST_BIN` set, runs that binary instead: how a test is shown to fail on an
 /// older acctsum (`ACCTSUM_TEST_BIN=/path/to/old/acctsum cargo test --test pack`).
 pub fn acctsum(ws: &Path, args: &[&str]) -> Ran {
+    acctsum_on(ws, TODAY, args)
+}
+
+/// [`acctsum`] as of another fixed date, `today` (`YYYY-MM-DD`).
+pub fn acctsum_on(ws: &Path, today: &str, args: &[&str]) -> Ran {
     let ws_arg = ws.to_string_lossy().into_owned();
-    let mut argv = vec!["acctsum", "-C", &ws_arg, "--today", TODAY, "--color", "never"];
+    let mut argv = vec!["acctsum", "-C", &ws_arg, "--today", today, "--color", "never"];
     argv.extend_from_slice(args);
     if let Some(bin) = std::env::var_os("ACCTSUM_TEST_BIN") {
         let out = std::process::Command::new(bin).args(&argv[1..]).current_dir(ws).output().expect("run");
