@@ -26,6 +26,7 @@ pub mod git;
 pub mod guide;
 pub mod history;
 pub mod model;
+pub mod name_key;
 pub mod new;
 pub mod options;
 pub mod output;

@@ -283,7 +283,7 @@ fn new(global: &Global, args: &NewOptions, cwd: &Path, io: &mut Io<'_>) -> Resul
     if let Some(holder) = broken.filter(|_| !global.quiet) {
         render::notes::lock_broken(io.err, crate::new::LOCK_FILE, &holder)?;
     }
-    let key = |name: &str| name.trim().to_lowercase();
+    let key = crate::name_key::name_key;
     // The names already in use, and what the target file holds if it exists.
     let existing = match ws.sources(&[], cwd) {
         Ok(sources) => engine::names(&ws.guide, &sources, engine::default_jobs()),
