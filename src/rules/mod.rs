@@ -18,6 +18,7 @@ use crate::model::Engagement;
 mod acknowledge;
 pub(crate) use self::acknowledge::normal as normal_about;
 mod action_overdue;
+mod client_name_drift;
 mod duplicate_engagement;
 mod future_date;
 mod headline_too_long;
@@ -103,6 +104,7 @@ pub const WORKSPACE_RULES: &[&dyn WorkspaceRule] = &[
     &review_action_overdue::ReviewActionOverdue,
     &review_overdue::ReviewOverdue,
     &review_date_mismatch::ReviewDateMismatch,
+    &client_name_drift::ClientNameDrift,
 ];
 
 /// Runs every enabled per-file rule on one engagement.
