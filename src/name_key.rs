@@ -27,6 +27,40 @@ pub fn contains(haystack: &str, needle: &str) -> bool {
     name_key(haystack).contains(name_key(needle).as_str())
 }
 
+/// The legal suffixes a client's name may carry or leave out (docs/rules.md lists them).
+/// `Group` is not one: it tells real clients apart (`Solent Ports` and `Solent Ports Group`).
+pub const LEGAL_SUFFIXES: &[&str] = &["ltd", "limited", "plc", "llp", "inc"];
+
+/// The client a name spells, for telling spellings of one client apart from other clients:
+/// its name key, punctuation as space, without a final legal suffix (unless that is the
+/// whole name). `Harbour & Finch Ltd.` and `harbour finch` are one client.
+#[must_use]
+pub fn client_key(name: &str) -> String {
+    let spaced: String = name_key(name).chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
+    let mut words: Vec<&str> = spaced.split_whitespace().collect();
+    if words.len() > 1 && words.last().is_some_and(|w| LEGAL_SUFFIXES.contains(w)) {
+        words.pop();
+    }
+    words.join(" ")
+}
+
+/// The spellings (trimmed) among `written` — (name as written, file) pairs, in path order —
+/// each with its files, the most used first; on a tie, the one met first.
+#[must_use]
+pub fn spellings<'a>(written: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<(&'a str, Vec<&'a str>)> {
+    let mut out: Vec<(&str, Vec<&str>)> = Vec::new();
+    for (name, path) in written {
+        let name = name.trim();
+        match out.iter_mut().find(|(s, _)| *s == name) {
+            Some((_, paths)) => paths.push(path),
+            None => out.push((name, vec![path])),
+        }
+    }
+    // Stable: a tie keeps the order in which the spellings were met.
+    out.sort_by_key(|(_, paths)| std::cmp::Reverse(paths.len()));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -41,5 +75,24 @@ mod tests {
         assert!(contains("Siobhán Kearney", "siobhan"));
         assert!(contains("Łukasz Nowak", " LUKASZ "));
         assert!(!contains("Lucas", "lukasz"));
+    }
+
+    #[test]
+    fn client_keys_leave_out_case_accents_punctuation_and_a_legal_suffix() {
+        assert_eq!(client_key("Harbour & Finch Ltd."), "harbour finch");
+        assert_eq!(client_key(" harbour  finch "), "harbour finch");
+        assert_eq!(client_key("Harbour-Finch LIMITED"), "harbour finch");
+        assert_eq!(client_key("Crème Brûlée plc"), "creme brulee");
+        assert_eq!(client_key("Acme LLP"), "acme");
+        assert_eq!(client_key("Acme, Inc"), "acme");
+        assert_eq!(client_key("Solent Ports Group"), "solent ports group");
+        assert_eq!(client_key("Limited"), "limited");
+        assert_ne!(client_key("Solent Ports"), client_key("Solent Ports Group"));
+    }
+
+    #[test]
+    fn spellings_put_the_most_used_first_and_keep_ties_in_order() {
+        let got = spellings([("Acme plc", "a"), (" ACME ", "b"), ("ACME", "c"), ("Acme plc", "d"), ("Acme", "e")]);
+        assert_eq!(got, vec![("Acme plc", vec!["a", "d"]), ("ACME", vec!["b", "c"]), ("Acme", vec!["e"])]);
     }
 }

@@ -9,11 +9,8 @@ use crate::facts::WorkspaceFacts;
 use crate::finding::{FieldPath, Finding, RuleId};
 use crate::format::key as k;
 use crate::model::Engagement;
-use crate::name_key::name_key;
-
-/// The legal suffixes a client's name may carry or leave out (docs/rules.md lists them).
-/// `Group` is not one: it tells real clients apart (`Solent Ports` and `Solent Ports Group`).
-pub(crate) const LEGAL_SUFFIXES: &[&str] = &["ltd", "limited", "plc", "llp", "inc"];
+use crate::name_key::{client_key, spellings};
+use crate::scaffold::yaml_text;
 
 /// How many files a message names before "and N more".
 const NAMED_FILES: usize = 3;
@@ -21,17 +18,6 @@ const NAMED_FILES: usize = 3;
 /// Spellings of one client are the same client when their name keys are, once
 /// punctuation and a final legal suffix are left out.
 pub(super) struct ClientNameDrift;
-
-/// The client a name spells: its name key, punctuation as space, without a final legal
-/// suffix (unless that is the whole name).
-pub(crate) fn client_key(name: &str) -> String {
-    let spaced: String = name_key(name).chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
-    let mut words: Vec<&str> = spaced.split_whitespace().collect();
-    if words.len() > 1 && words.last().is_some_and(|w| LEGAL_SUFFIXES.contains(w)) {
-        words.pop();
-    }
-    words.join(" ")
-}
 
 impl WorkspaceRule for ClientNameDrift {
     fn id(&self) -> RuleId {
@@ -47,27 +33,15 @@ impl WorkspaceRule for ClientNameDrift {
         }
         for group in by_client.values_mut().filter(|g| g.len() > 1) {
             group.sort_by(|a, b| a.path.cmp(&b.path));
-            // Each spelling as written (trimmed) with its files, in the order first met.
-            let mut spellings: Vec<(&str, Vec<&str>)> = Vec::new();
-            for eng in group.iter() {
-                let spelt = eng.client.str().unwrap_or_default().trim();
-                match spellings.iter_mut().find(|(s, _)| *s == spelt) {
-                    Some((_, paths)) => paths.push(&eng.path),
-                    None => spellings.push((spelt, vec![&eng.path])),
-                }
-            }
-            // The spelling most used; a tie goes to the one met first, in the earliest path.
-            let Some((used, paths)) = spellings.iter().rev().max_by_key(|(_, paths)| paths.len()) else { continue };
-            if spellings.len() < 2 {
-                continue;
-            }
+            let spelt = spellings(group.iter().map(|e| (e.client.str().unwrap_or_default(), &*e.path)));
+            let [(used, paths), _, ..] = spelt.as_slice() else { continue };
             let named = match paths.len() {
                 n if n > NAMED_FILES => format!("{} and {} more", paths[..NAMED_FILES].join(", "), n - NAMED_FILES),
                 _ => paths.join(", "),
             };
             for eng in group.iter() {
-                let Some((spelt, at)) = eng.client.valid() else { continue };
-                if spelt.trim() == *used {
+                let Some((written, at)) = eng.client.valid() else { continue };
+                if written.trim() == *used {
                     continue;
                 }
                 out.push(finding(
@@ -75,9 +49,10 @@ impl WorkspaceRule for ClientNameDrift {
                     &eng.path,
                     at,
                     FieldPath::key(k::CLIENT),
-                    format!("client \"{}\" is spelt \"{used}\" in {named}", spelt.trim()),
+                    format!("client \"{}\" is spelt \"{used}\" in {named}", written.trim()),
                     &format!(
-                        "spell a client the same way in all its engagements: `client: {used}` (its roll-up and its one Relationship Lead go by the name)"
+                        "spell a client the same way in all its engagements: `client: {}` (its roll-up and its one Relationship Lead go by the name)",
+                        yaml_text(used, false)
                     ),
                 ));
             }
@@ -90,19 +65,6 @@ mod tests {
     use super::super::testing::{BASE, engagement_at, files, today};
     use super::*;
     use crate::guide::Guide;
-
-    #[test]
-    fn client_keys_leave_out_case_accents_punctuation_and_a_legal_suffix() {
-        assert_eq!(client_key("Harbour & Finch Ltd."), "harbour finch");
-        assert_eq!(client_key(" harbour  finch "), "harbour finch");
-        assert_eq!(client_key("Harbour-Finch LIMITED"), "harbour finch");
-        assert_eq!(client_key("Crème Brûlée plc"), "creme brulee");
-        assert_eq!(client_key("Acme LLP"), "acme");
-        assert_eq!(client_key("Acme, Inc"), "acme");
-        assert_eq!(client_key("Solent Ports Group"), "solent ports group");
-        assert_eq!(client_key("Limited"), "limited");
-        assert_ne!(client_key("Solent Ports"), client_key("Solent Ports Group"));
-    }
 
     #[test]
     fn warns_on_each_file_not_spelt_the_most_used_way() {
