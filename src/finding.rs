@@ -172,6 +172,8 @@ rule_ids! {
     ReviewDateMismatch = "review-date-mismatch", Content(Warning), "a review session file is not named after its `date` (`reviews/<region>/<YYYY-MM-DD>.yaml`)";
     /// A comment that cut a plain text short.
     CommentInText = "comment-in-text", Content(Warning), "a plain text is followed on its line by a comment that reads as more of the text (`ticket #42 raised`)";
+    /// One client spelt several ways.
+    ClientNameDrift = "client-name-drift", Content(Warning), "one client's name is spelt differently across engagements (case, accents, punctuation or a legal suffix such as Ltd)";
 }
 
 /// The ids of the rules whose findings an engagement may acknowledge (its `acknowledged`
@@ -196,6 +198,7 @@ pub const ACKNOWLEDGEABLE: &[&str] = &[
     "updated-not-bumped",
     "support-open-long",
     "comment-in-text",
+    "client-name-drift",
 ];
 
 impl RuleId {

@@ -28,6 +28,7 @@ pub mod good;
 pub mod guide;
 pub mod history;
 pub mod model;
+pub mod name_key;
 pub mod new;
 pub mod options;
 pub mod output;

@@ -146,14 +146,15 @@ impl Leads {
         }
     }
 
-    /// The roles held by someone whose name contains `who` (case-insensitive, `who`
-    /// trimmed): the one look-up behind `leads NAME` and `report --lead NAME`.
+    /// The roles held by someone whose name contains `who` (by [name key](crate::name_key):
+    /// without case, accents or extra spaces): the one look-up behind `leads NAME` and
+    /// `report --lead NAME`.
     #[must_use]
     pub fn roles_of(&self, who: &str) -> Vec<Role> {
-        let who = who.trim().to_lowercase();
+        let who = crate::name_key::name_key(who);
         Role::ALL
             .into_iter()
-            .filter(|&role| self.names(role).iter().any(|n| n.to_lowercase().contains(who.as_str())))
+            .filter(|&role| self.names(role).iter().any(|n| crate::name_key::name_key(n).contains(who.as_str())))
             .collect()
     }
 }

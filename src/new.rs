@@ -7,6 +7,8 @@ use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
 use crate::guide::{DEFAULT_GLOB, Guide};
+use crate::model::Engagement;
+use crate::name_key::{client_key, name_key, spellings};
 use crate::options::NewOptions;
 use crate::scaffold::NewEngagement;
 use crate::workspace::{self, Workspace};
@@ -32,8 +34,110 @@ pub(crate) fn configured_region(region: &str, guide: &Guide) -> Result<String> {
     ))
 }
 
-/// The answers for `new`: from the flags, else asked for at a terminal.
-pub(crate) fn answers(args: &NewOptions, guide: &Guide, interactive: bool) -> Result<NewEngagement> {
+/// What the workspace already holds of a client: how its engagements spell it, and the
+/// Relationship Leads they name.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct KnownClient<'a> {
+    /// The spelling most used (on a tie, the one of the earliest path).
+    pub spelling: &'a str,
+    /// The files that spell it so, in path order.
+    pub files: Vec<&'a str>,
+    /// Each Relationship Lead its engagements name (one per name key, as first written),
+    /// with the files that name them.
+    pub relationship_leads: Vec<(&'a str, Vec<&'a str>)>,
+}
+
+/// The client `client` is among `engagements`, when one spells the same client (see
+/// [`client_key`]: case, accents, punctuation and a legal suffix aside).
+pub(crate) fn known_client<'a>(client: &str, engagements: &[&'a Engagement]) -> Option<KnownClient<'a>> {
+    let key = client_key(client);
+    if key.is_empty() {
+        return None;
+    }
+    let mut same: Vec<&'a Engagement> =
+        engagements.iter().copied().filter(|e| e.client.str().is_some_and(|c| client_key(c) == key)).collect();
+    same.sort_by(|a, b| a.path.cmp(&b.path));
+    let (spelling, files) =
+        spellings(same.iter().map(|&e| (e.client.str().unwrap_or_default(), &*e.path))).into_iter().next()?;
+    let mut leads: Vec<(String, &'a str, Vec<&'a str>)> = Vec::new();
+    for &eng in &same {
+        let Some(lead) = eng.leads.relationship.str().map(str::trim).filter(|l| !l.is_empty()) else { continue };
+        let lead_key = name_key(lead);
+        match leads.iter_mut().find(|(k, _, _)| *k == lead_key) {
+            Some((_, _, paths)) => paths.push(&eng.path),
+            None => leads.push((lead_key, lead, vec![&eng.path])),
+        }
+    }
+    let relationship_leads = leads.into_iter().map(|(_, lead, paths)| (lead, paths)).collect();
+    Some(KnownClient { spelling, files, relationship_leads })
+}
+
+/// How many files a note or comment names before "and N more".
+const NAMED_FILES: usize = 3;
+
+/// `paths`, the first [`NAMED_FILES`] of them, then how many more.
+fn some_of(paths: &[&str]) -> String {
+    match paths.len() {
+        n if n > NAMED_FILES => format!("{} and {} more", paths[..NAMED_FILES].join(", "), n - NAMED_FILES),
+        _ => paths.join(", "),
+    }
+}
+
+/// A client given on the command line that `new` wrote as the workspace spells it.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Respelt {
+    /// As given.
+    pub given: String,
+    /// As the workspace spells it.
+    pub used: String,
+    /// The files that spell it so (the first few, then how many more).
+    pub files: String,
+}
+
+/// Settles the client of `new` against the workspace's `engagements`: a client already
+/// there is spelt as there (asked at a terminal when it was typed there; otherwise said
+/// so in the returned [`Respelt`]), and its Relationship Lead filled in when its
+/// engagements agree on one, or its candidates named when they do not.
+fn settle_client(new: &mut NewEngagement, engagements: &[&Engagement], ask: bool) -> Result<Option<Respelt>> {
+    let Some(known) = known_client(&new.client, engagements) else { return Ok(None) };
+    let mut respelt = None;
+    if known.spelling != new.client {
+        let keep_mine = ask && {
+            let question =
+                format!("This client is spelt \"{}\" in {}; which spelling", known.spelling, some_of(&known.files));
+            prompt::choose(&question, &[known.spelling.to_owned(), new.client.clone()])? != known.spelling
+        };
+        if keep_mine {
+            return Ok(None);
+        }
+        if !ask {
+            respelt = Some(Respelt {
+                given: new.client.clone(),
+                used: known.spelling.to_owned(),
+                files: some_of(&known.files),
+            });
+        }
+        known.spelling.clone_into(&mut new.client);
+    }
+    match known.relationship_leads.as_slice() {
+        [] => {}
+        [(lead, _)] => new.relationship_lead = Some((*lead).to_owned()),
+        many => {
+            new.relationship_candidates =
+                many.iter().map(|(lead, paths)| format!("{lead} ({})", some_of(paths))).collect();
+        }
+    }
+    Ok(respelt)
+}
+
+/// The answers for `new`: from the flags, else asked for at a terminal. A client that
+/// `engagements` already hold is settled against them (see [`settle_client`]).
+pub(crate) fn answers(
+    args: &NewOptions,
+    guide: &Guide,
+    interactive: bool,
+    engagements: &[&Engagement],
+) -> Result<(NewEngagement, Option<Respelt>)> {
     let fields = [
         (given(args.name.as_deref()), "NAME", "Engagement name"),
         (given(args.client.as_deref()), "--client", "Client"),
@@ -58,14 +162,20 @@ pub(crate) fn answers(args: &NewOptions, guide: &Guide, interactive: bool) -> Re
     }
     let [name, client, region, account_lead] = <[String; 4]>::try_from(values).unwrap_or_default();
     let clean = |list: &[String]| list.iter().filter_map(|p| given(Some(p))).collect();
-    Ok(NewEngagement {
+    let mut new = NewEngagement {
         name,
         client,
         region: configured_region(&region, guide)?,
         account_lead,
         tech_leads: clean(&args.tech_leads),
         delivery_leads: clean(&args.delivery_leads),
-    })
+        ..NewEngagement::default()
+    };
+    // Asked only when the client was typed at the terminal: a flag is never second-guessed
+    // by a question, so scripts run the same at a terminal.
+    let typed_here = interactive && given(args.client.as_deref()).is_none();
+    let respelt = settle_client(&mut new, engagements, typed_here)?;
+    Ok((new, respelt))
 }
 
 /// Where `new` writes by default: `<glob prefix>/<region>/<name>.yaml`, or without the

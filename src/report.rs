@@ -18,7 +18,8 @@ use crate::guide::Guide;
 use crate::history::{Changes, RegionMove, Removed, Since};
 use crate::model::{Action, Engagement, Objective, Risk, Status};
 
-/// Which engagements a report covers. Every filter is case-insensitive; they combine.
+/// Which engagements a report covers. Every filter ignores case (names ignore accents and
+/// extra spaces too: [`crate::name_key`]); they combine.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filters {
     /// Regions (any of them); empty means every region.
@@ -45,7 +46,7 @@ impl Filters {
     fn client_ok(&self, client: Option<&str>) -> bool {
         match &self.client {
             None => true,
-            Some(want) => client.is_none_or(|c| contains(c, want)),
+            Some(want) => client.is_none_or(|c| crate::name_key::contains(c, want)),
         }
     }
 
@@ -61,11 +62,6 @@ impl Filters {
     pub fn accepts(&self, eng: &Engagement) -> bool {
         self.region_ok(eng.region.str()) && self.client_ok(eng.client.str()) && self.lead_ok(eng)
     }
-}
-
-/// Case-insensitive substring.
-fn contains(haystack: &str, needle: &str) -> bool {
-    haystack.to_lowercase().contains(needle.trim().to_lowercase().as_str())
 }
 
 /// One engagement as a report shows it.

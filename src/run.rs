@@ -272,7 +272,16 @@ fn schema(global: &Global, args: &SchemaOptions, cwd: &Path, io: &mut Io<'_>) ->
 
 fn new(global: &Global, args: &NewOptions, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {
     let ws = Workspace::discover(global.workspace.as_deref(), cwd)?;
-    let answers = crate::new::answers(args, &ws.guide, io.interactive)?;
+    // The names in use, read once for the client's spelling and Relationship Lead (before
+    // any question, so no lock is held while someone types) and again under the lock.
+    let names_in_use = || match ws.sources(&[], cwd) {
+        Ok(sources) => Ok(engine::names(&ws.guide, &sources, engine::default_jobs())),
+        Err(Error::NoFiles { .. }) => Ok(Vec::new()),
+        Err(e) => Err(e),
+    };
+    let known = names_in_use()?;
+    let engagements: Vec<&crate::model::Engagement> = known.iter().filter_map(|f| f.engagement.as_ref()).collect();
+    let (answers, respelt) = crate::new::answers(args, &ws.guide, io.interactive, &engagements)?;
     let path = match &args.output {
         Some(out) => absolute(&cwd.join(out)),
         None => crate::new::path(&ws, &answers)?,
@@ -285,13 +294,9 @@ fn new(global: &Global, args: &NewOptions, cwd: &Path, io: &mut Io<'_>) -> Resul
     if let Some(holder) = broken.filter(|_| !global.quiet) {
         render::notes::lock_broken(io.err, crate::new::LOCK_FILE, &holder)?;
     }
-    let key = |name: &str| name.trim().to_lowercase();
+    let key = crate::name_key::name_key;
     // The names already in use, and what the target file holds if it exists.
-    let existing = match ws.sources(&[], cwd) {
-        Ok(sources) => engine::names(&ws.guide, &sources, engine::default_jobs()),
-        Err(Error::NoFiles { .. }) => Vec::new(),
-        Err(e) => return Err(e),
-    };
+    let existing = names_in_use()?;
     if path.exists() {
         let holds =
             existing.iter().find(|f| f.source.path == path).and_then(|f| f.engagement.as_ref()?.engagement.str());
@@ -324,6 +329,12 @@ fn new(global: &Global, args: &NewOptions, cwd: &Path, io: &mut Io<'_>) -> Resul
     drop(lock);
     render::notes::created(io.out, &shown)?;
     if !global.quiet {
+        if let Some(respelt) = &respelt {
+            render::notes::client_respelt(io.err, &respelt.given, &respelt.used, &respelt.files)?;
+        }
+        if let Some(lead) = &answers.relationship_lead {
+            render::notes::relationship_filled(io.err, lead, &answers.client)?;
+        }
         let rel = ws_paths::slashed(path.strip_prefix(&ws.root).unwrap_or(&path));
         if !ws_paths::glob_matches(&ws.globs(), &rel) {
             render::notes::outside_globs(io.err, &shown, &ws.globs())?;

@@ -26,6 +26,11 @@ pub struct NewEngagement {
     pub tech_leads: Vec<String>,
     /// Delivery Leads.
     pub delivery_leads: Vec<String>,
+    /// The client's Relationship Lead, when its other engagements agree on one.
+    pub relationship_lead: Option<String>,
+    /// When the client's other engagements name different Relationship Leads: each, with
+    /// the files that name it (`Sam Lee (engagements/north/a.yaml)`), for the user to agree.
+    pub relationship_candidates: Vec<String>,
 }
 
 /// Writes `s` as a YAML scalar that reads back as the same text: plain when that is
@@ -161,7 +166,23 @@ pub fn engagement(new: &NewEngagement, guide: &Guide, today: NaiveDate, schema: 
                 let _ = writeln!(out, "leads:\n  account: {}", yaml_text(&new.account_lead, false));
                 let _ = writeln!(out, "  tech:{}", names(&new.tech_leads));
                 let _ = writeln!(out, "  delivery:{}", names(&new.delivery_leads));
-                out.push_str("  relationship:\n  client_practice:\n");
+                if !new.relationship_candidates.is_empty() {
+                    comment(
+                        &mut out,
+                        2,
+                        &format!(
+                            "This client's other engagements name different Relationship Leads: {}. A client has one; agree who, then write that name here.",
+                            new.relationship_candidates.join("; ")
+                        ),
+                    );
+                }
+                match &new.relationship_lead {
+                    Some(lead) => {
+                        let _ = writeln!(out, "  relationship: {}", yaml_text(lead, false));
+                    }
+                    None => out.push_str("  relationship:\n"),
+                }
+                out.push_str("  client_practice:\n");
             }
             ("updated", _) => {
                 let _ = writeln!(out, "updated: {today}");

@@ -295,3 +295,92 @@ fn leads_json() {
     assert_eq!(got, vec![("Data", vec!["account"]), ("Payments", vec!["tech"])]);
     assert_eq!(rows[1]["leads"]["tech"], serde_json::json!(["Raj Patel", "Li Wei"]));
 }
+
+/// A workspace whose engagements for one client spell it `Harbour Finch Ltd`, naming the
+/// Relationship Leads `leads` (one per file).
+fn harbour_finch(leads: &[&str]) -> tempfile::TempDir {
+    let file = include_str!("golden/workspace/engagements/north/acme-payments.yaml");
+    let files: Vec<(String, String)> = leads
+        .iter()
+        .enumerate()
+        .map(|(i, lead)| {
+            let text = file
+                .replace("Acme Payments Platform", &format!("Harbour Finch Stream {i}"))
+                .replace("client: Acme Bank", "client: Harbour Finch Ltd")
+                .replace("relationship: Sam Lee", &format!("relationship: {lead}"));
+            (format!("engagements/north/harbour-finch-{i}.yaml"), text)
+        })
+        .collect();
+    common::workspace("acctsum: 1\nregions: [north, south]\n", &files)
+}
+
+const LOYALTY: &[&str] =
+    &["new", "Harbour Finch Loyalty", "--client", "harbour  finch", "--region", "south", "--account-lead", "Ann Lee"];
+
+fn loyalty(ws: &tempfile::TempDir) -> String {
+    std::fs::read_to_string(ws.path().join("engagements/south/harbour-finch-loyalty.yaml")).expect("created")
+}
+
+#[test]
+fn new_client_takes_the_workspace_spelling_and_its_relationship_lead() {
+    let ws = harbour_finch(&["Siobhán Kearney", "siobhan kearney "]);
+    let ran = acctsum(ws.path(), LOYALTY);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    let text = loyalty(&ws);
+    assert!(text.contains("\nclient: Harbour Finch Ltd\n"), "{text}");
+    assert!(text.contains("\n  relationship: Siobhán Kearney\n"), "{text}");
+    assert!(
+        ran.stderr.contains(
+            "note: the client \"harbour  finch\" is spelt \"Harbour Finch Ltd\" in engagements/north/harbour-finch-0.yaml, engagements/north/harbour-finch-1.yaml; the new file uses that spelling"
+        ),
+        "{}",
+        ran.stderr
+    );
+    assert!(
+        ran.stderr
+            .contains("note: leads.relationship is Siobhán Kearney, the Relationship Lead of Harbour Finch Ltd's"),
+        "{}",
+        ran.stderr
+    );
+    // Nothing for the check to say about the client or its lead.
+    let check = acctsum(ws.path(), &["check", "--format", "short"]);
+    assert!(!check.stdout.contains("client-name-drift"), "{}", check.stdout);
+    assert!(!check.stdout.contains("relationship-lead-conflict"), "{}", check.stdout);
+}
+
+#[test]
+fn new_client_with_disagreeing_relationship_leads_names_them_and_fills_none() {
+    let ws = harbour_finch(&["Sam Lee", "Kim Ode", "Sam Lee"]);
+    let ran = acctsum(ws.path(), LOYALTY);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    let text = loyalty(&ws);
+    assert!(text.contains("\nclient: Harbour Finch Ltd\n"), "{text}");
+    assert!(text.contains("\n  relationship:\n"), "{text}");
+    let comment: String = text
+        .lines()
+        .skip_while(|l| !l.contains("different Relationship Leads"))
+        .take_while(|l| l.trim_start().starts_with('#'))
+        .map(|l| l.trim_start().trim_start_matches('#').trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        comment.contains(
+            "Sam Lee (engagements/north/harbour-finch-0.yaml, engagements/north/harbour-finch-2.yaml); Kim Ode (engagements/north/harbour-finch-1.yaml)"
+        ),
+        "{text}"
+    );
+    assert!(!ran.stderr.contains("leads.relationship is"), "{}", ran.stderr);
+}
+
+#[test]
+fn new_client_that_only_looks_alike_is_kept_as_given() {
+    let ws = harbour_finch(&["Sam Lee"]);
+    let mut args = LOYALTY.to_vec();
+    args[3] = "Harbour Finch Group";
+    let ran = acctsum(ws.path(), &args);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    let text = loyalty(&ws);
+    assert!(text.contains("\nclient: Harbour Finch Group\n"), "{text}");
+    assert!(text.contains("\n  relationship:\n"), "{text}");
+    assert!(!ran.stderr.contains("note: the client"), "{}", ran.stderr);
+}

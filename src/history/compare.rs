@@ -1,7 +1,7 @@
 //! Comparing two versions of one engagement: which facts changed, item by item.
 //!
 //! Items (risks, actions, objectives) are paired by their text, compared without case;
-//! people by their name, compared without case and runs of spaces.
+//! people by their name key (without case, accents and runs of spaces).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -17,9 +17,10 @@ pub(super) fn key(text: &str) -> String {
     text.trim().to_lowercase()
 }
 
-/// A person's name as compared: without case, runs of spaces as one.
+/// A person's name as compared: its [name key](crate::name_key) (without case, accents or
+/// extra spaces).
 fn person(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    crate::name_key::name_key(name)
 }
 
 /// Whether two region names are one region (as the report's region filter has it).

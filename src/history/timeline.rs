@@ -14,6 +14,7 @@ use crate::format::Section;
 use crate::git::{Object, Repo, Version};
 use crate::guide::Guide;
 use crate::model::{Engagement, Status};
+use crate::name_key::name_key;
 use crate::rules::Context;
 use crate::workspace::{self, Workspace};
 
@@ -179,7 +180,7 @@ pub fn target(ws: &Workspace, target: &str, cwd: &Path) -> Result<Target> {
             .iter()
             .filter_map(|f| Some((f, f.engagement.as_ref()?.engagement.str()?)))
             .filter(|(_, name)| {
-                let (name, want) = (name.trim().to_lowercase(), target.trim().to_lowercase());
+                let (name, want) = (name_key(name), name_key(target));
                 if exact { name == want } else { name.contains(&want) }
             })
             .collect()

@@ -6,6 +6,7 @@ use super::text::terminal;
 use crate::format::{self, Field, Section, Shape};
 use crate::good;
 use crate::guide::{Guide, Measure};
+use crate::name_key::name_key;
 
 /// Something the guide can show on its own: a field (with its path) or a measure.
 #[derive(Clone, Copy, Debug)]
@@ -183,13 +184,16 @@ pub fn reviews(out: &mut dyn Write, guide: &Guide, width: usize) -> io::Result<(
 /// Finds a topic by name: a field path, a top-level key, or a measure key.
 #[must_use]
 pub fn find<'a>(name: &str, guide: &'a Guide, paths: &'a [(String, &'static Field)]) -> Option<Topic<'a>> {
-    let name = name.trim().trim_end_matches(':');
-    if let Some((path, f)) = paths.iter().find(|(p, _)| p == name || p.replace(".<measure>", "") == name) {
+    // Matched by name key, as every name is: `guide Customer` finds `customer`.
+    let name = name_key(name.trim().trim_end_matches(':'));
+    if let Some((path, f)) =
+        paths.iter().find(|(p, _)| name_key(p) == name || name_key(&p.replace(".<measure>", "")) == name)
+    {
         return Some(Topic::Field(f, path));
     }
-    Section::ALL
-        .iter()
-        .find_map(|&section| guide.measures(section).iter().find(|m| m.key == name).map(|m| Topic::Measure(section, m)))
+    Section::ALL.iter().find_map(|&section| {
+        guide.measures(section).iter().find(|m| name_key(&m.key) == name).map(|m| Topic::Measure(section, m))
+    })
 }
 
 /// Writes one topic; a section of measures lists them.

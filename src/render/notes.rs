@@ -27,6 +27,33 @@ pub fn next_fill_in(err: &mut dyn Write, shown: &str) -> io::Result<()> {
     )
 }
 
+/// `new` wrote the client `given` as the workspace spells it: `used`, in `files`.
+///
+/// # Errors
+/// When writing fails.
+pub fn client_respelt(err: &mut dyn Write, given: &str, used: &str, files: &str) -> io::Result<()> {
+    writeln!(
+        err,
+        "note: the client \"{}\" is spelt \"{}\" in {}; the new file uses that spelling (if it is another client, give it a name that differs by more than case, accents, punctuation or Ltd/plc)",
+        terminal(given),
+        terminal(used),
+        terminal(files)
+    )
+}
+
+/// `new` filled in `leads.relationship` with `lead`, whom `client`'s other engagements name.
+///
+/// # Errors
+/// When writing fails.
+pub fn relationship_filled(err: &mut dyn Write, lead: &str, client: &str) -> io::Result<()> {
+    writeln!(
+        err,
+        "note: leads.relationship is {}, the Relationship Lead of {}'s other engagements",
+        terminal(lead),
+        terminal(client)
+    )
+}
+
 /// `new` wrote `shown` where the workspace's globs do not look.
 ///
 /// # Errors

@@ -20,7 +20,7 @@ impl WorkspaceRule for DuplicateEngagement {
         let mut by_name: BTreeMap<String, Vec<&Engagement>> = BTreeMap::new();
         for eng in files.iter().map(|f| f.engagement) {
             if let Some(name) = eng.engagement.str() {
-                by_name.entry(name.trim().to_lowercase()).or_default().push(eng);
+                by_name.entry(crate::name_key::name_key(name)).or_default().push(eng);
             }
         }
         for group in by_name.values().filter(|g| g.len() > 1) {

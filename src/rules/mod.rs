@@ -19,6 +19,7 @@ mod acknowledge;
 pub use self::acknowledge::AboutNames;
 pub(crate) use self::acknowledge::normal as normal_about;
 mod action_overdue;
+mod client_name_drift;
 mod duplicate_engagement;
 mod future_date;
 mod headline_too_long;
@@ -104,6 +105,7 @@ pub const WORKSPACE_RULES: &[&dyn WorkspaceRule] = &[
     &review_action_overdue::ReviewActionOverdue,
     &review_overdue::ReviewOverdue,
     &review_date_mismatch::ReviewDateMismatch,
+    &client_name_drift::ClientNameDrift,
 ];
 
 /// Runs every enabled per-file rule on one engagement.

@@ -11,8 +11,9 @@ use crate::model::Engagement;
 /// "This role is the responsibility of a single person": a client has one Relationship Lead.
 pub(super) struct RelationshipLeadConflict;
 
+/// Clients and leads are one when their [name keys](crate::name_key) are.
 fn normal(name: &str) -> String {
-    name.trim().to_lowercase()
+    crate::name_key::name_key(name)
 }
 
 impl WorkspaceRule for RelationshipLeadConflict {

@@ -5,8 +5,8 @@ use super::{Context, FileFacts, WorkspaceRule, finding};
 use crate::facts::WorkspaceFacts;
 use crate::finding::{FieldPath, Finding, RuleId};
 use crate::format::key as k;
+use crate::name_key::name_key;
 use crate::suggest;
-use crate::view::site::fold;
 
 /// Names match without regard to case, accents or spacing, as everywhere.
 pub(super) struct ReviewEngagement;
@@ -21,14 +21,14 @@ impl WorkspaceRule for ReviewEngagement {
             Some(names) => names.iter().map(String::as_str).collect(),
             None => files.iter().filter_map(|f| f.engagement.engagement.str()).collect(),
         };
-        let folded: Vec<String> = names.iter().map(|n| fold(n)).collect();
+        let folded: Vec<String> = names.iter().map(|n| name_key(n)).collect();
         for session in &facts.reviews {
             for item in &session.actions {
                 let Some((name, at)) = item.engagement.valid() else { continue };
-                if folded.contains(&fold(name)) {
+                if folded.contains(&name_key(name)) {
                     continue;
                 }
-                let wanted = fold(name);
+                let wanted = name_key(name);
                 let near = suggest::closest(&wanted, folded.iter().map(String::as_str));
                 let close = names
                     .iter()

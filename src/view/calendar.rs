@@ -9,8 +9,8 @@
 use chrono::NaiveDate;
 
 use super::mask::Mask;
-use super::site::fold;
 use crate::format::key as k;
+use crate::name_key::name_key;
 use crate::report::Report;
 use crate::review::{Session, latest_by_region};
 
@@ -47,7 +47,7 @@ fn fnv(text: &str) -> u64 {
 
 /// The id of `kind` for `owner` (an engagement or region) and `item` (its title).
 fn uid(kind: &str, owner: &str, item: &str) -> String {
-    format!("{kind}-{:016x}@acctsum", fnv(&format!("{kind}\u{0}{}\u{0}{}", fold(owner), fold(item))))
+    format!("{kind}-{:016x}@acctsum", fnv(&format!("{kind}\u{0}{}\u{0}{}", name_key(owner), name_key(item))))
 }
 
 /// The calendar of `report`'s engagements and the latest sessions of its regions.

@@ -11,18 +11,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use super::client::{self, Client};
 use super::pack::Pack;
 use crate::model::Role;
+use crate::name_key::name_key;
 use crate::slug::slug;
-
-/// Text as the site's search matches it: transliterated to ASCII (`Siobhán` →
-/// `siobhan`), lower case, runs of white space as one space. The page's script folds
-/// what is typed the same way.
-#[must_use]
-pub fn fold(text: &str) -> String {
-    // Spaced before transliterating too: deunicode drops a tab rather than spacing it.
-    let spaced = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let ascii = deunicode::deunicode(&spaced).to_lowercase();
-    ascii.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 /// One engagement's page and row.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -146,7 +136,7 @@ impl<'a> Site<'a> {
                 for (_, names) in e.leads.by_role() {
                     words.extend(names);
                 }
-                Link { slug, search: fold(&words.join(" ")), region: None, client: 0 }
+                Link { slug, search: name_key(&words.join(" ")), region: None, client: 0 }
             })
             .collect();
 
@@ -200,10 +190,10 @@ impl<'a> Site<'a> {
                 words.extend(roles.iter().map(|r| r.words()));
                 words.extend([e.name, e.client.value().unwrap_or_default(), e.region.value().unwrap_or_default()]);
                 words.push(e.status.as_str());
-                people.push(Lead { name, entry: i, roles, search: fold(&words.join(" ")) });
+                people.push(Lead { name, entry: i, roles, search: name_key(&words.join(" ")) });
             }
         }
-        people.sort_by_cached_key(|l| (fold(l.name), l.name, l.entry));
+        people.sort_by_cached_key(|l| (name_key(l.name), l.name, l.entry));
 
         let by_path = pack.entries.iter().enumerate().map(|(i, e)| (e.path, i)).collect();
         Self { pack, audience, links, regions, clients, people, by_path }
@@ -220,12 +210,6 @@ impl<'a> Site<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn folding_removes_case_accents_and_extra_space() {
-        assert_eq!(fold("  Siobhán   O'Brien\tÉLODIE "), "siobhan o'brien elodie");
-        assert_eq!(fold("Łódź"), "lodz");
-    }
 
     #[test]
     fn slugs_are_unique_in_order_and_never_empty() {
