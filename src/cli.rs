@@ -166,9 +166,13 @@ pub struct CheckArgs {
     #[arg(long)]
     pub show_acknowledged: bool,
 
-    /// Also warn when a file changed since this commit (or date, YYYY-MM-DD) but its `updated` did not.
+    /// Show the findings about the files changed since this commit (or date, YYYY-MM-DD), and warn when a changed file's `updated` did not move.
     #[arg(long, value_name = "REV|DATE")]
     pub since: Option<String>,
+
+    /// With --since: show the findings in every file, and fail on any of them.
+    #[arg(long)]
+    pub all: bool,
 
     /// Check with this many threads (default: one per core; more than the cores are capped to them).
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
@@ -401,6 +405,7 @@ impl Command {
                 strict: a.strict,
                 show_acknowledged: a.show_acknowledged,
                 since: a.since.clone(),
+                all: a.all,
                 jobs: a.jobs.map(usize::from),
             }),
             Self::New(a) => O::New(options::NewOptions {

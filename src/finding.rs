@@ -242,13 +242,26 @@ pub struct Finding {
     pub message: String,
     /// How to fix it, when that can be said.
     pub help: Option<String>,
+    /// The other files a cross-file finding is about (the other file naming the same
+    /// engagement, a session action's engagement): `check --since` shows the finding when
+    /// any of them changed. Empty for a finding about its own file only.
+    pub related: Vec<Arc<str>>,
 }
 
 impl Finding {
     /// A finding of `rule` at its default severity.
     #[must_use]
     pub fn new(rule: RuleId, path: Arc<str>, loc: Loc, message: impl Into<String>) -> Self {
-        Self { rule, severity: rule.default_severity(), path, loc, field: None, message: message.into(), help: None }
+        Self {
+            rule,
+            severity: rule.default_severity(),
+            path,
+            loc,
+            field: None,
+            message: message.into(),
+            help: None,
+            related: Vec::new(),
+        }
     }
 
     /// Names the field the finding is about.
@@ -262,6 +275,13 @@ impl Finding {
     #[must_use]
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Names the other files the finding is about (see [`Finding::related`]).
+    #[must_use]
+    pub fn with_related(mut self, related: Vec<Arc<str>>) -> Self {
+        self.related = related;
         self
     }
 

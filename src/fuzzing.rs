@@ -139,9 +139,9 @@ pub fn engagement(data: &[u8]) -> usize {
     let _ = render::human::findings(&mut out, &shown, &texts, Style::PLAIN);
     let _ = render::short::findings(&mut out, findings);
     let _ = render::short::findings(&mut out, &shown);
-    let _ = render::json::findings(&mut out, findings, acknowledged, tally);
+    let _ = render::json::findings(&mut out, findings, acknowledged, tally, None);
     let _ = render::github::findings(&mut out, findings, &shown, tally, false);
-    let _ = render::sarif::findings(&mut out, findings, acknowledged, &guide);
+    let _ = render::sarif::findings(&mut out, findings, acknowledged, &guide, None);
     let count = findings.len();
     let _ =
         crate::view::LastReview::of(&facts.reviews, "north", today(), findings, crate::view::Mask::new(None, &guide));
@@ -269,9 +269,9 @@ pub fn terminal(data: &[u8]) {
         outputs.push(("short", std::mem::take(&mut out)));
         let _ = render::github::findings(&mut out, &findings, &shown, tally, false);
         outputs.push(("github", std::mem::take(&mut out)));
-        let _ = render::json::findings(&mut out, &findings, &acknowledged, tally);
+        let _ = render::json::findings(&mut out, &findings, &acknowledged, tally, None);
         outputs.push(("json", std::mem::take(&mut out)));
-        let _ = render::sarif::findings(&mut out, &findings, &acknowledged, &guide);
+        let _ = render::sarif::findings(&mut out, &findings, &acknowledged, &guide, None);
         outputs.push(("sarif", std::mem::take(&mut out)));
         let source = Source::new(path.clone(), PathBuf::from("fuzz.yaml"));
         let digest = Some(Digest::of(&bytes));

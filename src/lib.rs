@@ -40,6 +40,7 @@ pub mod rules;
 pub mod run;
 pub mod scaffold;
 pub mod schema;
+pub mod scope;
 pub mod site;
 pub mod slug;
 pub mod suggest;

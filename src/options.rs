@@ -120,8 +120,11 @@ pub struct CheckOptions {
     /// Also list the acknowledged findings (`human`, `short`, `github`; `json` and
     /// `sarif` always carry them).
     pub show_acknowledged: bool,
-    /// A revision or date: also warn when a file changed since then but `updated` did not.
+    /// A revision or date: show the findings about the files changed since then (and
+    /// count the others), and warn when a file changed but `updated` did not.
     pub since: Option<String>,
+    /// With `since`: show every finding, as without it (`updated-not-bumped` stays).
+    pub all: bool,
     /// Threads to use (default: one per core).
     pub jobs: Option<usize>,
 }

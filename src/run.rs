@@ -27,6 +27,7 @@ use crate::output::write_atomic;
 use crate::render::{self, Style};
 use crate::scaffold;
 use crate::schema;
+use crate::scope::Changed;
 use crate::suggest;
 use crate::workspace::{self as ws_paths, Workspace, absolute};
 
@@ -165,6 +166,19 @@ fn check(global: &Global, args: &CheckOptions, cwd: &Path, io: &mut Io<'_>) -> R
     if let Some(checked) = &checked {
         outcome.findings.retain(|f| !crate::review::is_review(&ws.guide, &f.path) || checked.contains(&f.path));
     }
+    // With --since, a pull request sees its own findings (and the exit code is theirs).
+    let left_out = match (&since, args.all) {
+        (Some(since), false) => {
+            let sessions: Vec<_> = all_reviews
+                .iter()
+                .filter(|s| checked.as_ref().is_none_or(|c| c.contains(&s.display)))
+                .cloned()
+                .collect();
+            let changed = Changed::of(&ws, since, &outcome.files, &sessions)?;
+            Some(changed.apply(&mut outcome.findings, &mut outcome.acknowledged))
+        }
+        _ => None,
+    };
     // The session files checked: those named, or without paths every one the globs select.
     let sessions_checked = checked.as_ref().map_or(all_reviews.len(), std::collections::HashSet::len);
     let tally = Tally::of(outcome.files.len(), sessions_checked, &outcome.findings, outcome.acknowledged.len());
@@ -186,6 +200,7 @@ fn check(global: &Global, args: &CheckOptions, cwd: &Path, io: &mut Io<'_>) -> R
                 } else {
                     render::human::summary(io.out, tally)?;
                 }
+                render::human::left_out(io.out, left_out.as_ref())?;
             }
         }
         CheckFormat::Short => {
@@ -193,11 +208,21 @@ fn check(global: &Global, args: &CheckOptions, cwd: &Path, io: &mut Io<'_>) -> R
             render::short::findings(out, &shown)?;
             if !global.quiet {
                 render::short::acknowledged(io.err, tally.acknowledged, args.show_acknowledged)?;
+                render::short::left_out(io.err, left_out.as_ref())?;
             }
         }
-        CheckFormat::Json => render::json::findings(out, &outcome.findings, &outcome.acknowledged, tally)?,
-        CheckFormat::Github => render::github::findings(out, &outcome.findings, &shown, tally, global.quiet)?,
-        CheckFormat::Sarif => render::sarif::findings(out, &outcome.findings, &outcome.acknowledged, &ws.guide)?,
+        CheckFormat::Json => {
+            render::json::findings(out, &outcome.findings, &outcome.acknowledged, tally, left_out.as_ref())?;
+        }
+        CheckFormat::Github => {
+            render::github::findings(out, &outcome.findings, &shown, tally, global.quiet)?;
+            if !global.quiet {
+                render::github::left_out(out, left_out.as_ref())?;
+            }
+        }
+        CheckFormat::Sarif => {
+            render::sarif::findings(out, &outcome.findings, &outcome.acknowledged, &ws.guide, left_out.as_ref())?;
+        }
     }
     io.out.flush()?;
     let failing = outcome.findings.iter().any(|f| f.severity == Severity::Error || args.strict);

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use super::human::checked;
 use super::text::terminal;
 use crate::finding::{Finding, Severity, Tally};
+use crate::scope::LeftOut;
 
 fn level(severity: Severity) -> &'static str {
     match severity {
@@ -58,6 +59,21 @@ pub fn findings(
         writeln!(out, "{}", checked(tally))?;
     }
     Ok(())
+}
+
+/// With `check --since`, a final `::notice` line saying how many findings in other files
+/// were left out: an annotation of its own kind, which the limit on warnings leaves alone.
+///
+/// # Errors
+/// When writing fails.
+pub fn left_out(out: &mut dyn Write, left_out: Option<&LeftOut>) -> io::Result<()> {
+    match left_out {
+        Some(l) => {
+            let line = super::words::left_out(l, |s| terminal(s).into_owned());
+            writeln!(out, "::notice title={}::{}", property("acctsum check --since"), data(&line))
+        }
+        None => Ok(()),
+    }
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use super::Style;
 use super::snippet::{Index, Snippet};
 use super::text::terminal;
 use crate::finding::{Finding, RuleId, Severity, Tally};
+use crate::scope::LeftOut;
 
 /// A finding dressed as a miette diagnostic.
 #[derive(Debug)]
@@ -181,6 +182,17 @@ pub fn checked(tally: Tally) -> String {
 /// When writing fails.
 pub fn summary(out: &mut dyn Write, tally: Tally) -> io::Result<()> {
     writeln!(out, "{}", checked(tally))
+}
+
+/// With `check --since`, the line saying how many findings in other files were left out.
+///
+/// # Errors
+/// When writing fails.
+pub fn left_out(out: &mut dyn Write, left_out: Option<&LeftOut>) -> io::Result<()> {
+    match left_out {
+        Some(l) => writeln!(out, "{}", super::words::left_out(l, |s| terminal(s).into_owned())),
+        None => Ok(()),
+    }
 }
 
 /// The summary line of a workspace that awaits its first engagement file: what is

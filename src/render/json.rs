@@ -7,6 +7,7 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use crate::finding::{Acknowledged, FieldPath, Finding, Tally};
+use crate::scope::LeftOut;
 use crate::view::Shown;
 
 /// A value a file may leave out, as JSON: the value; `null` when the file does not record
@@ -102,10 +103,14 @@ struct Document<'a> {
     findings: Vec<JsonFinding<'a>>,
     acknowledged: Vec<JsonAcknowledged<'a>>,
     summary: Tally,
+    /// Whether only the findings about the files changed since `--since` are listed.
+    scoped: bool,
+    /// How many findings in other files were left out (0 when not scoped).
+    left_out: usize,
 }
 
 /// Writes the findings document: the findings, the acknowledged findings (each with its
-/// acknowledgement) and the summary.
+/// acknowledgement), the summary, and whether `--since` left findings out.
 ///
 /// # Errors
 /// When writing fails.
@@ -114,12 +119,15 @@ pub fn findings(
     findings: &[Finding],
     acknowledged: &[Acknowledged],
     tally: Tally,
+    left_out: Option<&LeftOut>,
 ) -> io::Result<()> {
     let doc = Document {
         version: 1,
         findings: findings.iter().map(JsonFinding::from).collect(),
         acknowledged: acknowledged.iter().map(JsonAcknowledged::from).collect(),
         summary: tally,
+        scoped: left_out.is_some(),
+        left_out: left_out.map_or(0, |l| l.findings),
     };
     super::json_text::write(&mut *out, &doc)?;
     writeln!(out)

@@ -6,6 +6,7 @@ use serde::{Serialize, Serializer};
 
 use crate::finding::{Acknowledged, Finding, RuleId, RuleKind, Severity};
 use crate::guide::Guide;
+use crate::scope::LeftOut;
 
 /// Where each rule is explained.
 const RULES_URI: &str = "https://github.com/acctsum/acctsum/blob/main/docs/rules.md";
@@ -35,6 +36,26 @@ struct Run<'a> {
     tool: Tool,
     column_kind: &'static str,
     results: Results<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<RunProperties<'a>>,
+}
+
+/// With `check --since`: that the results are those about the files changed since a
+/// revision, and how many findings in other files were left out.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RunProperties<'a> {
+    scoped: bool,
+    since: &'a str,
+    changed_files: usize,
+    left_out: usize,
+    left_out_files: usize,
+}
+
+impl<'a> From<&'a LeftOut> for RunProperties<'a> {
+    fn from(l: &'a LeftOut) -> Self {
+        Self { scoped: true, since: &l.since, changed_files: l.changed, left_out: l.findings, left_out_files: l.files }
+    }
 }
 
 #[derive(Serialize)]
@@ -173,7 +194,8 @@ impl SarifResult {
 /// Writes one SARIF log with one run: every rule acctsum has (with its configured level)
 /// and every finding (the acknowledged ones with an `inSource` suppression giving the
 /// reason), located by line and column (columns count Unicode code points).
-/// The log is streamed: memory does not grow with the number of findings.
+/// The log is streamed: memory does not grow with the number of findings. With
+/// `check --since`, the run's properties say what was left out.
 ///
 /// # Errors
 /// When writing fails.
@@ -182,6 +204,7 @@ pub fn findings(
     findings: &[Finding],
     acknowledged: &[Acknowledged],
     guide: &Guide,
+    left_out: Option<&LeftOut>,
 ) -> io::Result<()> {
     let rules = RuleId::ALL
         .iter()
@@ -212,6 +235,7 @@ pub fn findings(
             },
             column_kind: "unicodeCodePoints",
             results: Results(findings, acknowledged),
+            properties: left_out.map(RunProperties::from),
         }],
     };
     let mut out = BufWriter::with_capacity(1 << 16, out);

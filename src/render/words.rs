@@ -1,6 +1,7 @@
 //! Changes in words, for the pack, the history and the terminal: one phrase per
 //! [`Change`], user text passed through the caller's escaping.
 
+use crate::scope::LeftOut;
 use crate::view::{Change, LeadMove, Role, RuleId, ScoreMove, Shown, Status, Trend, Withheld};
 
 /// How to write a change: the escaping of user text, and whether statuses get their
@@ -43,6 +44,22 @@ pub fn built_for(audience: &str, withheld: &[&str], escape: fn(&str) -> String) 
 pub fn withheld_findings(w: Withheld) -> String {
     let what = if w.count == 1 { "finding about a withheld field" } else { "findings about withheld fields" };
     format!("{} {what} ({})", w.count, w.rule.as_str())
+}
+
+/// `12 findings in 9 other files left out (changed since origin/main: 1 file); --all shows
+/// them`: what `check --since` did not show. The revision is the user's, escaped by `escape`.
+#[must_use]
+pub fn left_out(l: &LeftOut, escape: fn(&str) -> String) -> String {
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let changed = format!("changed since {}: {}", escape(&l.since), plural(l.changed, "file", "files"));
+    if l.findings == 0 {
+        return format!("no findings in other files ({changed})");
+    }
+    format!(
+        "{} in {} left out ({changed}); --all shows them",
+        plural(l.findings, "finding", "findings"),
+        plural(l.files, "other file", "other files")
+    )
 }
 
 /// `1 change to a withheld field`, `2 changes to withheld fields`.

@@ -44,7 +44,8 @@ impl WorkspaceRule for ClientNameDrift {
                 if written.trim() == *used {
                     continue;
                 }
-                out.push(finding(
+                let others = group.iter().filter(|o| !std::ptr::eq(**o, *eng)).map(|o| o.path.clone()).collect();
+                let finding = finding(
                     self.id(),
                     &eng.path,
                     at,
@@ -54,7 +55,10 @@ impl WorkspaceRule for ClientNameDrift {
                         "spell a client the same way in all its engagements: `client: {}` (its roll-up and its one Relationship Lead go by the name)",
                         yaml_text(used, false)
                     ),
-                ));
+                );
+                // The other spellings' files are what the finding is about too: a pull
+                // request changing one of them sees it (`check --since`).
+                out.push(finding.with_related(others));
             }
         }
     }

@@ -1,6 +1,7 @@
 //! `duplicate-engagement`: two files name the same engagement.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::{Context, FileFacts, WorkspaceRule, finding};
 use crate::facts::WorkspaceFacts;
@@ -27,15 +28,18 @@ impl WorkspaceRule for DuplicateEngagement {
             for eng in group {
                 let Some((name, at)) = eng.engagement.valid() else { continue };
                 // Every other file of the group, by identity: even two files shown alike are named.
-                let others: Vec<&str> = group.iter().filter(|o| !std::ptr::eq(**o, *eng)).map(|o| &*o.path).collect();
-                out.push(finding(
+                let others: Vec<Arc<str>> =
+                    group.iter().filter(|o| !std::ptr::eq(**o, *eng)).map(|o| o.path.clone()).collect();
+                let named: Vec<&str> = others.iter().map(|o| &**o).collect();
+                let finding = finding(
                     self.id(),
                     &eng.path,
                     at,
                     FieldPath::key(k::ENGAGEMENT),
-                    format!("engagement \"{name}\" is also the name in {}", others.join(", ")),
+                    format!("engagement \"{name}\" is also the name in {}", named.join(", ")),
                     "each engagement has one file: rename one of them, or merge the files",
-                ));
+                );
+                out.push(finding.with_related(others));
             }
         }
     }

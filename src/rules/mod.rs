@@ -167,6 +167,16 @@ fn finding(rule: RuleId, path: &Arc<str>, at: Loc, field: FieldPath, message: St
     Finding::new(rule, path.clone(), at, message).with_help(help).with_field(field)
 }
 
+/// The files of the engagement named `name` (matched as everywhere, without regard to case,
+/// accents or spacing): what a session's finding about that engagement is also about.
+fn files_named(files: &[FileFacts<'_>], name: &str) -> Vec<Arc<str>> {
+    files
+        .iter()
+        .filter(|f| f.engagement.engagement.str().is_some_and(|n| crate::name_key::same(n, name)))
+        .map(|f| f.engagement.path.clone())
+        .collect()
+}
+
 /// "1 day" or "N days".
 fn days(n: i64) -> String {
     if n == 1 { "1 day".to_owned() } else { format!("{n} days") }

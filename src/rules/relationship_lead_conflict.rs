@@ -42,7 +42,8 @@ impl WorkspaceRule for RelationshipLeadConflict {
                 leads.values().map(|(lead, paths)| format!("{lead} ({})", paths.join(", "))).collect();
             for eng in group {
                 let Some((lead, at)) = eng.leads.relationship.valid() else { continue };
-                out.push(finding(
+                let others = group.iter().filter(|o| !std::ptr::eq(**o, *eng)).map(|o| o.path.clone()).collect();
+                let finding = finding(
                     self.id(),
                     &eng.path,
                     at,
@@ -54,7 +55,8 @@ impl WorkspaceRule for RelationshipLeadConflict {
                         lead.trim()
                     ),
                     "a client has a single Relationship Lead; agree one name across all its engagements",
-                ));
+                );
+                out.push(finding.with_related(others));
             }
         }
     }

@@ -1,7 +1,7 @@
 //! `review-action-overdue`: an open action of a region's latest review session is past
 //! its due date.
 
-use super::{Context, FileFacts, WorkspaceRule, days, finding};
+use super::{Context, FileFacts, WorkspaceRule, days, files_named, finding};
 use crate::facts::WorkspaceFacts;
 use crate::finding::{FieldPath, Finding, RuleId};
 use crate::format::key as k;
@@ -17,7 +17,7 @@ impl WorkspaceRule for ReviewActionOverdue {
         RuleId::ReviewActionOverdue
     }
 
-    fn check(&self, _files: &[FileFacts<'_>], facts: &WorkspaceFacts, ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    fn check(&self, files: &[FileFacts<'_>], facts: &WorkspaceFacts, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         for session in latest_by_region(&facts.reviews, ctx.today) {
             for item in &session.actions {
                 let action = &item.action;
@@ -28,14 +28,16 @@ impl WorkspaceRule for ReviewActionOverdue {
                 let late = (ctx.today - *due).num_days();
                 let what = action.action.str().unwrap_or("an action");
                 let owner = action.owner.str().map(|o| format!(" ({o})")).unwrap_or_default();
-                out.push(finding(
+                let related = item.engagement.str().map(|name| files_named(files, name)).unwrap_or_default();
+                let finding = finding(
                     self.id(),
                     &session.path,
                     at,
                     FieldPath::item(k::ACTIONS, action.index).field(k::DUE),
                     format!("review action \"{what}\"{owner} was due {due}, {} ago", days(late)),
                     "mark it `status: done`, or agree a new `due` date with its owner",
-                ));
+                );
+                out.push(finding.with_related(related));
             }
         }
     }

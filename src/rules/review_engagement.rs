@@ -1,7 +1,7 @@
 //! A review session's action names an engagement that no file holds (`invalid-value`,
 //! cross-file): the action would never reach that engagement's pack.
 
-use super::{Context, FileFacts, WorkspaceRule, finding};
+use super::{Context, FileFacts, WorkspaceRule, files_named, finding};
 use crate::facts::WorkspaceFacts;
 use crate::finding::{FieldPath, Finding, RuleId};
 use crate::format::key as k;
@@ -39,7 +39,10 @@ impl WorkspaceRule for ReviewEngagement {
                     Some(close) => format!("did you mean \"{close}\"?"),
                     None => "write an engagement's name as its file spells it, or remove `engagement`".to_owned(),
                 };
-                out.push(finding(
+                // The engagement it probably means is what the finding is also about (a
+                // pull request that renamed it is shown the session it left behind).
+                let related = close.map(|close| files_named(files, close)).unwrap_or_default();
+                let finding = finding(
                     self.id(),
                     &session.path,
                     at,
@@ -49,7 +52,8 @@ impl WorkspaceRule for ReviewEngagement {
                         item.action.index + 1
                     ),
                     &help,
-                ));
+                );
+                out.push(finding.with_related(related));
             }
         }
     }
