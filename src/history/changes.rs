@@ -298,6 +298,17 @@ mod tests {
         some(Changes { objectives_passed: vec!["O".into()], ..d() });
         some(Changes { service_review: Some((None, date("2026-11-10"))), ..d() });
         some(Changes { base_unread: Some(Unread::Invalid(RuleId::Syntax)), ..d() });
+        let ack = AcknowledgementChange {
+            rule: RuleId::Stale,
+            about: None,
+            reason: None,
+            until: date("2026-12-15"),
+            by: None,
+            names: crate::rules::AboutNames::default(),
+        };
+        some(Changes { acknowledgements_added: vec![ack.clone()], ..d() });
+        some(Changes { acknowledgements_lapsed: vec![ack.clone()], ..d() });
+        some(Changes { acknowledgements_removed: vec![ack], ..d() });
     }
 
     #[test]

@@ -3,12 +3,12 @@
 
 use chrono::NaiveDate;
 
+use super::acknowledgement::names_hidden;
 use super::mask::Mask;
 use super::pack::Measure;
 use crate::choice::Status;
-use crate::format::{Section, key as k};
-use super::acknowledgement::names_hidden;
 use crate::finding::RuleId;
+use crate::format::{Section, key as k};
 use crate::history::{AcknowledgementChange, Changes, LeadChange, RegionMove, Removed, Since};
 use crate::model::Role;
 
@@ -546,6 +546,52 @@ mod tests {
         s.parse().expect("date")
     }
 
+    /// An acknowledgement of `action-overdue` about `about` (an action, when it is one).
+    fn ack(about: Option<&str>) -> AcknowledgementChange {
+        AcknowledgementChange {
+            rule: RuleId::ActionOverdue,
+            about: about.map(str::to_owned),
+            reason: Some("On leave".into()),
+            until: date("2026-12-15"),
+            by: Some("Priya Raman".into()),
+            names: crate::rules::AboutNames { risk: false, action: about == Some("Ship") },
+        }
+    }
+
+    fn acknowledgement(kind: AcknowledgementMove, about: Option<&str>) -> Change<'_> {
+        Change::Acknowledgement {
+            kind,
+            rule: RuleId::ActionOverdue,
+            about,
+            reason: Some("On leave"),
+            until: date("2026-12-15"),
+            by: Some("Priya Raman"),
+        }
+    }
+
+    #[test]
+    fn an_acknowledgement_about_a_hidden_action_is_counted_and_one_about_a_visible_measure_shown() {
+        let changes = Changes {
+            acknowledgements_added: vec![ack(Some("Ship"))],
+            acknowledgements_removed: vec![ack(Some("customer"))],
+            ..Changes::default()
+        };
+        let guide = crate::guide::Guide::default();
+        let hides_actions = crate::audience::Audience {
+            name: "company".to_owned(),
+            hide: vec![crate::audience::Pattern::new("actions".to_owned(), crate::audience::Scope::Section)],
+        };
+        let shown = summary(&changes, &[], "abc", Mask::new(Some(&hides_actions), &guide));
+        assert_eq!(
+            shown.lines,
+            vec![acknowledgement(AcknowledgementMove::Removed, Some("customer")), Change::Withheld(1)]
+        );
+        assert_eq!(shown.brief, "acknowledgement removed");
+        let whole = summary(&changes, &[], "abc", Mask::new(None, &guide));
+        assert_eq!(whole.brief, "acknowledged, acknowledgement removed");
+        assert_eq!(whole.brief, changes.brief());
+    }
+
     #[test]
     fn every_kind_of_change_has_its_line_in_a_fixed_order() {
         let one = vec!["A".to_owned()];
@@ -578,6 +624,9 @@ mod tests {
             base_unread: Some(Unread::Invalid(RuleId::Syntax)),
             support_asked: Some("Help".into()),
             support_closed: Some("Old help".into()),
+            acknowledgements_added: vec![ack(Some("Ship"))],
+            acknowledgements_lapsed: vec![ack(None)],
+            acknowledgements_removed: vec![ack(Some("customer"))],
         };
         let measures = [Measure { section: Section::Strategy, key: "growth", name: "Growth" }];
         let guide = crate::guide::Guide::default();
@@ -615,6 +664,9 @@ mod tests {
             Change::ServiceReview { old: None, new: date("2026-11-17") },
             Change::SupportAsked("Help"),
             Change::SupportClosed("Old help"),
+            acknowledgement(AcknowledgementMove::Added, Some("Ship")),
+            acknowledgement(AcknowledgementMove::Lapsed, None),
+            acknowledgement(AcknowledgementMove::Removed, Some("customer")),
             Change::FileMoved { from: "engagements/scotland/a.yaml" },
         ];
         assert_eq!(lines, expected);
