@@ -6,6 +6,7 @@
 //! bounded number of bytes at a time, each kept only as far as the output needs it.
 
 mod acknowledged;
+mod acknowledgements;
 mod changes;
 mod compare;
 mod read;
@@ -18,7 +19,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 pub use self::acknowledged::{Covering, Kept, MAX_KEPT};
-pub use self::changes::{Changes, ItemChange, LeadChange, Role, ScoreChange};
+pub use self::changes::{AcknowledgementChange, Changes, ItemChange, LeadChange, Role, ScoreChange};
 pub use self::compare::{compare, passed, past_objectives};
 use self::compare::{key, same_region};
 use self::read::read_each;
@@ -29,7 +30,6 @@ use crate::engine::Outcome;
 use crate::error::Result;
 use crate::finding::{Loc, RuleId};
 use crate::git::{Commit, Object, Repo};
-use crate::guide::Guide;
 use crate::model::Engagement;
 use crate::rules::Context;
 use crate::workspace::{self, Workspace};
@@ -137,11 +137,19 @@ pub struct Current<'a> {
     pub past_objectives: &'a [Loc],
 }
 
-/// What changed from a base version to a current engagement: the models compared, and the
-/// objectives passed.
-fn between(old: &Old, now: &Engagement, now_past: &[Loc]) -> Changes {
+/// What changed from a base version (as of `then`, the base commit's date) to a current
+/// engagement (as of `today`): the models compared, the objectives passed, and the
+/// acknowledgements added, lapsed or removed.
+fn between(old: &Old, then: &Context<'_>, now: &Engagement, now_past: &[Loc], today: &Context<'_>) -> Changes {
     let objectives_passed = passed(&old.engagement, &old.past, now, now_past);
-    Changes { objectives_passed, ..compare(&old.engagement, now) }
+    let acks = acknowledgements::moves(&old.engagement, then, now, today);
+    Changes {
+        objectives_passed,
+        acknowledgements_added: acks.added,
+        acknowledgements_lapsed: acks.lapsed,
+        acknowledgements_removed: acks.removed,
+        ..compare(&old.engagement, now)
+    }
 }
 
 /// A workspace-relative path from git, as shown.
@@ -152,6 +160,7 @@ fn shown(path: &Path) -> String {
 /// Compares every current engagement with its version at `commit`, following renames;
 /// `is_engagement` selects engagement files among the base's (workspace-relative paths).
 /// With `keep_base`, each paired file's base digest is kept (for `updated-not-bumped`).
+/// `today` is the date of the current files (whether an acknowledgement is in force now).
 ///
 /// A file pairs with its version at the same path, or at the path git says it was renamed
 /// from (while it names the same engagement: git pairs by content), or with a base file
@@ -170,7 +179,7 @@ pub fn since(
     repo: &Repo,
     commit: Commit,
     current: &[Current<'_>],
-    guide: &Guide,
+    today: &Context<'_>,
     is_engagement: &dyn Fn(&Path) -> bool,
     keep_base: bool,
 ) -> Result<Since> {
@@ -189,7 +198,7 @@ pub fn since(
     }
     let objects: Vec<&Object> = base_files.iter().map(|e| &e.object).collect();
     let mut read = Vec::with_capacity(base_files.len());
-    let ctx = Context { today: commit.date, guide };
+    let ctx = Context { today: commit.date, guide: today.guide };
     let compare_one = |b: usize, content: Result<&[u8], Unread>| {
         let path = shown(&base_files[b].path);
         let old = checked(&path, content, &ctx)
@@ -209,7 +218,7 @@ pub fn since(
             return Read::Alone(path, old);
         }
         let mut changes = match (&old, now.engagement) {
-            (Ok(old), Some(eng)) => between(old, eng, now.past_objectives),
+            (Ok(old), Some(eng)) => between(old, &ctx, eng, now.past_objectives, today),
             (Err(why), _) => Changes { base_unread: Some(*why), ..Changes::default() },
             (Ok(_), None) => Changes::default(),
         };
@@ -253,7 +262,8 @@ pub fn since(
         let ch = match (twin, now.engagement) {
             (Some(i), Some(eng)) => {
                 let (old_path, old) = alone.swap_remove(i);
-                let ch = old.as_ref().map(|old| between(old, eng, now.past_objectives)).unwrap_or_default();
+                let ch =
+                    old.as_ref().map(|old| between(old, &ctx, eng, now.past_objectives, today)).unwrap_or_default();
                 Changes { moved_from: Some(old_path), ..ch }
             }
             _ => Changes { added: true, ..Changes::default() },
@@ -279,11 +289,18 @@ pub fn since(
     Ok(Since { commit, changes, removed, moves, base: kept })
 }
 
-/// What changed in the workspace's engagement files since `rev` (a revision or a date).
+/// What changed in the workspace's engagement files since `rev` (a revision or a date), the
+/// current files being as of `today`.
 ///
 /// # Errors
 /// Outside git, for an unknown revision, or when git fails.
-pub fn since_workspace(ws: &Workspace, outcome: &Outcome, rev: &str, keep_base: bool) -> Result<Since> {
+pub fn since_workspace(
+    ws: &Workspace,
+    outcome: &Outcome,
+    rev: &str,
+    today: NaiveDate,
+    keep_base: bool,
+) -> Result<Since> {
     let repo = Repo::open(&ws.root)?;
     let commit = repo.resolve(rev)?;
     let mut past: BTreeMap<&str, Vec<Loc>> = BTreeMap::new();
@@ -302,5 +319,5 @@ pub fn since_workspace(ws: &Workspace, outcome: &Outcome, rev: &str, keep_base: 
     let globs: Vec<glob::Pattern> = ws.globs().iter().filter_map(|g| glob::Pattern::new(g).ok()).collect();
     let named: BTreeSet<&Path> = current.iter().map(|c| c.path).collect();
     let is_engagement = |p: &Path| named.contains(p) || workspace::patterns_match(&globs, &shown(p));
-    since(&repo, commit, &current, &ws.guide, &is_engagement, keep_base)
+    since(&repo, commit, &current, &Context { today, guide: &ws.guide }, &is_engagement, keep_base)
 }

@@ -242,7 +242,7 @@ fn since(ws: &Workspace, files: Files, rev: Option<&str>) -> Result<(Files, Opti
     let _acknowledged = crate::rules::settle(&mut past, files.iter().filter_map(|f| f.engagement.as_ref()), &ctx);
     past.retain(|f| f.rule == RuleId::PastObjective);
     let models = Outcome { files, findings: past, acknowledged: Vec::new() };
-    let since = crate::history::since_workspace(ws, &models, rev, true);
+    let since = crate::history::since_workspace(ws, &models, rev, today, true);
     Ok((Files { today, files: models.files, findings }, Some(since?)))
 }
 

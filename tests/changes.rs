@@ -73,7 +73,7 @@ impl Repo {
         let sources = ws.sources(&[], self.path()).expect("sources");
         let options = Options { today: date("2026-11-20"), keep_text: false, jobs: 2 };
         let outcome = engine::check(&ws.guide, &sources, options, &Default::default()).expect("check");
-        history::since_workspace(&ws, &outcome, "2026-10-31", false).expect("since")
+        history::since_workspace(&ws, &outcome, "2026-10-31", date("2026-11-20"), false).expect("since")
     }
 }
 

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use super::read::Unread;
+use crate::finding::RuleId;
 use crate::format::Section;
 pub use crate::model::Role;
 use crate::model::Status;
@@ -61,6 +62,25 @@ impl ItemChange<NaiveDate> {
     }
 }
 
+/// An acknowledgement added, lapsed or removed since the base: as the file says it (now,
+/// or at the base for one removed).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AcknowledgementChange {
+    /// The rule whose findings it silences.
+    pub rule: RuleId,
+    /// What it is about, when recorded.
+    pub about: Option<String>,
+    /// Why.
+    pub reason: Option<String>,
+    /// The last day it silences them.
+    pub until: NaiveDate,
+    /// Who acknowledged them.
+    pub by: Option<String>,
+    /// What its `about` names among the risks and actions of the version it is read from:
+    /// an audience that may not see them sees the change counted, not described.
+    pub names: crate::rules::AboutNames,
+}
+
 /// What changed in one engagement since the base commit.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Changes {
@@ -116,6 +136,13 @@ pub struct Changes {
     pub support_asked: Option<String>,
     /// The ask for help at the base, when it is closed now (the section taken out).
     pub support_closed: Option<String>,
+    /// Acknowledgements in force now that were not in the file at the base.
+    pub acknowledgements_added: Vec<AcknowledgementChange>,
+    /// Acknowledgements in the file at both, in force at the base (as of its date) and
+    /// lapsed now.
+    pub acknowledgements_lapsed: Vec<AcknowledgementChange>,
+    /// Acknowledgements in the file at the base and gone now.
+    pub acknowledgements_removed: Vec<AcknowledgementChange>,
 }
 
 impl Changes {
@@ -149,6 +176,9 @@ impl Changes {
             base_unread,
             support_asked,
             support_closed,
+            acknowledgements_added,
+            acknowledgements_lapsed,
+            acknowledgements_removed,
         } = self;
         // Destructured so that a new kind of change cannot be forgotten here.
         !added
@@ -174,6 +204,9 @@ impl Changes {
             && base_unread.is_none()
             && support_asked.is_none()
             && support_closed.is_none()
+            && acknowledgements_added.is_empty()
+            && acknowledgements_lapsed.is_empty()
+            && acknowledgements_removed.is_empty()
     }
 
     /// Scores that went up and down.
@@ -185,8 +218,8 @@ impl Changes {
     }
 
     /// A few words for a table: `new`, `amber→green ↑`, `↑2 ↓1`, `lead handed over`,
-    /// `due moved`, `region`, `renamed`, `asks for help`, `ask closed`, `base unreadable`,
-    /// `edited`, `=`.
+    /// `due moved`, `region`, `renamed`, `asks for help`, `ask closed`, `acknowledged`,
+    /// `acknowledgement lapsed`, `acknowledgement removed`, `base unreadable`, `edited`, `=`.
     #[must_use]
     pub fn brief(&self) -> String {
         if self.added {
@@ -218,6 +251,9 @@ impl Changes {
             (self.renamed.is_some(), "renamed"),
             (self.support_asked.is_some(), "asks for help"),
             (self.support_closed.is_some(), "ask closed"),
+            (!self.acknowledgements_added.is_empty(), "acknowledged"),
+            (!self.acknowledgements_lapsed.is_empty(), "acknowledgement lapsed"),
+            (!self.acknowledgements_removed.is_empty(), "acknowledgement removed"),
         ];
         parts.extend(flags.iter().filter(|(on, _)| *on).map(|(_, word)| (*word).to_owned()));
         if parts.is_empty() {
@@ -262,6 +298,17 @@ mod tests {
         some(Changes { objectives_passed: vec!["O".into()], ..d() });
         some(Changes { service_review: Some((None, date("2026-11-10"))), ..d() });
         some(Changes { base_unread: Some(Unread::Invalid(RuleId::Syntax)), ..d() });
+        let ack = AcknowledgementChange {
+            rule: RuleId::Stale,
+            about: None,
+            reason: None,
+            until: date("2026-12-15"),
+            by: None,
+            names: crate::rules::AboutNames::default(),
+        };
+        some(Changes { acknowledgements_added: vec![ack.clone()], ..d() });
+        some(Changes { acknowledgements_lapsed: vec![ack.clone()], ..d() });
+        some(Changes { acknowledgements_removed: vec![ack], ..d() });
     }
 
     #[test]

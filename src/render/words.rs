@@ -2,7 +2,7 @@
 //! [`Change`], user text passed through the caller's escaping.
 
 use crate::scope::LeftOut;
-use crate::view::{Change, LeadMove, Role, RuleId, ScoreMove, Shown, Status, Trend, Withheld};
+use crate::view::{AcknowledgementMove, Change, LeadMove, Role, RuleId, ScoreMove, Shown, Status, Trend, Withheld};
 
 /// How to write a change: the escaping of user text, and whether statuses get their
 /// coloured cue.
@@ -191,6 +191,18 @@ impl Words {
             Change::ServiceReview { old: None, new } => format!("service review held: {new} (the first recorded)"),
             Change::SupportAsked(ask) => format!("asks for help: {}", esc(ask)),
             Change::SupportClosed(ask) => format!("ask for help closed: {}", esc(ask)),
+            Change::Acknowledgement { kind, rule, about, reason, until, by } => {
+                let about = about.map(|a| format!(" about \"{}\"", esc(a))).unwrap_or_default();
+                match kind {
+                    AcknowledgementMove::Added => {
+                        let reason = reason.map(|r| format!(": {}", esc(r))).unwrap_or_default();
+                        let by = by.map(|b| format!(" (by {})", esc(b))).unwrap_or_default();
+                        format!("acknowledged {rule}{about} until {until}{reason}{by}")
+                    }
+                    AcknowledgementMove::Lapsed => format!("acknowledgement of {rule}{about} lapsed on {until}"),
+                    AcknowledgementMove::Removed => format!("acknowledgement of {rule}{about} removed"),
+                }
+            }
             Change::FileMoved { from } => format!("file moved from {}", esc(from)),
             Change::Withheld(n) => withheld_changes(*n),
         }

@@ -178,6 +178,46 @@ fn acknowledged(finding: Finding, ack: &Acknowledgement) -> Acknowledged {
     Acknowledged { finding, index: ack.index, reason: text(&ack.reason), until, by: text(&ack.by) }
 }
 
+/// Where an acknowledgement stands as of a date.
+enum Standing<'a> {
+    /// In force: its rule and `about`.
+    Live(RuleId, Option<&'a str>),
+    /// Its `until` is further ahead than `max_acknowledge_days` (days ahead).
+    TooFar(NaiveDate, crate::finding::Loc, i64),
+    /// Its `until` has passed.
+    Expired(RuleId, NaiveDate, crate::finding::Loc),
+    /// A field is invalid or missing (a finding of its own says so).
+    Invalid,
+}
+
+/// Where `ack` stands as of `ctx.today`.
+fn standing<'a>(ack: &'a Acknowledgement, ctx: &Context<'_>) -> Standing<'a> {
+    let (Some(rule), Some((until, at))) = (ack.rule.copied(), ack.until.valid()) else { return Standing::Invalid };
+    let about = match &ack.about {
+        crate::model::Value::Invalid => return Standing::Invalid,
+        other => other.str(),
+    };
+    let ahead = (*until - ctx.today).num_days();
+    if ahead > ctx.guide.max_acknowledge_days {
+        Standing::TooFar(*until, at, ahead)
+    } else if *until < ctx.today {
+        Standing::Expired(rule, *until, at)
+    } else {
+        Standing::Live(rule, about)
+    }
+}
+
+/// Whether `ack` is in force as of `ctx.today`, as the acknowledgement step decides: its
+/// fields valid, its `until` neither passed nor too far ahead.
+pub(crate) fn is_in_force(ack: &Acknowledgement, ctx: &Context<'_>) -> bool {
+    matches!(standing(ack, ctx), Standing::Live(..))
+}
+
+/// Whether `ack`'s `until` has passed as of `ctx.today` (its fields valid).
+pub(crate) fn has_lapsed(ack: &Acknowledgement, ctx: &Context<'_>) -> bool {
+    matches!(standing(ack, ctx), Standing::Expired(..))
+}
+
 /// The acknowledgement if it is in force today; otherwise `None`, with a finding saying
 /// why when that is the acknowledgement step's to say (an invalid field already has one).
 fn in_force<'a>(
@@ -186,35 +226,32 @@ fn in_force<'a>(
     ctx: &Context<'_>,
     out: &mut Vec<Finding>,
 ) -> Option<Live<'a>> {
-    let (rule, (until, until_at)) = (ack.rule.copied()?, ack.until.valid()?);
-    let about = match &ack.about {
-        crate::model::Value::Invalid => return None,
-        other => other.str(),
-    };
     let field = ack.field().field(k::UNTIL);
-    let max = ctx.guide.max_acknowledge_days;
-    let ahead = (*until - ctx.today).num_days();
-    if ahead > max {
-        out.push(finding(
-            RuleId::InvalidValue,
-            &eng.path,
-            until_at,
-            field,
-            format!(
-                "`until` of acknowledgement {} is {until}, {} from today; an acknowledgement lasts at most {} (`max_acknowledge_days` in acctsum.yaml)",
-                ack.index + 1,
-                days(ahead),
-                days(max)
-            ),
-            "choose an earlier `until` and look at the acknowledgement again then; or change `max_acknowledge_days` in acctsum.yaml",
-        ));
-        return None;
+    match standing(ack, ctx) {
+        Standing::Live(rule, about) => Some(Live { ack, rule, about }),
+        Standing::Invalid => None,
+        Standing::TooFar(until, until_at, ahead) => {
+            let max = ctx.guide.max_acknowledge_days;
+            out.push(finding(
+                RuleId::InvalidValue,
+                &eng.path,
+                until_at,
+                field,
+                format!(
+                    "`until` of acknowledgement {} is {until}, {} from today; an acknowledgement lasts at most {} (`max_acknowledge_days` in acctsum.yaml)",
+                    ack.index + 1,
+                    days(ahead),
+                    days(max)
+                ),
+                "choose an earlier `until` and look at the acknowledgement again then; or change `max_acknowledge_days` in acctsum.yaml",
+            ));
+            None
+        }
+        Standing::Expired(rule, until, until_at) => {
+            out.push(expired(eng, rule, until, until_at, field, ctx.today));
+            None
+        }
     }
-    if *until < ctx.today {
-        out.push(expired(eng, rule, *until, until_at, field, ctx.today));
-        return None;
-    }
-    Some(Live { ack, rule, about })
 }
 
 fn expired(

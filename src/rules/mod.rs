@@ -17,7 +17,7 @@ use crate::model::Engagement;
 
 mod acknowledge;
 pub use self::acknowledge::AboutNames;
-pub(crate) use self::acknowledge::normal as normal_about;
+pub(crate) use self::acknowledge::{has_lapsed, is_in_force, normal as normal_about};
 mod action_overdue;
 mod client_name_drift;
 mod duplicate_engagement;

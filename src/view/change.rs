@@ -3,11 +3,13 @@
 
 use chrono::NaiveDate;
 
+use super::acknowledgement::names_hidden;
 use super::mask::Mask;
 use super::pack::Measure;
 use crate::choice::Status;
+use crate::finding::RuleId;
 use crate::format::{Section, key as k};
-use crate::history::{Changes, LeadChange, RegionMove, Removed, Since};
+use crate::history::{AcknowledgementChange, Changes, LeadChange, RegionMove, Removed, Since};
 use crate::model::Role;
 
 /// Which way something moved.
@@ -75,6 +77,29 @@ pub enum LeadMove<'a> {
         /// Who holds it now.
         new: &'a str,
     },
+}
+
+/// What happened to an acknowledgement since the base commit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AcknowledgementMove {
+    /// In force now, not in the file at the base.
+    Added,
+    /// In force at the base, its `until` passed now.
+    Lapsed,
+    /// In the file at the base, gone now.
+    Removed,
+}
+
+impl AcknowledgementMove {
+    /// `added`, `lapsed` or `removed`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Added => "added",
+            Self::Lapsed => "lapsed",
+            Self::Removed => "removed",
+        }
+    }
 }
 
 /// One kind of change to one engagement.
@@ -180,6 +205,21 @@ pub enum Change<'a> {
     SupportAsked(&'a str),
     /// The ask for help at the base commit, closed since (the section taken out).
     SupportClosed(&'a str),
+    /// An acknowledgement added, lapsed or removed.
+    Acknowledgement {
+        /// What happened to it.
+        kind: AcknowledgementMove,
+        /// The rule whose findings it silences.
+        rule: RuleId,
+        /// What they are about, when recorded.
+        about: Option<&'a str>,
+        /// Why, when valid.
+        reason: Option<&'a str>,
+        /// Its last day.
+        until: NaiveDate,
+        /// Who acknowledged them, when valid.
+        by: Option<&'a str>,
+    },
     /// The file moved (the engagement is the same).
     FileMoved {
         /// Its path at the base commit.
@@ -231,6 +271,9 @@ pub fn lines<'a>(changes: &'a Changes, measures: &[Measure<'a>], commit: &'a str
         base_unread,
         support_asked,
         support_closed,
+        acknowledgements_added,
+        acknowledgements_lapsed,
+        acknowledgements_removed,
     } = changes;
     // Destructured so that a new kind of change cannot be forgotten here.
     let mut out = Vec::new();
@@ -310,6 +353,36 @@ pub fn lines<'a>(changes: &'a Changes, measures: &[Measure<'a>], commit: &'a str
     let ask = [k::SUPPORT, k::ASK];
     out.extend(support_asked.as_deref().filter(|_| !hidden(&[&ask])).map(Change::SupportAsked));
     out.extend(support_closed.as_deref().filter(|_| !hidden(&[&ask])).map(Change::SupportClosed));
+    // An acknowledgement quotes its own fields, and its `about` what it names: when the
+    // audience may not see either, it is counted (as its findings would be).
+    let quoted: [&[&str]; 5] = [
+        &[k::ACKNOWLEDGED, k::RULE],
+        &[k::ACKNOWLEDGED, k::ABOUT],
+        &[k::ACKNOWLEDGED, k::REASON],
+        &[k::ACKNOWLEDGED, k::UNTIL],
+        &[k::ACKNOWLEDGED, k::BY],
+    ];
+    let acknowledgement_hidden = |a: &AcknowledgementChange| {
+        if a.about.as_deref().is_some_and(|about| names_hidden(about, a.names, mask)) {
+            withheld.set(withheld.get() + 1);
+            return true;
+        }
+        hidden(&quoted)
+    };
+    for (kind, list) in [
+        (AcknowledgementMove::Added, acknowledgements_added),
+        (AcknowledgementMove::Lapsed, acknowledgements_lapsed),
+        (AcknowledgementMove::Removed, acknowledgements_removed),
+    ] {
+        out.extend(list.iter().filter(|a| !acknowledgement_hidden(a)).map(|a| Change::Acknowledgement {
+            kind,
+            rule: a.rule,
+            about: a.about.as_deref(),
+            reason: a.reason.as_deref(),
+            until: a.until,
+            by: a.by.as_deref(),
+        }));
+    }
     if let Some(from) = moved_from {
         out.push(Change::FileMoved { from });
     }
@@ -362,14 +435,23 @@ pub(super) fn summary<'a>(
 }
 
 /// A few words for a table, from the lines shown: `new`, `amber→green ↑`, `↑2 ↓1`,
-/// `lead handed over`, `due moved`, `region`, `renamed`, `base unreadable`, `edited`, `=`
-/// (the words of [`Changes::brief`], which sees every change).
+/// `lead handed over`, `due moved`, `region`, `renamed`, `acknowledged`, `acknowledgement
+/// lapsed`, `acknowledgement removed`, `base unreadable`, `edited`, `=` (the words of
+/// [`Changes::brief`], which sees every change).
 fn brief(lines: &[Change<'_>], up: usize, down: usize) -> String {
     if lines.first() == Some(&Change::Added) {
         return "new".to_owned();
     }
     let mut parts = Vec::new();
-    let mut flags = [(false, "lead handed over"), (false, "due moved"), (false, "region"), (false, "renamed")];
+    let mut flags = [
+        (false, "lead handed over"),
+        (false, "due moved"),
+        (false, "region"),
+        (false, "renamed"),
+        (false, "acknowledged"),
+        (false, "acknowledgement lapsed"),
+        (false, "acknowledgement removed"),
+    ];
     for c in lines {
         match c {
             Change::BaseUnread { .. } => parts.push("base unreadable".to_owned()),
@@ -381,6 +463,9 @@ fn brief(lines: &[Change<'_>], up: usize, down: usize) -> String {
             Change::ActionRedated { .. } => flags[1].0 = true,
             Change::Region { .. } => flags[2].0 = true,
             Change::Renamed { .. } => flags[3].0 = true,
+            Change::Acknowledgement { kind: AcknowledgementMove::Added, .. } => flags[4].0 = true,
+            Change::Acknowledgement { kind: AcknowledgementMove::Lapsed, .. } => flags[5].0 = true,
+            Change::Acknowledgement { kind: AcknowledgementMove::Removed, .. } => flags[6].0 = true,
             _ => {}
         }
     }
@@ -461,6 +546,52 @@ mod tests {
         s.parse().expect("date")
     }
 
+    /// An acknowledgement of `action-overdue` about `about` (an action, when it is one).
+    fn ack(about: Option<&str>) -> AcknowledgementChange {
+        AcknowledgementChange {
+            rule: RuleId::ActionOverdue,
+            about: about.map(str::to_owned),
+            reason: Some("On leave".into()),
+            until: date("2026-12-15"),
+            by: Some("Priya Raman".into()),
+            names: crate::rules::AboutNames { risk: false, action: about == Some("Ship") },
+        }
+    }
+
+    fn acknowledgement(kind: AcknowledgementMove, about: Option<&str>) -> Change<'_> {
+        Change::Acknowledgement {
+            kind,
+            rule: RuleId::ActionOverdue,
+            about,
+            reason: Some("On leave"),
+            until: date("2026-12-15"),
+            by: Some("Priya Raman"),
+        }
+    }
+
+    #[test]
+    fn an_acknowledgement_about_a_hidden_action_is_counted_and_one_about_a_visible_measure_shown() {
+        let changes = Changes {
+            acknowledgements_added: vec![ack(Some("Ship"))],
+            acknowledgements_removed: vec![ack(Some("customer"))],
+            ..Changes::default()
+        };
+        let guide = crate::guide::Guide::default();
+        let hides_actions = crate::audience::Audience {
+            name: "company".to_owned(),
+            hide: vec![crate::audience::Pattern::new("actions".to_owned(), crate::audience::Scope::Section)],
+        };
+        let shown = summary(&changes, &[], "abc", Mask::new(Some(&hides_actions), &guide));
+        assert_eq!(
+            shown.lines,
+            vec![acknowledgement(AcknowledgementMove::Removed, Some("customer")), Change::Withheld(1)]
+        );
+        assert_eq!(shown.brief, "acknowledgement removed");
+        let whole = summary(&changes, &[], "abc", Mask::new(None, &guide));
+        assert_eq!(whole.brief, "acknowledged, acknowledgement removed");
+        assert_eq!(whole.brief, changes.brief());
+    }
+
     #[test]
     fn every_kind_of_change_has_its_line_in_a_fixed_order() {
         let one = vec!["A".to_owned()];
@@ -493,6 +624,9 @@ mod tests {
             base_unread: Some(Unread::Invalid(RuleId::Syntax)),
             support_asked: Some("Help".into()),
             support_closed: Some("Old help".into()),
+            acknowledgements_added: vec![ack(Some("Ship"))],
+            acknowledgements_lapsed: vec![ack(None)],
+            acknowledgements_removed: vec![ack(Some("customer"))],
         };
         let measures = [Measure { section: Section::Strategy, key: "growth", name: "Growth" }];
         let guide = crate::guide::Guide::default();
@@ -530,6 +664,9 @@ mod tests {
             Change::ServiceReview { old: None, new: date("2026-11-17") },
             Change::SupportAsked("Help"),
             Change::SupportClosed("Old help"),
+            acknowledgement(AcknowledgementMove::Added, Some("Ship")),
+            acknowledgement(AcknowledgementMove::Lapsed, None),
+            acknowledgement(AcknowledgementMove::Removed, Some("customer")),
             Change::FileMoved { from: "engagements/scotland/a.yaml" },
         ];
         assert_eq!(lines, expected);

@@ -29,7 +29,9 @@ mod trend;
 
 pub use self::acknowledgement::{AcknowledgementRow, CoveringRow};
 pub use self::attention::{Cause, Note, Place, Withheld};
-pub use self::change::{Change, ChangeSummary, Gone, LeadMove, Left, ScoreMove, SinceView, Trend, lines};
+pub use self::change::{
+    AcknowledgementMove, Change, ChangeSummary, Gone, LeadMove, Left, ScoreMove, SinceView, Trend, lines,
+};
 pub use self::client::{Client, ClientAction, ClientRisk, ClientRow};
 pub use self::entry::{
     ActionRow, Entry, LowScore, Mark, MeasureScore, ObjectiveRow, OpportunityRow, RiskRow, ServiceReview,

@@ -1,5 +1,6 @@
 //! What changed in one engagement, as JSON: every kind of change, each key always there
-//! (`null` or empty when nothing of that kind changed).
+//! (`null` or empty when nothing of that kind changed), but for the asks for help and the
+//! acknowledgements, there only when they changed.
 
 use serde::Serialize;
 
@@ -46,6 +47,17 @@ pub struct Unread<'a> {
     reason: &'static str,
 }
 
+/// An acknowledgement added, lapsed or removed.
+#[derive(Serialize)]
+pub struct AcknowledgementChange<'a> {
+    kind: &'static str,
+    rule: &'static str,
+    about: Option<&'a str>,
+    reason: Option<&'a str>,
+    until: String,
+    by: Option<&'a str>,
+}
+
 /// The `changes` object.
 #[derive(Default, Serialize)]
 pub struct Changes<'a> {
@@ -75,6 +87,8 @@ pub struct Changes<'a> {
     support_asked: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     support_closed: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    acknowledgements: Vec<AcknowledgementChange<'a>>,
     /// How many changes were to fields the audience may not see (left out when none).
     #[serde(skip_serializing_if = "is_zero")]
     withheld: usize,
@@ -137,6 +151,16 @@ impl<'a> Changes<'a> {
                 }
                 Change::SupportAsked(ask) => c.support_asked = Some(*ask),
                 Change::SupportClosed(ask) => c.support_closed = Some(*ask),
+                Change::Acknowledgement { kind, rule, about, reason, until, by } => {
+                    c.acknowledgements.push(AcknowledgementChange {
+                        kind: kind.as_str(),
+                        rule: rule.as_str(),
+                        about: *about,
+                        reason: *reason,
+                        until: until.to_string(),
+                        by: *by,
+                    });
+                }
                 Change::FileMoved { from } => c.moved_from = Some(*from),
                 Change::Withheld(n) => c.withheld = *n,
             }
