@@ -362,8 +362,14 @@ pub fn lines<'a>(changes: &'a Changes, measures: &[Measure<'a>], commit: &'a str
         &[k::ACKNOWLEDGED, k::UNTIL],
         &[k::ACKNOWLEDGED, k::BY],
     ];
+    // Without `about`, it covers every finding of its rule in the file, which are not at
+    // hand here: for an audience that hides anything, its reason may describe what is hidden.
     let acknowledgement_hidden = |a: &AcknowledgementChange| {
-        if a.about.as_deref().is_some_and(|about| names_hidden(about, a.names, mask)) {
+        let about_hidden = match a.about.as_deref() {
+            Some(about) => names_hidden(about, a.names, mask),
+            None => mask.hides_anything(),
+        };
+        if about_hidden {
             withheld.set(withheld.get() + 1);
             return true;
         }
@@ -590,6 +596,20 @@ mod tests {
         let whole = summary(&changes, &[], "abc", Mask::new(None, &guide));
         assert_eq!(whole.brief, "acknowledged, acknowledgement removed");
         assert_eq!(whole.brief, changes.brief());
+    }
+
+    #[test]
+    fn an_acknowledgement_without_about_is_counted_for_an_audience_that_hides_anything() {
+        let changes = Changes { acknowledgements_added: vec![ack(None)], ..Changes::default() };
+        let guide = crate::guide::Guide::default();
+        let hides_actions = crate::audience::Audience {
+            name: "company".to_owned(),
+            hide: vec![crate::audience::Pattern::new("actions".to_owned(), crate::audience::Scope::Section)],
+        };
+        let shown = summary(&changes, &[], "abc", Mask::new(Some(&hides_actions), &guide));
+        assert_eq!(shown.lines, vec![Change::Withheld(1)]);
+        let whole = summary(&changes, &[], "abc", Mask::new(None, &guide));
+        assert_eq!(whole.lines, vec![acknowledgement(AcknowledgementMove::Added, None)]);
     }
 
     #[test]

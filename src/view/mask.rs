@@ -33,6 +33,12 @@ impl<'a> Mask<'a> {
         self.audience.is_some_and(|a| a.hides_keys(keys))
     }
 
+    /// Whether the audience hides anything at all.
+    #[must_use]
+    pub fn hides_anything(&self) -> bool {
+        self.audience.is_some()
+    }
+
     /// Whether any part of the field at `keys` is hidden: what is built from the whole
     /// field (a finding's message) may then not describe it.
     #[must_use]
