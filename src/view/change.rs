@@ -363,11 +363,11 @@ pub fn lines<'a>(changes: &'a Changes, measures: &[Measure<'a>], commit: &'a str
         &[k::ACKNOWLEDGED, k::BY],
     ];
     // Without `about`, it covers every finding of its rule in the file, which are not at
-    // hand here: for an audience that hides anything, its reason may describe what is hidden.
+    // hand here: its reason may describe any field its rule reports on.
     let acknowledgement_hidden = |a: &AcknowledgementChange| {
         let about_hidden = match a.about.as_deref() {
             Some(about) => names_hidden(about, a.names, mask),
-            None => mask.hides_anything(),
+            None => rule_may_be_hidden(a.rule, mask),
         };
         if about_hidden {
             withheld.set(withheld.get() + 1);
@@ -542,6 +542,30 @@ impl<'a> SinceView<'a> {
     }
 }
 
+/// Whether a finding of `rule` may be about a field `mask` hides (any part of): the fields
+/// each rule reports on (tests/finding_fields.rs pins them); a rule that may report on any
+/// text (`comment-in-text`) counts as hidden for an audience that hides anything.
+fn rule_may_be_hidden(rule: RuleId, mask: Mask<'_>) -> bool {
+    let fields: &[&[&str]] = match rule {
+        RuleId::Stale | RuleId::UpdatedNotBumped => &[&[k::UPDATED]],
+        RuleId::FutureDate => &[&[k::UPDATED], &[k::SERVICE_REVIEW], &[k::WINS], &[k::SUPPORT]],
+        RuleId::ServiceReviewMissing | RuleId::ServiceReviewOverdue => &[&[k::SERVICE_REVIEW]],
+        RuleId::HeadlineTooLong => &[&[k::HEADLINE]],
+        RuleId::RegionPathMismatch => &[&[k::REGION]],
+        RuleId::RelationshipLeadConflict => &[&[k::LEADS, k::RELATIONSHIP]],
+        RuleId::ClientNameDrift => &[&[k::CLIENT]],
+        RuleId::SupportOpenLong => &[&[k::SUPPORT]],
+        RuleId::ActionOverdue => &[&[k::ACTIONS]],
+        RuleId::PastObjective => &[&[k::OBJECTIVES]],
+        RuleId::RiskWithoutMitigation => &[&[k::RISKS]],
+        RuleId::MissingMeasure | RuleId::LowScoreWithoutAction => &[&[k::ACCOUNT_STATUS], &[k::STRATEGY]],
+        RuleId::LowScoreWithoutNotes => &[&[k::ACCOUNT_STATUS], &[k::STRATEGY], &[k::RISKS], &[k::OBJECTIVES]],
+        RuleId::StatusMismatch => &[&[k::STATUS], &[k::ACCOUNT_STATUS], &[k::STRATEGY]],
+        _ => return mask.hides_anything(),
+    };
+    fields.iter().any(|keys| mask.hides_within(keys))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -599,7 +623,7 @@ mod tests {
     }
 
     #[test]
-    fn an_acknowledgement_without_about_is_counted_for_an_audience_that_hides_anything() {
+    fn an_acknowledgement_without_about_is_counted_when_its_rule_reports_on_a_hidden_field() {
         let changes = Changes { acknowledgements_added: vec![ack(None)], ..Changes::default() };
         let guide = crate::guide::Guide::default();
         let hides_actions = crate::audience::Audience {
@@ -610,6 +634,15 @@ mod tests {
         assert_eq!(shown.lines, vec![Change::Withheld(1)]);
         let whole = summary(&changes, &[], "abc", Mask::new(None, &guide));
         assert_eq!(whole.lines, vec![acknowledgement(AcknowledgementMove::Added, None)]);
+        // One of a rule about fields the audience sees is shown.
+        let stale = AcknowledgementChange { rule: RuleId::Stale, ..ack(None) };
+        let changes = Changes { acknowledgements_added: vec![stale], ..Changes::default() };
+        let shown = summary(&changes, &[], "abc", Mask::new(Some(&hides_actions), &guide));
+        assert!(
+            matches!(shown.lines.as_slice(), [Change::Acknowledgement { rule: RuleId::Stale, .. }]),
+            "{:?}",
+            shown.lines
+        );
     }
 
     #[test]
