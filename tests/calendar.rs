@@ -120,6 +120,43 @@ objectives:
 }
 
 #[test]
+fn an_event_id_is_no_hash_of_a_title_the_audience_may_not_see() {
+    let config = "regions: [north]
+audiences:
+  untitled:
+    hide: [objectives.title, actions.action]
+  leads:
+    hide: []
+default_audience: leads
+";
+    let file = "acctsum: 1
+engagement: Dated
+client: Acme
+region: north
+leads: {account: Ann Lee}
+updated: 2026-11-18
+status: green
+headline: Fine.
+next_steps: [Go on]
+actions:
+  - {action: Send the plan, owner: Ann Lee, due: 2027-03-03}
+objectives:
+  - {title: Go live, date: 2027-04-04, comfort: 4}
+";
+    let ws = common::workspace(config, &[("engagements/north/dated.yaml", file)]);
+    let uids = |audience: &str| -> Vec<String> {
+        let ran = acctsum(ws.path(), &["calendar", "--audience", audience]);
+        assert_eq!(ran.code, 0, "{}", ran.stderr);
+        ran.stdout.lines().filter(|l| l.starts_with("UID:")).map(str::to_owned).collect()
+    };
+    let (leads, untitled) = (uids("leads"), uids("untitled"));
+    assert_eq!(leads.len(), 2, "{leads:?}");
+    assert_eq!(untitled.len(), 2, "{untitled:?}");
+    // The leads' ids hash the titles; the other audience's must not be those same hashes.
+    assert!(untitled.iter().all(|u| !leads.contains(u)), "{leads:?} {untitled:?}");
+}
+
+#[test]
 fn a_session_dated_ahead_is_planned_and_a_draft_is_not_the_last_session() {
     let tmp = tempfile::tempdir().expect("tmp");
     let ws = tmp.path();

@@ -50,6 +50,12 @@ fn uid(kind: &str, owner: &str, item: &str) -> String {
     format!("{kind}-{:016x}@acctsum", fnv(&format!("{kind}\u{0}{}\u{0}{}", name_key(owner), name_key(item))))
 }
 
+/// What an item's id is made of: its text, or (`hidden` from the audience) its place
+/// in its list.
+fn id_key(hidden: bool, text: Option<&str>, index: usize) -> String {
+    if hidden { format!("#{index}") } else { text.unwrap_or_default().to_owned() }
+}
+
 /// The calendar of `report`'s engagements and the latest sessions of its regions.
 #[must_use]
 pub fn calendar(report: &Report<'_>, sessions: &[Session], name: String) -> Calendar {
@@ -65,7 +71,7 @@ pub fn calendar(report: &Report<'_>, sessions: &[Session], name: String) -> Cale
         };
         // An event's day is its date field: hidden, there is no event to place.
         if !mask.hides_section(k::OBJECTIVES) && !mask.hides(&[k::OBJECTIVES, k::DATE]) {
-            for o in &eng.objectives {
+            for (n, o) in eng.objectives.iter().enumerate() {
                 let Some(date) = o.date.copied() else { continue };
                 let title = withheld(&[k::OBJECTIVES, k::TITLE], o.title.str());
                 let mut description = match o.comfort.copied() {
@@ -77,9 +83,11 @@ pub fn calendar(report: &Report<'_>, sessions: &[Session], name: String) -> Cale
                     description.push(' ');
                     description.push_str(notes);
                 }
-                let key = o.title.str().unwrap_or_default();
+                // An id is a hash of what it names: of a hidden title, it would let a guess be
+                // confirmed, so the item's place in its list stands in for it.
+                let key = id_key(mask.hides(&[k::OBJECTIVES, k::TITLE]), o.title.str(), n);
                 events.push(Event {
-                    uid: uid("objective", name, key),
+                    uid: uid("objective", name, &key),
                     date,
                     summary: format!("{title} — {name}"),
                     description,
@@ -95,12 +103,13 @@ pub fn calendar(report: &Report<'_>, sessions: &[Session], name: String) -> Cale
             });
         }
         if !mask.hides_section(k::ACTIONS) && !mask.hides(&[k::ACTIONS, k::DUE]) {
-            for a in &eng.actions {
+            for (n, a) in eng.actions.iter().enumerate() {
                 let (Some(true), Some(due)) = (a.is_open(), a.due.copied()) else { continue };
                 let what = withheld(&[k::ACTIONS, k::ACTION], a.action.str());
                 let owner = withheld(&[k::ACTIONS, k::OWNER], a.owner.str());
+                let key = id_key(mask.hides(&[k::ACTIONS, k::ACTION]), a.action.str(), n);
                 events.push(Event {
-                    uid: uid("action", name, a.action.str().unwrap_or_default()),
+                    uid: uid("action", name, &key),
                     date: due,
                     summary: format!("Due: {what} — {name}"),
                     description: format!("Owner: {owner}."),
