@@ -501,7 +501,14 @@ fn report(global: &Global, args: &ReportOptions, cwd: &Path, io: &mut Io<'_>) ->
             render::csv::report(&pack)
         }
     };
-    match &args.output {
+    deliver(global, args.output.as_deref(), &text, cwd, io)?;
+    Ok(Exit::Success)
+}
+
+/// Writes a finished document to `output` (atomically, said on stderr unless quiet), or
+/// to standard output.
+pub(crate) fn deliver(global: &Global, output: Option<&Path>, text: &str, cwd: &Path, io: &mut Io<'_>) -> Result<()> {
+    match output {
         Some(path) => {
             write_atomic(&cwd.join(path), text.as_bytes(), true)?;
             if !global.quiet {
@@ -510,7 +517,7 @@ fn report(global: &Global, args: &ReportOptions, cwd: &Path, io: &mut Io<'_>) ->
         }
         None => render::document(io.out, text.as_bytes())?,
     }
-    Ok(Exit::Success)
+    Ok(())
 }
 
 fn history(global: &Global, args: &HistoryOptions, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {

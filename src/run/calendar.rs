@@ -9,7 +9,6 @@ use crate::error::Result;
 use crate::exit::Exit;
 use crate::facts::WorkspaceFacts;
 use crate::options::{CalendarOptions, Global};
-use crate::output::write_atomic;
 use crate::render;
 use crate::report::{Filters, Request};
 use crate::workspace::Workspace;
@@ -36,14 +35,6 @@ pub(super) fn calendar(global: &Global, args: &CalendarOptions, cwd: &Path, io: 
     };
     let view = crate::view::calendar::calendar(&report, &sessions, name);
     let text = render::calendar::ics(&view);
-    match &args.output {
-        Some(path) => {
-            write_atomic(&cwd.join(path), text.as_bytes(), true)?;
-            if !global.quiet {
-                render::notes::wrote(io.err, path)?;
-            }
-        }
-        None => render::document(io.out, text.as_bytes())?,
-    }
+    super::deliver(global, args.output.as_deref(), &text, cwd, io)?;
     Ok(Exit::Success)
 }
