@@ -14,6 +14,7 @@ use granit_parser::{ErrorKind, Event, Marker, Parser, ScalarStyle, ScanError, Sp
 
 use crate::finding::{Finding, Loc, RuleId};
 
+mod fast;
 mod syntax;
 
 /// Largest engagement file accepted, in bytes (1 MiB).
@@ -254,12 +255,70 @@ pub fn load(path: Arc<str>, bytes: &[u8]) -> Loaded {
             );
         }
     };
-    let mut builder =
-        Builder { doc: Document { path, text: String::new(), nodes: Vec::new(), root: None }, ..Builder::default() };
-    let complete = builder.build(&text);
+    let mut builder = Builder::new(path.clone());
+    let complete = match fast::parse(&text, &mut |event, loc| builder.event(event, loc, &text)) {
+        fast::Outcome::Done => true,
+        fast::Outcome::Stopped => false,
+        fast::Outcome::Unsupported => {
+            builder = Builder::new(path);
+            builder.build(&text)
+        }
+    };
     let mut doc = builder.doc;
     doc.text = text;
     Loaded { doc: Some(doc), complete, findings: builder.findings }
+}
+
+/// How the fast path did on a text, against the full parser ([`fast_path_agrees`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FastPath {
+    /// It read the text and gave exactly the full parser's events, at the same places.
+    Agrees {
+        /// How many events.
+        events: usize,
+    },
+    /// It left the text to the full parser.
+    GaveUp,
+}
+
+/// Runs the fast path and the full parser over `text` and compares what the tree is
+/// built from: every event, and where each scalar and collection starts and ends. For
+/// the fast path's tests (`tests/fast_path.rs`) and its fuzz target.
+///
+/// # Errors
+/// The first difference, described, when the fast path read the text and gave anything
+/// other than the full parser's events — or read a text the full parser refuses.
+pub fn fast_path_agrees(text: &str) -> Result<FastPath, String> {
+    let mut fast = Vec::new();
+    let outcome = fast::parse(text, &mut |event, loc| {
+        fast.push((event, loc));
+        true
+    });
+    if outcome != fast::Outcome::Done {
+        return Ok(FastPath::GaveUp);
+    }
+    let mut full = Vec::new();
+    for next in Parser::new_from_str_with_options(text, parser_options(true)) {
+        match next {
+            Ok((Event::StreamStart | Event::StreamEnd, _)) => {}
+            Ok((event, span)) => full.push((event, loc_of(&span))),
+            Err(err) => return Err(format!("the full parser refuses the text ({err}); the fast path read it")),
+        }
+    }
+    // Where a collection or document ends is not kept: compare those events alone.
+    fn placed<'e>((event, loc): &'e (Event<'_>, Loc)) -> (&'e Event<'e>, Option<Loc>) {
+        let kept = matches!(event, Event::Scalar(..) | Event::MappingStart(..) | Event::SequenceStart(..));
+        (event, if kept { Some(*loc) } else { None })
+    }
+    for (i, (a, b)) in fast.iter().map(placed).zip(full.iter().map(placed)).enumerate() {
+        if a != b {
+            return Err(format!("event {i}: the fast path gave {a:?}, the full parser {b:?}"));
+        }
+    }
+    if fast.len() != full.len() {
+        return Err(format!("the fast path gave {} events, the full parser {}", fast.len(), full.len()));
+    }
+    Ok(FastPath::Agrees { events: fast.len() })
 }
 
 /// The encoding of a UTF-32 or UTF-16 file, told by its byte-order mark or, without one,
@@ -311,7 +370,12 @@ fn loc_of(span: &Span) -> Loc {
 }
 
 impl Builder {
-    /// Reads the whole stream; returns whether it was read to the end without a problem.
+    fn new(path: Arc<str>) -> Self {
+        Self { doc: Document { path, text: String::new(), nodes: Vec::new(), root: None }, ..Self::default() }
+    }
+
+    /// Reads the whole stream with the full parser; returns whether it was read to the
+    /// end without a problem.
     fn build(&mut self, text: &str) -> bool {
         for next in Parser::new_from_str_with_options(text, parser_options(true)) {
             let (event, span) = match next {
@@ -321,7 +385,7 @@ impl Builder {
                     return false;
                 }
             };
-            if !self.event(event, &span, text) {
+            if !self.event(event, loc_of(&span), text) {
                 return false;
             }
         }
@@ -365,8 +429,7 @@ impl Builder {
     }
 
     /// Handles one event; `false` stops the file.
-    fn event(&mut self, event: Event<'_>, span: &Span, text: &str) -> bool {
-        let loc = loc_of(span);
+    fn event(&mut self, event: Event<'_>, loc: Loc, text: &str) -> bool {
         match event {
             Event::DocumentStart(..) => {
                 self.documents += 1;
