@@ -255,18 +255,18 @@ pub fn load(path: Arc<str>, bytes: &[u8]) -> Loaded {
             );
         }
     };
-    let mut builder = Builder::new(path.clone());
+    let mut builder = Builder::new(path.clone(), text.len());
     let complete = match fast::parse(&text, &mut |event, loc| builder.event(event, loc, &text)) {
         fast::Outcome::Done => true,
         fast::Outcome::Stopped => false,
         fast::Outcome::Unsupported => {
-            builder = Builder::new(path);
+            builder = Builder::new(path, text.len());
             builder.build(&text)
         }
     };
-    let mut doc = builder.doc;
+    let (mut doc, findings) = builder.finish();
     doc.text = text;
-    Loaded { doc: Some(doc), complete, findings: builder.findings }
+    Loaded { doc: Some(doc), complete, findings }
 }
 
 /// How the fast path did on a text, against the full parser ([`fast_path_agrees`]).
@@ -337,6 +337,8 @@ fn wide_encoding(bytes: &[u8]) -> Option<&'static str> {
 struct Frame {
     id: NodeId,
     pending_key: Option<NodeId>,
+    /// Where its children start in the builder's `items` (a list) or `pairs` (a mapping).
+    first: usize,
 }
 
 #[derive(Default)]
@@ -349,6 +351,11 @@ struct Builder {
     expanded: u64,
     documents: u32,
     findings: Vec<Finding>,
+    /// The items of the lists being read, innermost last: each list takes its own, at
+    /// their exact number, when it closes (rather than growing a vector per list).
+    items: Vec<NodeId>,
+    /// The entries of the mappings being read, likewise.
+    pairs: Vec<Entry>,
 }
 
 impl Default for Document {
@@ -370,8 +377,32 @@ fn loc_of(span: &Span) -> Loc {
 }
 
 impl Builder {
-    fn new(path: Arc<str>) -> Self {
-        Self { doc: Document { path, text: String::new(), nodes: Vec::new(), root: None }, ..Self::default() }
+    /// A builder for a text of `len` bytes (engagement files hold a node per 13 bytes or so).
+    fn new(path: Arc<str>, len: usize) -> Self {
+        let nodes = len / 12 + 8;
+        Self {
+            doc: Document { path, text: String::new(), nodes: Vec::with_capacity(nodes), root: None },
+            size: Vec::with_capacity(nodes),
+            ..Self::default()
+        }
+    }
+
+    /// The document, every collection holding the children read (those of a collection
+    /// left open by an error too).
+    fn finish(mut self) -> (Document, Vec<Finding>) {
+        while let Some(frame) = self.stack.pop() {
+            self.take_children(&frame);
+        }
+        (self.doc, self.findings)
+    }
+
+    /// Moves a collection's children from the builder's stacks into its node.
+    fn take_children(&mut self, frame: &Frame) {
+        match &mut self.doc.nodes[frame.id as usize].kind {
+            NodeKind::Seq(items) => *items = self.items.drain(frame.first.min(self.items.len())..).collect(),
+            NodeKind::Map(entries) => *entries = self.pairs.drain(frame.first.min(self.pairs.len())..).collect(),
+            _ => {}
+        }
     }
 
     /// Reads the whole stream with the full parser; returns whether it was read to the
@@ -569,12 +600,15 @@ impl Builder {
             self.anchors.insert(anchor, id);
         }
         self.attach(id, text);
-        self.stack.push(Frame { id, pending_key: None });
+        let mapping = matches!(self.doc.nodes[id as usize].kind, NodeKind::Map(_));
+        let first = if mapping { self.pairs.len() } else { self.items.len() };
+        self.stack.push(Frame { id, pending_key: None, first });
         true
     }
 
     fn close(&mut self, text: &str) {
         let Some(frame) = self.stack.pop() else { return };
+        self.take_children(&frame);
         let idx = frame.id as usize;
         let size = match &self.doc.nodes[idx].kind {
             NodeKind::Seq(items) => items.iter().fold(1u64, |acc, &c| acc.saturating_add(self.size[c as usize])),
@@ -654,19 +688,19 @@ impl Builder {
             self.doc.root = Some(id);
             return;
         };
-        let parent = &mut self.doc.nodes[frame.id as usize];
+        let parent = &self.doc.nodes[frame.id as usize];
         let block_list = !parent.flow;
-        match &mut parent.kind {
-            NodeKind::Seq(items) => {
-                items.push(id);
+        match &parent.kind {
+            NodeKind::Seq(_) => {
+                self.items.push(id);
                 if block_list {
                     let node = &mut self.doc.nodes[id as usize];
                     node.dash = dash_before(text, node.loc);
                 }
             }
-            NodeKind::Map(entries) => match frame.pending_key.take() {
+            NodeKind::Map(_) => match frame.pending_key.take() {
                 None => frame.pending_key = Some(id),
-                Some(key) => entries.push(Entry { key, value: id, duplicate: false }),
+                Some(key) => self.pairs.push(Entry { key, value: id, duplicate: false }),
             },
             _ => {}
         }
