@@ -7,9 +7,14 @@
 On one generated workspace (`cargo run --release --example gen_corpus`: COUNT files, a git
 history of HISTORY dated commits) it times, each several times:
 
-  - `acctsum check`                     the job CI runs on every pull request
+  - `acctsum check`                     the job CI runs on every pull request (JSON)
+  - `check --format short` and `human`  the same, as a terminal or CI log shows it
+  - `cat`                               reading the bytes of every file, nothing else
+  - events-only baseline                granit-parser's events for every file on the same
+                                        threads, no tree (bench/events_only.rs)
   - parse-only baseline                 read + YAML-parse the same files with the same
                                         loader on the same threads (bench/parse_only.rs)
+  - peak memory of `check` in every format (json, short, human, github, sarif)
   - `check-jsonschema`                  the same files against schema/engagement.schema.json
   - `acctsum report`                    the regional overview (table)
   - `acctsum report --since DATE`       the same, compared with the first commit
@@ -19,7 +24,8 @@ history of HISTORY dated commits) it times, each several times:
   - trends, all history                 the same over every version, for comparison
 
 `--workspace DIR` times an existing workspace instead of generating one; `--only` times
-some of the commands (check, parse, report, since, small, jsonschema, trends, trends-all).
+some of the commands (check, floor, parse, report, since, small, jsonschema, trends,
+trends-all, memory).
 
 and writes the medians, the ratios the SPEC sets targets for, and peak memory to
 BENCHMARKS.md, with the machine and this command. Timings vary from machine to machine and
@@ -90,13 +96,13 @@ def main():
     ap.add_argument("--slow-runs", type=int, default=3, help="runs of check-jsonschema, which takes minutes")
     ap.add_argument("--out", default=str(ROOT / "BENCHMARKS.md"))
     ap.add_argument("--workspace", help="an existing workspace with history (default: generate one)")
-    ap.add_argument("--only", help="comma-separated: check, parse, report, since, small, jsonschema, trends, trends-all")
+    ap.add_argument("--only", help="comma-separated: check, floor, parse, report, since, small, jsonschema, trends, trends-all, memory")
     ap.add_argument("--weeks", type=int, default=26, help="the trend window, in weeks")
     a = ap.parse_args()
     only = set(a.only.split(",")) if a.only else None
     wanted = lambda key: only is None or key in only
 
-    examples = ["--example", "gen_corpus", "--example", "parse_only", "--example", "trends"]
+    examples = ["--example", "gen_corpus", "--example", "parse_only", "--example", "events_only", "--example", "trends"]
     sh(["cargo", "build", "--release", "--quiet", "--bin", "acctsum", *examples], cwd=ROOT)
     acctsum = ROOT / "target/release/acctsum"
     corpus = Path(a.workspace) if a.workspace else ROOT / f"target/bench/corpus-{a.count}-{a.history}"
@@ -118,6 +124,30 @@ def main():
     results = {}
     if wanted("check"):
         results["check"] = measure("acctsum check", [*base, "check", "--format", "json"], a.runs)
+    if wanted("floor"):
+        # Issue 16's floor, each command in turn with the others, so that a busy
+        # machine's drift falls on all of them alike.
+        floor = [
+            ("cat", "cat (every file's bytes)", ["sh", "-c", "find engagements -name '*.yaml' -print0 | xargs -0 cat >/dev/null"], corpus),
+            ("events", "events-only baseline", [ROOT / "target/release/examples/events_only", corpus], None),
+            ("short", "acctsum check --format short", [*base, "check", "--format", "short"], None),
+            ("human", "acctsum check --format human", [*base, "check", "--format", "human"], None),
+        ]
+        runs = {key: [] for key, *_ in floor}
+        for _ in range(a.runs):
+            for key, name, cmd, cwd in floor:
+                runs[key].append(measure(name, cmd, 1, cwd))
+        for key, name, _, _ in floor:
+            rs = runs[key]
+            times = [r["median"] for r in rs]
+            results[key] = {
+                "name": name, "median": statistics.median(times), "min": min(times), "max": max(times),
+                "runs": a.runs, "peak": max(r["peak"] for r in rs), "cpu": statistics.median(r["cpu"] for r in rs),
+            }
+    memory = {}
+    if wanted("memory"):
+        for fmt in ("json", "short", "human", "github", "sarif"):
+            memory[fmt] = measure(f"acctsum check --format {fmt}", [*base, "check", "--format", fmt], 1)["peak"]
     if wanted("parse"):
         results["parse"] = measure("parse-only baseline", [ROOT / "target/release/examples/parse_only", corpus], a.runs)
     if wanted("report"):
@@ -155,6 +185,14 @@ def main():
         ("`check` vs `check-jsonschema`", "≥ 20× faster",
          ratio("jsonschema", "check", lambda x, y: f"{x['median'] / y['median']:.1f}× faster")),
         ("`check` vs parse-only baseline", "≤ 2×", ratio("check", "parse", lambda x, y: f"{x['median'] / y['median']:.2f}×")),
+        ("`check --format short` vs `cat` (issue 16)", "≤ 3×",
+         ratio("short", "cat", lambda x, y: f"{x['median'] / y['median']:.2f}×")),
+        ("`check --format short` vs events-only baseline (issue 16)", "≤ 1.25×",
+         ratio("short", "events", lambda x, y: f"{x['median'] / y['median']:.2f}× (CPU {x['cpu'] / y['cpu']:.2f}×)")),
+        ("`check --format human` vs `--format short` (issue 16)", "≤ 1.3×",
+         ratio("human", "short", lambda x, y: f"{x['median'] / y['median']:.2f}× (CPU {x['cpu'] / y['cpu']:.2f}×)")),
+        ("peak memory of `check`, every format (issue 16)", "≤ 60 MB",
+         ", ".join(f"{k} {v:.0f} MB" for k, v in memory.items()) if memory else "not measured"),
         ("`report --since` vs `report`", "≤ 3× (aim 2×)", ratio("since", "report", lambda x, y: f"{x['median'] / y['median']:.2f}×")),
         ("peak memory of `check`", "< 300 MB", f"{r['check']['peak']:.0f} MB" if "check" in r else "not measured"),
         ("peak memory of `report --since`", "< 300 MB", f"{r['since']['peak']:.0f} MB" if "since" in r else "not measured"),

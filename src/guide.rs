@@ -355,7 +355,7 @@ impl ConfigReader<'_> {
 
     fn version(&mut self, id: NodeId) {
         let at = self.r.doc.resolve(id).1;
-        match self.r.int(id, &"`acctsum`", "the version 1") {
+        match self.r.int(id, &"`acctsum`", &"the version 1") {
             Some(Ok(1)) | None => {}
             Some(Ok(v)) => self.error(
                 RuleId::UnsupportedVersion,

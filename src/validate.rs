@@ -400,7 +400,7 @@ impl Checker<'_> {
 
     fn version(&mut self, id: NodeId) -> Option<Val> {
         let at = self.r.doc.resolve(id).1;
-        match self.r.int(id, &"`acctsum`", "the format version 1")? {
+        match self.r.int(id, &"`acctsum`", &"the format version 1")? {
             Ok(1) => Some(Val::Int(1)),
             Ok(v) => {
                 self.r.report(
@@ -425,7 +425,8 @@ impl Checker<'_> {
 
     fn score(&mut self, id: NodeId, what: &dyn fmt::Display) -> Option<Val> {
         let scale = self.guide.scale;
-        let expected = format!("a whole number from {} to {}", scale.min, scale.max);
+        // Written only when a message needs it (a file holds a score per measure).
+        let expected = Range(scale.min, scale.max);
         let at = self.r.doc.resolve(id).1;
         let value = self.r.int(id, what, &expected)?;
         match value {
@@ -639,6 +640,15 @@ impl Checker<'_> {
             out.push(Measure { key: key.to_owned(), key_at, rec: rec.unwrap_or_default() });
         }
         Some(Val::Measures(out))
+    }
+}
+
+/// "a whole number from MIN to MAX", written only when a message needs it.
+struct Range(i64, i64);
+
+impl fmt::Display for Range {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a whole number from {} to {}", self.0, self.1)
     }
 }
 
