@@ -197,23 +197,53 @@ impl At<'_> {
     }
 }
 
-/// Where a mapping sits, to name its fields in messages.
-#[derive(Clone, Debug)]
-enum Place {
+/// Where a mapping sits, to name its fields in messages. Borrowed, not written out: a
+/// file holds dozens of mappings, and only a message needs the words.
+#[derive(Clone, Copy, Debug)]
+enum Place<'a> {
     /// The top level of the file.
     Top,
-    /// A nested mapping, by dotted path (`leads`, `account_status.customer`).
-    Field(String),
+    /// A nested mapping: field `key` of the mapping `up` (a nested mapping itself, or
+    /// `None` at the top level or in a list item), written as a dotted path
+    /// (`leads`, `account_status.customer`).
+    Field(Option<&'a Place<'a>>, &'a str),
     /// Item `n` (1-based) of a list of things called `noun`.
     Item(&'static str, usize),
 }
 
-impl Place {
+/// The dotted path of a [`Place::Field`].
+struct Dotted<'a>(&'a Place<'a>);
+
+impl fmt::Display for Dotted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Place::Field(Some(up), key) => write!(f, "{}.{key}", Dotted(up)),
+            Place::Field(None, key) => f.write_str(key),
+            Place::Top | Place::Item(..) => Ok(()),
+        }
+    }
+}
+
+/// "the file", "`leads`", "action 2": the mapping itself, written only when a message
+/// needs it.
+struct Itself<'a>(&'a Place<'a>);
+
+impl fmt::Display for Itself<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Place::Top => f.write_str("the file"),
+            Place::Field(..) => write!(f, "`{}`", Dotted(self.0)),
+            Place::Item(noun, n) => write!(f, "{noun} {n}"),
+        }
+    }
+}
+
+impl Place<'_> {
     /// How a message names field `key` of this mapping.
     fn name(&self, key: &str) -> String {
         match self {
             Self::Top => format!("`{key}`"),
-            Self::Field(path) => format!("`{path}.{key}`"),
+            Self::Field(..) => format!("`{}.{key}`", Dotted(self)),
             Self::Item(noun, n) => format!("`{key}` of {noun} {n}"),
         }
     }
@@ -222,31 +252,22 @@ impl Place {
     fn within(&self) -> String {
         match self {
             Self::Top => String::new(),
-            Self::Field(path) => format!(" in `{path}`"),
+            Self::Field(..) => format!(" in `{}`", Dotted(self)),
             Self::Item(noun, n) => format!(" in {noun} {n}"),
         }
     }
+}
 
-    /// The mapping itself, for "must be a mapping" messages.
-    fn itself(&self) -> String {
-        match self {
-            Self::Top => "the file".to_owned(),
-            Self::Field(path) => format!("`{path}`"),
-            Self::Item(noun, n) => format!("{noun} {n}"),
-        }
-    }
-
-    fn path(&self, key: &str) -> String {
-        match self {
-            Self::Field(path) => format!("{path}.{key}"),
-            _ => key.to_owned(),
-        }
+impl<'a> Place<'a> {
+    /// The place of field `key` of this mapping (a list item's fields are named alone).
+    fn field(&'a self, key: &'a str) -> Place<'a> {
+        Place::Field(matches!(self, Place::Field(..)).then_some(self), key)
     }
 }
 
 /// The name of field `key` of the mapping at `place`, written only when a message needs it.
 struct Named<'a> {
-    place: &'a Place,
+    place: &'a Place<'a>,
     key: &'a str,
 }
 
@@ -297,12 +318,19 @@ impl Checker<'_> {
 
     /// Checks a mapping against `fields`; `owner` is where a missing field is reported,
     /// `at` where the mapping is.
-    fn record(&mut self, id: NodeId, fields: &'static [Field], owner: Loc, place: &Place, at: At<'_>) -> Option<Rec> {
+    fn record(
+        &mut self,
+        id: NodeId,
+        fields: &'static [Field],
+        owner: Loc,
+        place: &Place<'_>,
+        at: At<'_>,
+    ) -> Option<Rec> {
         let mark = self.r.out.len();
-        let entries = self.r.entries(id, &place.itself());
+        let entries = self.r.entries(id, &Itself(place));
         self.label(mark, at);
         let entries = entries?;
-        let mut rec = Rec::default();
+        let mut rec = Rec { slots: Vec::with_capacity(entries.len()) };
         let mut seen: Vec<&str> = Vec::with_capacity(entries.len());
         // Unknown keys that are a misspelling of a field: the missing-field finding for
         // that field points to them rather than saying "did you mean" a second time.
@@ -375,7 +403,7 @@ impl Checker<'_> {
     }
 
     /// Checks the value of field `field` of the mapping at `at`.
-    fn value(&mut self, id: NodeId, field: &Field, key_at: Loc, place: &Place, at: At<'_>) -> Option<Val> {
+    fn value(&mut self, id: NodeId, field: &Field, key_at: Loc, place: &Place<'_>, at: At<'_>) -> Option<Val> {
         let what = &Named { place, key: field.key };
         let here = At::Field(&at, field.key);
         let mark = self.r.out.len();
@@ -388,9 +416,7 @@ impl Checker<'_> {
             Shape::Region => self.region(id),
             Shape::Names => self.names(id, what, here),
             Shape::TextList => self.text_list(id, what, here),
-            Shape::Record(fields) => {
-                self.record(id, fields, key_at, &Place::Field(place.path(field.key)), here).map(Val::Record)
-            }
+            Shape::Record(fields) => self.record(id, fields, key_at, &place.field(field.key), here).map(Val::Record),
             Shape::List(fields) => self.items(id, fields, what, singular(field.key), here),
             Shape::Measures(section) => self.measures(id, section, here),
         };
@@ -592,8 +618,8 @@ impl Checker<'_> {
     }
 
     fn measures(&mut self, id: NodeId, section: Section, here: At<'_>) -> Option<Val> {
-        let what = format!("`{}`", section.key());
-        let entries = self.r.entries(id, &what)?;
+        let section_place = Place::Field(None, section.key());
+        let entries = self.r.entries(id, &Itself(&section_place))?;
         let configured: Vec<&str> = self.guide.measures(section).iter().map(|m| m.key.as_str()).collect();
         let mut out = Vec::with_capacity(entries.len());
         for (key, key_at, value) in entries {
@@ -610,7 +636,7 @@ impl Checker<'_> {
                 self.label(mark, entry);
                 continue;
             }
-            let entry_place = Place::Field(format!("{}.{key}", section.key()));
+            let entry_place = section_place.field(key);
             // A configured measure that is present stays in the list even when invalid, so
             // that `missing-measure` does not also fire for it.
             let rec = if self.r.is_null(value) {

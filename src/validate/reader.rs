@@ -163,7 +163,12 @@ impl<'a> Reader<'a> {
     }
 
     /// An integer (any size that fits in 64 bits is returned; callers check the range).
-    pub(crate) fn int(&mut self, id: NodeId, what: &dyn fmt::Display, expected: &dyn fmt::Display) -> Option<Result<i64, String>> {
+    pub(crate) fn int(
+        &mut self,
+        id: NodeId,
+        what: &dyn fmt::Display,
+        expected: &dyn fmt::Display,
+    ) -> Option<Result<i64, String>> {
         if !self.tag_ok(id, what) {
             return None;
         }
