@@ -157,7 +157,7 @@ pub fn finish(guide: &Guide, files: Files, facts: &WorkspaceFacts) -> Outcome {
         .collect();
     findings.extend(rules::check_workspace(&all, facts, &ctx));
     let acknowledged = rules::settle(&mut findings, all.iter().map(|f| f.engagement), &ctx);
-    findings.sort_by(Finding::order);
+    crate::finding::sort(&mut findings);
     Outcome { files, findings, acknowledged }
 }
 
