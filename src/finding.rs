@@ -252,13 +252,16 @@ impl Finding {
     /// A finding of `rule` at its default severity.
     #[must_use]
     pub fn new(rule: RuleId, path: Arc<str>, loc: Loc, message: impl Into<String>) -> Self {
+        // A message built by `format!` has room to spare, kept as long as the finding.
+        let mut message = message.into();
+        message.shrink_to_fit();
         Self {
             rule,
             severity: rule.default_severity(),
             path,
             loc,
             field: None,
-            message: message.into(),
+            message,
             help: None,
             related: Vec::new(),
         }
