@@ -180,7 +180,9 @@ pub fn par_map<T: Sync, R: Send>(items: &[T], jobs: usize, f: impl Fn(&T) -> R +
 
 /// `f` applied to every item as [`par_map`] does, each result handed to `each` on the
 /// calling thread, in the items' order, as soon as those before it are: results are moved
-/// once, and none is collected only to be copied again.
+/// once, and none is collected only to be copied again. The calling thread is one of the
+/// workers, and takes in the others' results between its own items, so that no result
+/// has to wake it.
 pub fn par_each<T: Sync, R: Send>(items: &[T], jobs: usize, f: impl Fn(&T) -> R + Sync, mut each: impl FnMut(R)) {
     let jobs = workers(jobs, items.len(), default_jobs());
     if jobs == 1 {
@@ -190,7 +192,7 @@ pub fn par_each<T: Sync, R: Send>(items: &[T], jobs: usize, f: impl Fn(&T) -> R 
     let (next, f) = (&AtomicUsize::new(0), &f);
     let (sender, results) = std::sync::mpsc::channel();
     std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..jobs)
+        let workers: Vec<_> = (1..jobs)
             .map(|_| {
                 let sender = sender.clone();
                 scope.spawn(move || {
@@ -209,12 +211,22 @@ pub fn par_each<T: Sync, R: Send>(items: &[T], jobs: usize, f: impl Fn(&T) -> R 
         // items are handed out in order).
         let mut early = BTreeMap::new();
         let mut due = 0;
-        for (i, result) in results {
-            early.insert(i, result);
+        let mut hand_on = |early: &mut BTreeMap<usize, R>| {
             while let Some(result) = early.remove(&due) {
                 each(result);
                 due += 1;
             }
+        };
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = items.get(i) else { break };
+            early.insert(i, f(item));
+            early.extend(results.try_iter());
+            hand_on(&mut early);
+        }
+        for (i, result) in results {
+            early.insert(i, result);
+            hand_on(&mut early);
         }
         // A worker that panicked would lose its items: pass the panic on instead.
         for worker in workers {
