@@ -324,6 +324,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn par_each_hands_on_every_result_once_in_the_items_order() {
+        // Items of uneven cost, so that results come out of order.
+        let items: Vec<u64> = (0..3_000).collect();
+        let slow = |n: &u64| {
+            std::hint::black_box((0..(n % 7) * 200).sum::<u64>());
+            n * 2
+        };
+        for jobs in [1, 2, 3, 8] {
+            let mut seen = Vec::new();
+            par_each(&items, jobs, slow, |r| seen.push(r));
+            assert_eq!(seen, items.iter().map(|n| n * 2).collect::<Vec<_>>(), "-j {jobs}");
+        }
+    }
+
+    #[test]
+    fn a_panic_in_any_worker_reaches_the_caller() {
+        let items: Vec<u32> = (0..500).collect();
+        for jobs in [2, 3] {
+            let run = std::panic::catch_unwind(|| {
+                par_each(&items, jobs, |&n| assert!(n != 321, "item {n}"), |()| {});
+            });
+            assert!(run.is_err(), "-j {jobs}");
+        }
+    }
+
+    #[test]
     fn workers_are_capped_at_the_cores_and_the_items() {
         assert_eq!(workers(65_535, 10_000, 2), 2);
         assert_eq!(workers(65_535, 1, 8), 1);
