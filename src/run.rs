@@ -150,6 +150,8 @@ fn check(global: &Global, args: &CheckOptions, cwd: &Path, io: &mut Io<'_>) -> R
         jobs: args.jobs.unwrap_or_else(engine::default_jobs),
     };
     let mut files = engine::read(&ws.guide, &sources, options);
+    // Each file holds its source now; the list is not read again.
+    drop(sources);
     let (reviews, mut review_findings) = crate::review::read(&ws.guide, &all_reviews);
     files.findings.append(&mut review_findings);
     let (files, since) = since(&ws, files, args.since.as_deref())?;
