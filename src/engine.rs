@@ -6,6 +6,7 @@
 
 mod names;
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -14,6 +15,7 @@ use chrono::NaiveDate;
 use crate::digest::Digest;
 use crate::document;
 use crate::error::Result;
+use crate::excerpt::Excerpt;
 use crate::facts::WorkspaceFacts;
 use crate::finding::{Acknowledged, Finding};
 use crate::guide::Guide;
@@ -29,12 +31,38 @@ pub use self::names::{Named, names};
 pub struct Checked {
     /// The file.
     pub source: Source,
-    /// Its text, when asked for (for snippets) and the file is UTF-8.
-    pub text: Option<String>,
-    /// The model of its valid parts; `None` when it could not be read as a mapping.
+    /// The lines of its text that the snippets of its own findings show, when asked for
+    /// ([`Options::keep_excerpts`]) and the file is UTF-8 text (empty when it has no
+    /// finding); see [`Checked::snippet_text`].
+    pub excerpt: Option<Excerpt>,
+    /// The model of its valid parts; `None` when it could not be read as a mapping. Only
+    /// what the workspace stage reads of it with [`Models::WorkspaceStage`].
     pub engagement: Option<Engagement>,
     /// The digest of its bytes; `None` when it could not be read.
     pub digest: Option<Digest>,
+}
+
+impl Checked {
+    /// The text to draw the snippets of `findings` (about this file) from: the kept lines
+    /// ([`Excerpt::text`]) when they hold the snippet of every one; otherwise (a finding of
+    /// the workspace stage, about lines no finding of the file's own pointed at) the file
+    /// read and loaded again, when its bytes are still those checked. `None` when no lines
+    /// were kept (the file is not UTF-8 text, or none were asked for), or when the file
+    /// cannot be read again or has changed since it was checked: no snippet is better than
+    /// a wrong one.
+    #[must_use]
+    pub fn snippet_text<'a>(&self, findings: impl IntoIterator<Item = &'a Finding>) -> Option<String> {
+        let excerpt = self.excerpt.as_ref()?;
+        if findings.into_iter().all(|f| excerpt.covers(f.loc.offset)) {
+            return Some(excerpt.text());
+        }
+        let bytes = read_limited(&self.source.path).ok()?;
+        if self.digest != Some(Digest::of(&bytes)) {
+            return None;
+        }
+        // The same bytes, loaded as they were checked: the same text.
+        document::load(self.source.display.clone(), &bytes).doc.map(|doc| doc.text)
+    }
 }
 
 /// The files after the per-file stage: their own findings, at the rules' default
@@ -65,10 +93,24 @@ pub struct Outcome {
 pub struct Options {
     /// Today's date.
     pub today: NaiveDate,
-    /// Keep each file's text (for snippets).
-    pub keep_text: bool,
+    /// Keep, of each file's text, the lines that the snippets of its own findings show
+    /// ([`Checked::excerpt`]).
+    pub keep_excerpts: bool,
+    /// What to keep of each file's model past the per-file stage.
+    pub models: Models,
     /// Threads to use (at least 1).
     pub jobs: usize,
+}
+
+/// What [`read`] keeps of each file's model for the stages after it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Models {
+    /// Every field: for the commands that render the model, and for `check --since`,
+    /// which compares models with their versions at the base.
+    Whole,
+    /// What the workspace stage reads ([`Engagement::for_workspace_stage`]): for `check`,
+    /// which renders findings only.
+    WorkspaceStage,
 }
 
 /// The default number of threads: one per core.
@@ -89,18 +131,17 @@ pub fn check(guide: &Guide, sources: &[Source], options: Options, facts: &Worksp
 }
 
 /// The per-file stage: reads every file (each once, hashing its bytes on the way) and runs
-/// [`check_bytes`] on it, on up to `options.jobs` threads.
+/// [`check_bytes`] on it, on up to `options.jobs` threads, keeping what `options` asks.
 #[must_use]
 pub fn read(guide: &Guide, sources: &[Source], options: Options) -> Files {
     let ctx = Context { today: options.today, guide };
-    let steps = Steps { rules: true, keep_text: options.keep_text };
-    let results = par_map(sources, options.jobs, |source| check_one(source, &ctx, steps));
-    let mut files = Vec::with_capacity(results.len());
+    let mut files = Vec::with_capacity(sources.len());
     let mut findings = Vec::new();
-    for (checked, mut found) in results {
+    let check = |source: &Source| check_one(source, &ctx, options);
+    par_each(sources, options.jobs, check, |(checked, mut found): FileResult| {
         files.push(checked);
         findings.append(&mut found);
-    }
+    });
     Files { today: options.today, files, findings }
 }
 
@@ -116,7 +157,7 @@ pub fn finish(guide: &Guide, files: Files, facts: &WorkspaceFacts) -> Outcome {
         .collect();
     findings.extend(rules::check_workspace(&all, facts, &ctx));
     let acknowledged = rules::settle(&mut findings, all.iter().map(|f| f.engagement), &ctx);
-    findings.sort_by(Finding::order);
+    crate::finding::sort(&mut findings);
     Outcome { files, findings, acknowledged }
 }
 
@@ -132,37 +173,74 @@ pub fn workers(jobs: usize, items: usize, cores: usize) -> usize {
 /// (work is handed out one item at a time, so a slow file does not hold up a whole share),
 /// results in the items' order.
 pub fn par_map<T: Sync, R: Send>(items: &[T], jobs: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let mut results = Vec::with_capacity(items.len());
+    par_each(items, jobs, f, |r| results.push(r));
+    results
+}
+
+/// `f` applied to every item as [`par_map`] does, each result handed to `each` on the
+/// calling thread, in the items' order, as soon as those before it are: results are moved
+/// once, and none is collected only to be copied again. The calling thread is one of the
+/// workers, and takes in the others' results between its own items, so that no result
+/// has to wake it.
+pub fn par_each<T: Sync, R: Send>(items: &[T], jobs: usize, f: impl Fn(&T) -> R + Sync, mut each: impl FnMut(R)) {
     let jobs = workers(jobs, items.len(), default_jobs());
     if jobs == 1 {
-        return items.iter().map(f).collect();
+        items.iter().map(f).for_each(each);
+        return;
     }
-    let next = AtomicUsize::new(0);
-    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..jobs)
+    let (next, f) = (&AtomicUsize::new(0), &f);
+    let (sender, results) = std::sync::mpsc::channel();
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (1..jobs)
             .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
+                let sender = sender.clone();
+                scope.spawn(move || {
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(item) = items.get(i) else { break };
-                        mine.push((i, f(item)));
+                        if sender.send((i, f(item))).is_err() {
+                            break;
+                        }
                     }
-                    mine
                 })
             })
             .collect();
+        drop(sender);
+        // A result that comes before those of earlier items waits for them (a few at most:
+        // items are handed out in order).
+        let mut early = BTreeMap::new();
+        let mut due = 0;
+        let mut hand_on = |early: &mut BTreeMap<usize, R>| {
+            while let Some(result) = early.remove(&due) {
+                each(result);
+                due += 1;
+            }
+        };
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = items.get(i) else { break };
+            early.insert(i, f(item));
+            early.extend(results.try_iter());
+            hand_on(&mut early);
+        }
+        for (i, result) in results {
+            early.insert(i, result);
+            hand_on(&mut early);
+        }
         // A worker that panicked would lose its items: pass the panic on instead.
-        workers.into_iter().flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+        for worker in workers {
+            worker.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        }
     });
-    done.sort_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, r)| r).collect()
 }
 
 /// One file's result and its own findings.
 type FileResult = (Checked, Vec<Finding>);
 
-/// Reads and checks one file; one that is refused or cannot be read gives its finding.
-fn check_one(source: &Source, ctx: &Context<'_>, steps: Steps) -> FileResult {
+/// Reads and checks one file, keeping what `options` asks; one that is refused or cannot
+/// be read gives its finding.
+fn check_one(source: &Source, ctx: &Context<'_>, options: Options) -> FileResult {
     let bytes = match &source.refused {
         Some(why) => Err(why.clone()),
         None => read_limited(&source.path),
@@ -170,12 +248,18 @@ fn check_one(source: &Source, ctx: &Context<'_>, steps: Steps) -> FileResult {
     match bytes {
         Ok(bytes) => {
             let digest = Some(Digest::of(&bytes));
+            let steps = Steps { rules: true, keep_text: options.keep_excerpts };
             let PerFile { engagement, findings, text } = check_bytes(source.display.clone(), &bytes, ctx, steps);
-            (Checked { source: source.clone(), text, engagement, digest }, findings)
+            let excerpt = text.map(|text| Excerpt::new(&text, findings.iter().map(|f| f.loc.offset)));
+            let engagement = match options.models {
+                Models::Whole => engagement,
+                Models::WorkspaceStage => engagement.map(Engagement::for_workspace_stage),
+            };
+            (Checked { source: source.clone(), excerpt, engagement, digest }, findings)
         }
         Err(why) => {
             let finding = why.finding(source.display.clone());
-            (Checked { source: source.clone(), text: None, engagement: None, digest: None }, vec![finding])
+            (Checked { source: source.clone(), excerpt: None, engagement: None, digest: None }, vec![finding])
         }
     }
 }
@@ -238,6 +322,32 @@ pub fn check_bytes(path: Arc<str>, bytes: &[u8], ctx: &Context<'_>, steps: Steps
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn par_each_hands_on_every_result_once_in_the_items_order() {
+        // Items of uneven cost, so that results come out of order.
+        let items: Vec<u64> = (0..3_000).collect();
+        let slow = |n: &u64| {
+            std::hint::black_box((0..(n % 7) * 200).sum::<u64>());
+            n * 2
+        };
+        for jobs in [1, 2, 3, 8] {
+            let mut seen = Vec::new();
+            par_each(&items, jobs, slow, |r| seen.push(r));
+            assert_eq!(seen, items.iter().map(|n| n * 2).collect::<Vec<_>>(), "-j {jobs}");
+        }
+    }
+
+    #[test]
+    fn a_panic_in_any_worker_reaches_the_caller() {
+        let items: Vec<u32> = (0..500).collect();
+        for jobs in [2, 3] {
+            let run = std::panic::catch_unwind(|| {
+                par_each(&items, jobs, |&n| assert!(n != 321, "item {n}"), |()| {});
+            });
+            assert!(run.is_err(), "-j {jobs}");
+        }
+    }
 
     #[test]
     fn workers_are_capped_at_the_cores_and_the_items() {

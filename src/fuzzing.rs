@@ -125,8 +125,8 @@ pub fn engagement(data: &[u8]) -> usize {
         engagement_names: None,
     };
     let files = vec![
-        Checked { source: Source::new(path.clone(), PathBuf::from("fuzz.yaml")), text: None, engagement, digest },
-        Checked { source: Source::new(twin_path, PathBuf::from("twin.yaml")), text: None, engagement: twin, digest },
+        Checked { source: Source::new(path.clone(), PathBuf::from("fuzz.yaml")), excerpt: None, engagement, digest },
+        Checked { source: Source::new(twin_path, PathBuf::from("twin.yaml")), excerpt: None, engagement: twin, digest },
     ];
     let outcome = engine::finish(&guide, Files { today: today(), files, findings }, &facts);
     let findings = &outcome.findings;
@@ -251,7 +251,7 @@ pub fn terminal(data: &[u8]) {
             check_bytes(path.clone(), &bytes, &ctx, Steps { rules: true, keep_text: true });
         let source = Source::new(path.clone(), PathBuf::from("fuzz.yaml"));
         let digest = Some(Digest::of(&bytes));
-        let files = vec![Checked { source, text: None, engagement, digest }];
+        let files = vec![Checked { source, excerpt: None, engagement, digest }];
         let Outcome { files, findings, acknowledged } =
             engine::finish(&guide, Files { today: today(), files, findings }, &WorkspaceFacts::default());
         let engagement = files.into_iter().next().and_then(|f| f.engagement);
@@ -286,7 +286,7 @@ pub fn terminal(data: &[u8]) {
             timeline.push(version, engagement.ok_or_else(|| crate::history::Unread::invalid(&findings)));
         }
         let outcome =
-            Outcome { files: vec![Checked { source, text: None, engagement, digest }], findings, acknowledged };
+            Outcome { files: vec![Checked { source, excerpt: None, engagement, digest }], findings, acknowledged };
         reports(&outcome, &guide, &path, style, &mut outputs);
         let engagements: Vec<_> = outcome.files.iter().filter_map(|f| f.engagement.as_ref()).collect();
         let rows = crate::view::leads::rows(&engagements, None);

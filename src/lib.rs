@@ -16,6 +16,7 @@ pub mod digest;
 pub mod document;
 pub mod engine;
 pub mod error;
+pub mod excerpt;
 pub mod exit;
 pub mod explain;
 pub mod facts;

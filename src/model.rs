@@ -483,6 +483,53 @@ impl Engagement {
         }
     }
 
+    /// The model as `check` needs it once the per-file rules have run: the fields that the
+    /// workspace stage reads, every other one emptied (`report`, `site` and the others
+    /// render the model, and keep it whole). The workspace-level rules read the path, the
+    /// engagement's name, the client, the Relationship Lead and `updated`; the
+    /// acknowledgement step ([`crate::rules::settle`]) reads the acknowledgements and, to
+    /// match their `about`, the risks' titles and the actions' texts (of a file that has
+    /// acknowledgements: it looks at no other). `check --since` compares whole models, and
+    /// does not trim. Every field is named here, so that a new one is kept or dropped on
+    /// purpose.
+    #[must_use]
+    pub fn for_workspace_stage(self) -> Self {
+        let Self {
+            path,
+            engagement,
+            client,
+            region: _,
+            leads,
+            updated,
+            status: _,
+            headline: _,
+            next_steps: _,
+            service_review: _,
+            actions,
+            risks,
+            account_status: _,
+            objectives: _,
+            strategy: _,
+            stakeholders: _,
+            wins: _,
+            opportunities: _,
+            support: _,
+            acknowledged,
+        } = self;
+        let (actions, risks) = if acknowledged.is_empty() { (Vec::new(), Vec::new()) } else { (actions, risks) };
+        Self {
+            path,
+            engagement,
+            client,
+            leads: Leads { relationship: leads.relationship, ..Leads::default() },
+            updated,
+            actions,
+            risks,
+            acknowledged,
+            ..Self::default()
+        }
+    }
+
     /// The engagement's name, or its path when the name is not valid.
     #[must_use]
     pub fn name(&self) -> &str {

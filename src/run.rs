@@ -6,6 +6,7 @@ mod explain;
 mod review;
 mod site;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -13,7 +14,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use crate::engine::{self, Files, Options, Outcome};
+use crate::engine::{self, Files, Models, Options, Outcome};
 use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::facts::{BaseFacts, WorkspaceFacts};
@@ -143,10 +144,14 @@ fn check(global: &Global, args: &CheckOptions, cwd: &Path, io: &mut Io<'_>) -> R
         (!args.paths.is_empty()).then(|| named_reviews.iter().map(|s| s.display.clone()).collect());
     let options = Options {
         today: today(global),
-        keep_text: args.format == CheckFormat::Human,
+        keep_excerpts: args.format == CheckFormat::Human,
+        // `--since` compares the models with their versions at the base.
+        models: if args.since.is_some() { Models::Whole } else { Models::WorkspaceStage },
         jobs: args.jobs.unwrap_or_else(engine::default_jobs),
     };
     let mut files = engine::read(&ws.guide, &sources, options);
+    // Each file holds its source now; the list is not read again.
+    drop(sources);
     let (reviews, mut review_findings) = crate::review::read(&ws.guide, &all_reviews);
     files.findings.append(&mut review_findings);
     let (files, since) = since(&ws, files, args.since.as_deref())?;
@@ -187,13 +192,13 @@ fn check(global: &Global, args: &CheckOptions, cwd: &Path, io: &mut Io<'_>) -> R
     let out = &mut *io.out;
     match args.format {
         CheckFormat::Human => {
-            let mut texts: HashMap<&str, &str> =
-                outcome.files.iter().filter_map(|f| Some((&*f.source.display, f.text.as_deref()?))).collect();
+            let files: HashMap<&str, &engine::Checked> =
+                outcome.files.iter().map(|f| (&*f.source.display, f)).collect();
             // The session files with findings, read again for their snippets.
-            let session_texts = crate::review::texts(&all_reviews, &outcome.findings);
-            texts.extend(session_texts.iter().map(|(path, text)| (&**path, text.as_str())));
-            render::human::findings(out, &outcome.findings, &texts, style)?;
-            render::human::findings(out, &shown, &texts, style)?;
+            let sessions = crate::review::texts(&all_reviews, &outcome.findings);
+            let sessions: HashMap<&str, &str> = sessions.iter().map(|(path, text)| (&**path, text.as_str())).collect();
+            human_findings(out, &outcome.findings, &files, &sessions, style)?;
+            human_findings(out, &shown, &files, &sessions, style)?;
             if !global.quiet {
                 if first {
                     render::human::none_yet(io.out, &ws.globs())?;
@@ -227,6 +232,28 @@ fn check(global: &Global, args: &CheckOptions, cwd: &Path, io: &mut Io<'_>) -> R
     io.out.flush()?;
     let failing = outcome.findings.iter().any(|f| f.severity == Severity::Error || args.strict);
     Ok(if failing { Exit::Findings } else { Exit::Success })
+}
+
+/// Writes `findings` (in report order: grouped by file) as `human` does, a file at a time:
+/// each engagement file's text is made from the lines kept for its snippets (or read
+/// again, see [`engine::Checked::snippet_text`]) only while its findings are written.
+fn human_findings(
+    out: &mut dyn Write,
+    findings: &[Finding],
+    files: &HashMap<&str, &engine::Checked>,
+    sessions: &HashMap<&str, &str>,
+    style: Style,
+) -> Result<()> {
+    for group in findings.chunk_by(|a, b| a.path == b.path) {
+        let path = &*group[0].path;
+        let text: Option<Cow<'_, str>> = match files.get(path) {
+            Some(file) => file.snippet_text(group).map(Cow::Owned),
+            None => sessions.get(path).map(|text| Cow::Borrowed(*text)),
+        };
+        let texts: HashMap<&str, &str> = text.as_deref().map(|text| (path, text)).into_iter().collect();
+        render::human::findings(out, group, &texts, style)?;
+    }
+    Ok(())
 }
 
 /// What changed since `rev`, when asked, for the files of the per-file stage; each paired
@@ -452,8 +479,11 @@ fn report(global: &Global, args: &ReportOptions, cwd: &Path, io: &mut Io<'_>) ->
     let today = today(global);
     let (sessions, mut session_findings) = review::sessions(&ws);
     let since_arg = review::since_arg(args.since.as_deref(), &sessions, &filters.regions, today)?;
-    let mut files =
-        engine::read(&ws.guide, &sources, Options { today, keep_text: false, jobs: engine::default_jobs() });
+    let mut files = engine::read(
+        &ws.guide,
+        &sources,
+        Options { today, keep_excerpts: false, models: engine::Models::Whole, jobs: engine::default_jobs() },
+    );
     files.findings.append(&mut session_findings);
     let (files, mut since) = since(&ws, files, since_arg.as_deref())?;
     let facts = WorkspaceFacts {

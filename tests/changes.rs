@@ -71,7 +71,8 @@ impl Repo {
     fn since(&self) -> Since {
         let ws = Workspace::discover(None, self.path()).expect("workspace");
         let sources = ws.sources(&[], self.path()).expect("sources");
-        let options = Options { today: date("2026-11-20"), keep_text: false, jobs: 2 };
+        let options =
+            Options { today: date("2026-11-20"), keep_excerpts: false, models: engine::Models::Whole, jobs: 2 };
         let outcome = engine::check(&ws.guide, &sources, options, &Default::default()).expect("check");
         history::since_workspace(&ws, &outcome, "2026-10-31", date("2026-11-20"), false).expect("since")
     }

@@ -220,7 +220,7 @@ fn oversized_blob_at_the_base_is_file_too_large_and_not_read() {
     let ws = Workspace::discover(Some(repo.path()), repo.path()).expect("workspace");
     let sources = ws.sources(&[], repo.path()).expect("sources");
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
-    let options = Options { today, keep_text: false, jobs: 1 };
+    let options = Options { today, keep_excerpts: false, models: engine::Models::Whole, jobs: 1 };
     let outcome = engine::check(&ws.guide, &sources, options, &Default::default()).expect("check");
     let since = history::since_workspace(&ws, &outcome, "HEAD~1", today, true).expect("since");
     let size = u64::try_from(big.len()).expect("size");

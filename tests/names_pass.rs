@@ -20,7 +20,7 @@ fn the_names_pass_reads_names_clients_regions_and_leads_as_check_does() {
         let ws = Workspace::discover(Some(&dir), &dir).expect("workspace");
         let sources = ws.sources(&[], &dir).expect("sources");
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
-        let options = Options { today, keep_text: false, jobs: 2 };
+        let options = Options { today, keep_excerpts: false, models: engine::Models::Whole, jobs: 2 };
         let checked = engine::check(&ws.guide, &sources, options, &Default::default()).expect("check");
         let named = engine::names(&ws.guide, &sources, 2);
         assert_eq!(named.len(), checked.files.len());

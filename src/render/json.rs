@@ -100,13 +100,32 @@ impl<'a> From<&'a Acknowledged> for JsonAcknowledged<'a> {
 #[derive(Serialize)]
 struct Document<'a> {
     version: u32,
-    findings: Vec<JsonFinding<'a>>,
-    acknowledged: Vec<JsonAcknowledged<'a>>,
+    findings: Findings<'a>,
+    acknowledged: AcknowledgedFindings<'a>,
     summary: Tally,
     /// Whether only the findings about the files changed since `--since` are listed.
     scoped: bool,
     /// How many findings in other files were left out (0 when not scoped).
     left_out: usize,
+}
+
+/// The findings as a JSON list, each converted as it is written: on a large workspace a
+/// list of them all, converted first, would be the largest block `check` holds.
+struct Findings<'a>(&'a [Finding]);
+
+impl Serialize for Findings<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(JsonFinding::from))
+    }
+}
+
+/// The acknowledged findings as a JSON list, as [`Findings`].
+struct AcknowledgedFindings<'a>(&'a [Acknowledged]);
+
+impl Serialize for AcknowledgedFindings<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(JsonAcknowledged::from))
+    }
 }
 
 /// Writes the findings document: the findings, the acknowledged findings (each with its
@@ -123,8 +142,8 @@ pub fn findings(
 ) -> io::Result<()> {
     let doc = Document {
         version: 1,
-        findings: findings.iter().map(JsonFinding::from).collect(),
-        acknowledged: acknowledged.iter().map(JsonAcknowledged::from).collect(),
+        findings: Findings(findings),
+        acknowledged: AcknowledgedFindings(acknowledged),
         summary: tally,
         scoped: left_out.is_some(),
         left_out: left_out.map_or(0, |l| l.findings),

@@ -278,6 +278,55 @@ mod tests {
         assert_eq!((label.as_str(), at), ("", (0, 0)));
     }
 
+    /// `check` keeps of a file only the lines its findings' snippets show
+    /// ([`crate::excerpt::Excerpt`]) and draws them from a text in which every other line
+    /// is blank: for every offset the excerpt covers, the snippet is the one drawn from
+    /// the file itself, on texts of every kind of line break, long lines, multibyte and
+    /// control characters, and spans of every length.
+    #[test]
+    fn snippets_drawn_from_an_excerpt_are_those_drawn_from_the_file() {
+        use crate::excerpt::Excerpt;
+        let long = format!("x: {}é{}\n", "a".repeat(300), "b".repeat(200));
+        let texts = [
+            String::new(),
+            "x".to_owned(),
+            "a: 1\nb: two\nc: 3\n".to_owned(),
+            "é: 1\r\nzoë: café\r\nx: 2\r\n".to_owned(),
+            "a: 1\rbogus: 1\r\nx: 2\n".to_owned(),
+            "a\nb\r\r\rc\nd\ne\n".to_owned(),
+            "\r\r\n\n\r\n\r".to_owned(),
+            "a\rb\r\r\r\rd\r".to_owned(),
+            "a: 1\n\n\n\nb: 2\n\n\nc: 3".to_owned(),
+            "leads:\n\taccount: Jane\n  x: \u{1b}[2J\u{9b}y\n東京: 1\n".to_owned(),
+            format!("a: 1\n{long}{long}b: 2\n{long}"),
+        ];
+        let loc = |offset: usize, len: u32| Loc { line: 0, col: 0, offset: u32::try_from(offset).unwrap_or(0), len };
+        for text in &texts {
+            let whole = Index::new(text);
+            let drawn =
+                |index: &Index<'_>, offset, len| format!("{:?}", Snippet::new(index, "f.yaml", loc(offset, len)));
+            for offset in 0..text.len() + 3 {
+                let blank = Excerpt::new(text, [loc(offset, 0).offset]).text();
+                assert_eq!(blank.len(), text.len());
+                let index = Index::new(&blank);
+                for len in [0, 1, 4, 90, 10_000] {
+                    assert_eq!(drawn(&index, offset, len), drawn(&whole, offset, len), "{text:?} at {offset}+{len}");
+                }
+            }
+            // Many offsets at once: runs that meet, and runs apart.
+            for step in [3, 11, 40, text.len().max(1)] {
+                let offsets: Vec<usize> = (0..text.len() + 3).step_by(step).collect();
+                let excerpt = Excerpt::new(text, offsets.iter().map(|&o| loc(o, 0).offset));
+                let blank = excerpt.text();
+                let index = Index::new(&blank);
+                for &offset in &offsets {
+                    assert!(excerpt.covers(loc(offset, 0).offset));
+                    assert_eq!(drawn(&index, offset, 7), drawn(&whole, offset, 7), "{text:?} at {offset}, step {step}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn columns_are_right_far_into_a_line_of_multibyte_characters() {
         let text = format!("{}x\n", "é".repeat(3 * MARK + 7));

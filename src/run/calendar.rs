@@ -24,7 +24,11 @@ pub(super) fn calendar(global: &Global, args: &CalendarOptions, cwd: &Path, io: 
     let sources = ws.sources(&[], cwd)?;
     let today = today(global);
     let (sessions, _) = super::review::sessions(&ws);
-    let files = engine::read(&ws.guide, &sources, Options { today, keep_text: false, jobs: engine::default_jobs() });
+    let files = engine::read(
+        &ws.guide,
+        &sources,
+        Options { today, keep_excerpts: false, models: engine::Models::Whole, jobs: engine::default_jobs() },
+    );
     let outcome = engine::finish(&ws.guide, files, &WorkspaceFacts::default());
     let request = Request { guide: &ws.guide, today, filters: &filters, since: None, attention: false, audience };
     let report = crate::report::build(&outcome, request);

@@ -72,7 +72,8 @@ fn agenda(ws: &Workspace, region: &str, date: chrono::NaiveDate, cwd: &Path) -> 
         Err(Error::NoFiles { .. }) => return Ok(Vec::new()),
         Err(e) => return Err(e),
     };
-    let options = Options { today: date, keep_text: false, jobs: engine::default_jobs() };
+    let options =
+        Options { today: date, keep_excerpts: false, models: engine::Models::Whole, jobs: engine::default_jobs() };
     let outcome = engine::finish(&ws.guide, engine::read(&ws.guide, &sources, options), &WorkspaceFacts::default());
     let filters = Filters { regions: vec![region.to_owned()], client: None, lead: None };
     let request =

@@ -33,7 +33,8 @@ pub(super) fn site(global: &Global, args: &SiteOptions, cwd: &Path, io: &mut Io<
     let jobs = engine::default_jobs();
     let (sessions, mut session_findings) = super::review::sessions(&ws);
     let since_arg = super::review::since_arg(args.since.as_deref(), &sessions, &filters.regions, today)?;
-    let mut files = engine::read(&ws.guide, &sources, Options { today, keep_text: false, jobs });
+    let mut files =
+        engine::read(&ws.guide, &sources, Options { today, keep_excerpts: false, models: engine::Models::Whole, jobs });
     files.findings.append(&mut session_findings);
     // What the check found in each file: the trends do not read those versions again.
     let current: Vec<Option<Summary>> = sources
