@@ -1,5 +1,11 @@
 //! `human`: miette diagnostics with the source snippet, then a summary line.
-//! Findings become miette diagnostics only here, at the last moment.
+//! Findings become miette diagnostics only here, at the last moment; most are drawn
+//! directly, byte for byte as miette would draw them (see [`graphical`]), and miette
+//! draws the rest.
+
+mod columns;
+mod fill;
+mod graphical;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -70,11 +76,15 @@ impl Diagnostic for Shown<'_> {
     }
 }
 
+/// The theme of a style.
+fn theme(style: Style) -> GraphicalTheme {
+    if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() }
+}
+
 /// The report handler for a style.
 #[must_use]
 pub fn handler(style: Style) -> GraphicalReportHandler {
-    let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    GraphicalReportHandler::new_themed(theme)
+    GraphicalReportHandler::new_themed(theme(style))
         .with_width(style.width)
         .with_context_lines(1)
         .with_links(false)
@@ -121,6 +131,9 @@ pub fn config_findings(
     write(out, findings, texts, style, false)
 }
 
+/// How much output is gathered before it is written.
+const CHUNK: usize = 1 << 16;
+
 fn write(
     out: &mut dyn Write,
     findings: &[Finding],
@@ -128,7 +141,7 @@ fn write(
     style: Style,
     pointer: bool,
 ) -> io::Result<()> {
-    let handler = handler(style);
+    let mut pen = Pen::new(style);
     let mut buffer = String::new();
     let mut indexed: Option<(&str, Index<'_>)> = None;
     for finding in findings {
@@ -141,14 +154,65 @@ fn write(
             indexed = Some((&finding.path, index));
             snippet
         });
-        buffer.clear();
-        handler
-            .render_report(&mut buffer, &Shown { finding, snippet, pointer })
-            .map_err(|_| io::Error::other("formatting a diagnostic failed"))?;
-        out.write_all(buffer.as_bytes())?;
-        writeln!(out)?;
+        pen.draw(&mut buffer, &Shown { finding, snippet, pointer })?;
+        buffer.push('\n');
+        if buffer.len() >= CHUNK {
+            out.write_all(buffer.as_bytes())?;
+            buffer.clear();
+        }
     }
-    Ok(())
+    out.write_all(buffer.as_bytes())
+}
+
+/// Draws findings: directly when it can, otherwise with miette's handler.
+struct Pen {
+    drawing: graphical::Drawing,
+    handler: GraphicalReportHandler,
+    scratch: String,
+}
+
+impl Pen {
+    fn new(style: Style) -> Self {
+        Self { drawing: graphical::Drawing::new(&theme(style), style.width), handler: handler(style), scratch: String::new() }
+    }
+
+    /// Appends `shown` to `out`; whether it was drawn directly.
+    fn draw(&mut self, out: &mut String, shown: &Shown<'_>) -> io::Result<bool> {
+        let start = out.len();
+        if self.drawing.draw(out, &mut self.scratch, shown.finding, shown.snippet.as_ref(), shown.pointer) {
+            return Ok(true);
+        }
+        out.truncate(start);
+        self.handler.render_report(out, shown).map_err(|_| io::Error::other("formatting a diagnostic failed"))?;
+        Ok(false)
+    }
+}
+
+/// One finding drawn both ways, for the tests that hold the direct drawing to miette's.
+#[derive(Debug)]
+pub struct BothWays {
+    /// As `check` writes it: drawn directly, or by miette when the direct drawing declines.
+    pub written: String,
+    /// Whether it was drawn directly.
+    pub direct: bool,
+    /// As miette's handler draws it.
+    pub miette: String,
+}
+
+/// Draws `finding` (with the text of its file, when there is one) as [`findings`] does
+/// (`pointer`: as [`config_findings`] does when false), and as miette's handler draws it.
+///
+/// # Errors
+/// When miette fails to format the diagnostic.
+pub fn both_ways(finding: &Finding, text: Option<&str>, style: Style, pointer: bool) -> io::Result<BothWays> {
+    let snippet = text.map(|text| Snippet::new(&Index::new(text), &terminal(&finding.path), finding.loc));
+    let shown = Shown { finding, snippet, pointer };
+    let mut pen = Pen::new(style);
+    let mut written = String::new();
+    let direct = pen.draw(&mut written, &shown)?;
+    let mut miette = String::new();
+    pen.handler.render_report(&mut miette, &shown).map_err(|_| io::Error::other("formatting a diagnostic failed"))?;
+    Ok(BothWays { written, direct, miette })
 }
 
 /// The summary line: `N files checked: E errors, W warnings` (`1 file checked`),
