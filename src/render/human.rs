@@ -4,6 +4,7 @@
 //! draws the rest.
 
 mod columns;
+mod excerpt;
 mod fill;
 mod graphical;
 
@@ -143,18 +144,14 @@ fn write(
 ) -> io::Result<()> {
     let mut pen = Pen::new(style);
     let mut buffer = String::new();
-    let mut indexed: Option<(&str, Index<'_>)> = None;
+    let mut file: Option<File<'_>> = None;
     for finding in findings {
-        let snippet = texts.get(&*finding.path).map(|text| {
-            let index = match indexed.take() {
-                Some((path, index)) if path == &*finding.path => index,
-                _ => Index::new(text),
-            };
-            let snippet = Snippet::new(&index, &terminal(&finding.path), finding.loc);
-            indexed = Some((&finding.path, index));
-            snippet
+        let mut source = texts.get(&*finding.path).map(|&text| match file.take() {
+            Some(file) if file.path == &*finding.path => file,
+            _ => File::new(&finding.path, text),
         });
-        pen.draw(&mut buffer, &Shown { finding, snippet, pointer })?;
+        pen.draw(&mut buffer, finding, source.as_mut(), pointer)?;
+        file = source;
         buffer.push('\n');
         if buffer.len() >= CHUNK {
             out.write_all(buffer.as_bytes())?;
@@ -162,6 +159,22 @@ fn write(
         }
     }
     out.write_all(buffer.as_bytes())
+}
+
+/// The file of the findings being drawn. A file's findings come one after another (in
+/// report order), so a file is read for them all: its lines once, and once indexed for
+/// the snippets that miette draws, if any.
+struct File<'a> {
+    path: &'a str,
+    text: &'a str,
+    lines: excerpt::Lines<'a>,
+    index: Option<Index<'a>>,
+}
+
+impl<'a> File<'a> {
+    fn new(path: &'a str, text: &'a str) -> Self {
+        Self { path, text, lines: excerpt::Lines::new(text), index: None }
+    }
 }
 
 /// Draws findings: directly when it can, otherwise with miette's handler.
@@ -173,24 +186,59 @@ struct Pen {
 
 impl Pen {
     fn new(style: Style) -> Self {
-        Self { drawing: graphical::Drawing::new(&theme(style), style.width), handler: handler(style), scratch: String::new() }
+        let drawing = graphical::Drawing::new(&theme(style), style.width);
+        Self { drawing, handler: handler(style), scratch: String::new() }
     }
 
-    /// Appends `shown` to `out`; whether it was drawn directly.
-    fn draw(&mut self, out: &mut String, shown: &Shown<'_>) -> io::Result<bool> {
+    /// Appends `finding` (with the snippet of `file`, its file) to `out`; whether it was
+    /// drawn directly.
+    fn draw(
+        &mut self,
+        out: &mut String,
+        finding: &Finding,
+        file: Option<&mut File<'_>>,
+        pointer: bool,
+    ) -> io::Result<bool> {
         let start = out.len();
-        if self.drawing.draw(out, &mut self.scratch, shown.finding, shown.snippet.as_ref(), shown.pointer) {
-            return Ok(true);
-        }
+        let Self { drawing, handler, scratch } = self;
+        let snippet = match file {
+            None => {
+                if drawing.draw(out, scratch, finding, None, pointer) {
+                    return Ok(true);
+                }
+                None
+            }
+            Some(file) => {
+                let name = terminal(&finding.path);
+                if let Some(excerpt) = excerpt::Excerpt::of(&mut file.lines, &name, finding.loc) {
+                    if drawing.draw(out, scratch, finding, Some(&excerpt), pointer) {
+                        return Ok(true);
+                    }
+                    out.truncate(start);
+                }
+                let index = file.index.get_or_insert_with(|| Index::new(file.text));
+                let snippet = Snippet::new(index, &name, finding.loc);
+                if excerpt::Excerpt::read(&snippet, |e| drawing.draw(out, scratch, finding, Some(e), pointer)) {
+                    return Ok(true);
+                }
+                Some(snippet)
+            }
+        };
         out.truncate(start);
-        self.handler.render_report(out, shown).map_err(|_| io::Error::other("formatting a diagnostic failed"))?;
+        let shown = Shown { finding, snippet, pointer };
+        handler.render_report(out, &shown).map_err(|_| io::Error::other("formatting a diagnostic failed"))?;
         Ok(false)
     }
 }
 
-/// One finding drawn both ways, for the tests that hold the direct drawing to miette's.
-#[derive(Debug)]
+/// Findings drawn both ways, for the tests that hold the direct drawing to miette's.
 pub struct BothWays {
+    pen: Pen,
+}
+
+/// One finding drawn both ways.
+#[derive(Debug)]
+pub struct Drawn {
     /// As `check` writes it: drawn directly, or by miette when the direct drawing declines.
     pub written: String,
     /// Whether it was drawn directly.
@@ -199,20 +247,31 @@ pub struct BothWays {
     pub miette: String,
 }
 
-/// Draws `finding` (with the text of its file, when there is one) as [`findings`] does
-/// (`pointer`: as [`config_findings`] does when false), and as miette's handler draws it.
-///
-/// # Errors
-/// When miette fails to format the diagnostic.
-pub fn both_ways(finding: &Finding, text: Option<&str>, style: Style, pointer: bool) -> io::Result<BothWays> {
-    let snippet = text.map(|text| Snippet::new(&Index::new(text), &terminal(&finding.path), finding.loc));
-    let shown = Shown { finding, snippet, pointer };
-    let mut pen = Pen::new(style);
-    let mut written = String::new();
-    let direct = pen.draw(&mut written, &shown)?;
-    let mut miette = String::new();
-    pen.handler.render_report(&mut miette, &shown).map_err(|_| io::Error::other("formatting a diagnostic failed"))?;
-    Ok(BothWays { written, direct, miette })
+impl BothWays {
+    /// Drawing in `style`.
+    #[must_use]
+    pub fn new(style: Style) -> Self {
+        Self { pen: Pen::new(style) }
+    }
+
+    /// Draws `finding` (with the text of its file, when there is one) as [`findings`]
+    /// does (`pointer`: as [`config_findings`] does when false), and as miette draws it.
+    ///
+    /// # Errors
+    /// When miette fails to format the diagnostic.
+    pub fn draw(&mut self, finding: &Finding, text: Option<&str>, pointer: bool) -> io::Result<Drawn> {
+        let mut written = String::new();
+        let mut file = text.map(|text| File::new(&finding.path, text));
+        let direct = self.pen.draw(&mut written, finding, file.as_mut(), pointer)?;
+        let snippet = text.map(|text| Snippet::new(&Index::new(text), &terminal(&finding.path), finding.loc));
+        let mut miette = String::new();
+        let shown = Shown { finding, snippet, pointer };
+        self.pen
+            .handler
+            .render_report(&mut miette, &shown)
+            .map_err(|_| io::Error::other("formatting a diagnostic failed"))?;
+        Ok(Drawn { written, direct, miette })
+    }
 }
 
 /// The summary line: `N files checked: E errors, W warnings` (`1 file checked`),

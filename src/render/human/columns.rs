@@ -34,8 +34,7 @@ const DIFFERENT: &[(char, char)] = &[
 /// The emoji blocks outside the Basic Multilingual Plane where the versions agree:
 /// Miscellaneous Symbols and Pictographs, Emoticons, Transport and Map Symbols (most),
 /// Supplemental Symbols and Pictographs.
-const EMOJI: &[(char, char)] =
-    &[('\u{1f300}', '\u{1f64f}'), ('\u{1f680}', '\u{1f6d7}'), ('\u{1f900}', '\u{1f9ff}')];
+const EMOJI: &[(char, char)] = &[('\u{1f300}', '\u{1f64f}'), ('\u{1f680}', '\u{1f6d7}'), ('\u{1f900}', '\u{1f9ff}')];
 
 /// The width miette gives `c`, when it is sure to be `textwrap`'s.
 fn char_columns(c: char) -> Option<usize> {

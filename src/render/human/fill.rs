@@ -131,12 +131,8 @@ mod tests {
         out
     }
 
-    const INDENTS: [(&str, &str); 4] = [
-        ("  × ", "  │ "),
-        ("\u{1b}[36m  help: \u{1b}[0m", "        "),
-        ("", ""),
-        ("", "    "),
-    ];
+    const INDENTS: [(&str, &str); 4] =
+        [("  × ", "  │ "), ("\u{1b}[36m  help: \u{1b}[0m", "        "), ("", ""), ("", "    ")];
 
     #[test]
     fn hand_made_texts_fill_as_textwrap_fills_them() {

@@ -2,17 +2,17 @@
 //! `GraphicalReportHandler` draws it (with the options of `human::handler`), at a fraction
 //! of the cost: no string per line, no `format!`, no general label layout.
 //!
-//! Our diagnostics always have one shape: a code, a message, at most one label on a
-//! snippet of a few lines, and a help. That shape is all this draws. What falls outside it,
-//! or what it cannot be sure to measure as miette does, it declines (see [`Drawing::draw`]),
-//! and the caller has miette draw that finding.
+//! Our diagnostics always have one shape: a code, a message, at most one label on an
+//! excerpt of a few lines, and a help. That shape is all this draws. What it cannot be
+//! sure to measure as miette does, it declines (see [`Drawing::draw`]), and the caller has
+//! miette draw that finding.
 
-use miette::{GraphicalTheme, SourceCode, SourceSpan};
+use miette::GraphicalTheme;
 
 use super::columns::columns;
+use super::excerpt::Excerpt;
 use super::fill::{Hang, fill};
 use crate::finding::{Finding, Severity};
-use crate::render::snippet::Snippet;
 use crate::render::text::{push_terminal, terminal};
 
 /// A style's escape codes: what turns it on, and off (both empty without colour).
@@ -103,21 +103,19 @@ impl Drawing {
         }
     }
 
-    /// Appends `finding` as miette draws it, with `snippet` (none: the message starts with
-    /// `path:line:col: `) and, with `pointer`, `see: acctsum explain <rule>` ending the
-    /// help. `scratch` is room to compose a text in.
+    /// Appends `finding` as miette draws it, with `excerpt` from its snippet (none: the
+    /// message starts with `path:line:col: `) and, with `pointer`, `see: acctsum explain
+    /// <rule>` ending the help. `scratch` is room to compose a text in.
     ///
-    /// Returns `false`, having appended only part of the drawing, when the finding is not
-    /// of the shape drawn here: a snippet that miette could not read, tabs, carriage
-    /// returns or escapes in the snippet's text, a label over more than one line, or a
-    /// character before the label's end that miette may measure otherwise (see
+    /// Returns `false`, having appended only part of the drawing, when a character before
+    /// the end of the label on its line may be measured otherwise by miette (see
     /// `columns`). The caller then truncates what was appended and has miette draw it.
     pub(super) fn draw(
         &self,
         out: &mut String,
         scratch: &mut String,
         finding: &Finding,
-        snippet: Option<&Snippet>,
+        excerpt: Option<&Excerpt<'_>>,
         pointer: bool,
     ) -> bool {
         let voice = match finding.severity {
@@ -134,7 +132,7 @@ impl Drawing {
         out.push_str("\n\n");
         // The message.
         let message = terminal(&finding.message);
-        if snippet.is_none() {
+        if excerpt.is_none() {
             scratch.clear();
             push_terminal(scratch, &finding.path);
             scratch.push(':');
@@ -148,8 +146,8 @@ impl Drawing {
             fill(out, &[&message], self.width, &voice.message);
         }
         out.push('\n');
-        if let Some(snippet) = snippet
-            && !self.snippet(out, snippet, finding)
+        if let Some(excerpt) = excerpt
+            && !self.excerpt(out, excerpt, finding)
         {
             return false;
         }
@@ -173,52 +171,39 @@ impl Drawing {
         true
     }
 
-    /// Appends the snippet: its lines, numbered, the label under its line. `false` when
-    /// miette would draw it otherwise.
-    fn snippet(&self, out: &mut String, snippet: &Snippet, finding: &Finding) -> bool {
-        let label = snippet.label;
-        // miette reads the lines to draw with a line of context either side, and the
-        // header's place with none.
-        let (Ok(contents), Ok(place)) = (snippet.read_span(&label, 1, 1), snippet.read_span(&label, 0, 0)) else {
-            return false;
-        };
-        let (Ok(data), Some(name)) = (std::str::from_utf8(contents.data()), place.name()) else { return false };
-        if data.bytes().any(|b| matches!(b, b'\t' | b'\r' | 0x1b)) {
-            return false;
-        }
-        // A last line break ends the last line: miette draws no empty line after it.
-        let body = data.strip_suffix('\n').unwrap_or(data);
-        let count = if data.is_empty() { 0 } else { body.split('\n').count() };
-        let first = contents.line();
-        let gutter = if count == 0 { 1 } else { digits(first + count) };
+    /// Appends the excerpt: its lines, numbered, the label under its line. `false` when
+    /// this cannot be sure to measure the line as miette does.
+    fn excerpt(&self, out: &mut String, excerpt: &Excerpt<'_>, finding: &Finding) -> bool {
+        // miette splits the lines at `\n`: after a last line break (a last line that is
+        // empty) there is no line to draw.
+        let last = excerpt.lines[..excerpt.count].last().copied().unwrap_or_default();
+        let drawn = excerpt.count - usize::from(last.is_empty());
+        let gutter = if drawn == 0 { 1 } else { digits(excerpt.first + drawn) };
         push_spaces(out, gutter + 2);
         out.push_str(&self.strokes.open);
         out.push_str(&self.link.on);
-        out.push_str(name);
+        out.push_str(excerpt.name);
         out.push(':');
-        push_number(out, place.line() + 1);
+        push_number(out, excerpt.at.0 + 1);
         out.push(':');
-        push_number(out, place.column() + 1);
+        push_number(out, excerpt.at.1 + 1);
         out.push_str(&self.link.off);
         out.push_str("]\n");
-        if count > 0 {
-            let mut offset = contents.span().offset();
-            for (i, text) in body.split('\n').enumerate() {
-                let number = first + i + 1;
-                out.push(' ');
-                out.push_str(&self.linum.on);
-                push_spaces(out, gutter - digits(number));
-                push_number(out, number);
-                out.push_str(&self.linum.off);
-                out.push_str(&self.strokes.bar);
-                out.push_str(text);
-                out.push('\n');
-                // miette's line length counts the line break that ends it.
-                let length = text.len() + usize::from(i + 1 < count || data.ends_with('\n'));
-                if !self.label(out, Line { text, offset, length }, label, gutter, finding) {
-                    return false;
-                }
-                offset += length;
+        for (i, text) in excerpt.lines[..drawn].iter().enumerate() {
+            let number = excerpt.first + i + 1;
+            out.push(' ');
+            out.push_str(&self.linum.on);
+            push_spaces(out, gutter - digits(number));
+            push_number(out, number);
+            out.push_str(&self.linum.off);
+            out.push_str(&self.strokes.bar);
+            out.push_str(text);
+            out.push('\n');
+            // miette leaves out an empty span at the very end of the text.
+            let (start, end) = excerpt.span;
+            let at_end = i + 1 == excerpt.count && start == end && start == text.len();
+            if i == excerpt.line && !at_end && !self.label(out, text, excerpt.span, gutter, finding) {
+                return false;
             }
         }
         push_spaces(out, gutter + 2);
@@ -227,29 +212,24 @@ impl Drawing {
         true
     }
 
-    /// Appends the label's underline and text under `line` when miette draws them there;
-    /// `false` when miette would draw the label across lines, or measures the line's text
-    /// in a way this cannot be sure of.
-    fn label(&self, out: &mut String, line: Line<'_>, label: SourceSpan, gutter: usize, finding: &Finding) -> bool {
-        let (start, len) = (label.offset(), label.len());
-        let (from, to) = (line.offset, line.offset + line.length);
-        // miette's `Line::span_applies` and `span_line_only`.
-        let spread = start + len.max(1);
-        let applies =
-            (start >= from && start < to) || (start < from && spread > to) || (spread > from && spread <= to);
-        let only = start >= from && start + len <= to;
-        if !applies {
-            return true;
-        }
-        if !only {
-            return false;
-        }
-        let Some(left) = line.column(start) else { return false };
-        let right = if len == 0 {
+    /// Appends the label's underline and text under the line `text`, the span `start..end`
+    /// of it; `false` when this cannot be sure to measure the line as miette does.
+    fn label(
+        &self,
+        out: &mut String,
+        text: &str,
+        (start, end): (usize, usize),
+        gutter: usize,
+        finding: &Finding,
+    ) -> bool {
+        // miette's `visual_offset`: the columns before the span's start, and its end.
+        let column = |at: usize| text.get(..at).and_then(columns);
+        let Some(left) = column(start) else { return false };
+        let right = if start == end {
             left + 1
         } else {
-            let Some(end) = line.column(start + len) else { return false };
-            end.max(left + 1)
+            let Some(right) = column(end) else { return false };
+            right.max(left + 1)
         };
         let hang = (left + right) / 2;
         // The underline, its colour over the spaces before it too.
@@ -259,7 +239,7 @@ impl Drawing {
         out.push_str(&self.highlight.on);
         push_spaces(out, left);
         push_chars(out, self.strokes.underline, hang - left);
-        out.push(if len == 0 { self.strokes.uarrow } else { self.strokes.underbar });
+        out.push(if start == end { self.strokes.uarrow } else { self.strokes.underbar });
         push_chars(out, self.strokes.underline, right - hang - 1);
         out.push_str(&self.highlight.off);
         out.push('\n');
@@ -276,30 +256,6 @@ impl Drawing {
         out.push_str(&self.highlight.off);
         out.push('\n');
         true
-    }
-}
-
-/// A line of a snippet as miette splits it: its text, where it starts in the snippet's
-/// text and its length with its line break.
-#[derive(Clone, Copy)]
-struct Line<'a> {
-    text: &'a str,
-    offset: usize,
-    length: usize,
-}
-
-impl Line<'_> {
-    /// The column of byte `at` of the snippet, as miette's `visual_offset` gives it: past
-    /// the text, one column past its end.
-    fn column(self, at: usize) -> Option<usize> {
-        let index = at.checked_sub(self.offset)?;
-        if index > self.text.len() {
-            return columns(self.text).map(|c| c + 1);
-        }
-        if !self.text.is_char_boundary(index) {
-            return None;
-        }
-        columns(&self.text[..index])
     }
 }
 
