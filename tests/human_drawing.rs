@@ -255,3 +255,36 @@ fn every_character_below_u20000_is_measured_as_miette_measures_it() {
     // versions differ (and the controls, which the snippet escapes) are drawn directly.
     assert!(plane_0 >= 63_000, "{plane_0} drawn directly");
 }
+
+/// `check` reads a file's lines once for all its findings, which come in the order of
+/// their lines; one out of order (or from another file in between) starts it again.
+#[test]
+fn many_findings_of_one_file_in_any_order_are_drawn_as_miette_draws_them() {
+    let texts = [
+        "a: 1\nb: two\n\nc: 3\n",
+        "é: 1\r\nzoë: café\r\n\r\nx: 2\r\n",
+        "a: 1\rbogus: 1\r\nx: 2\n\r\r\n",
+        "no: line break at the end",
+    ];
+    for text in texts {
+        let offsets: Vec<usize> = (0..=text.len() + 1).collect();
+        let backwards: Vec<usize> = offsets.iter().rev().copied().collect();
+        let zigzag: Vec<usize> =
+            offsets.iter().map(|&o| if o % 2 == 0 { o } else { text.len() - o.min(text.len()) }).collect();
+        for order in [&offsets, &backwards, &zigzag] {
+            let findings: Vec<Finding> = order
+                .iter()
+                .map(|&o| finding(RuleId::UnknownField, o, 2, "a key the format does not define", None))
+                .collect();
+            for style in styles() {
+                let mut both = BothWays::new(style);
+                let expected: String =
+                    findings.iter().map(|f| both.draw(f, Some(text), true).expect("draw").miette + "\n").collect();
+                let mut out = Vec::new();
+                let shown = std::collections::HashMap::from([("engagements/north/a.yaml", text)]);
+                acctsum::render::human::findings(&mut out, &findings, &shown, style).expect("write");
+                assert!(String::from_utf8_lossy(&out) == expected, "{text:?} in the order {order:?}, {style:?}");
+            }
+        }
+    }
+}

@@ -209,7 +209,7 @@ impl Pen {
                 None
             }
             Some(file) => {
-                let name = terminal(&finding.path);
+                let name = graphical::escaped(&finding.path);
                 if let Some(excerpt) = excerpt::Excerpt::of(&mut file.lines, &name, finding.loc) {
                     if drawing.draw(out, scratch, finding, Some(&excerpt), pointer) {
                         return Ok(true);

@@ -48,9 +48,15 @@ fn char_columns(c: char) -> Option<usize> {
     Some(display_width(c.encode_utf8(&mut buffer)))
 }
 
+/// Whether `text` is printable ASCII only: a column a byte, for miette and textwrap alike,
+/// and nothing to escape. Checked without an early exit, which the compiler vectorises.
+pub(super) fn printable_ascii(text: &str) -> bool {
+    text.bytes().fold(true, |plain, b| plain & (b' '..=b'~').contains(&b))
+}
+
 /// The columns miette gives `text`, or `None` when this module cannot be sure of them.
 pub(super) fn columns(text: &str) -> Option<usize> {
-    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+    if printable_ascii(text) {
         return Some(text.len());
     }
     text.chars().map(char_columns).sum()

@@ -45,7 +45,8 @@ impl<'a> Excerpt<'a> {
     pub(super) fn of<'t: 'a>(lines: &mut Lines<'t>, name: &'a str, loc: Loc) -> Option<Self> {
         let text = lines.text;
         let start = floor(text, loc.offset as usize);
-        let (line, line_start, line_end) = lines.seek(start);
+        let (line, line_start) = lines.seek(start);
+        let line_end = lines.end_of(line_start);
         // A span at a line break points at the end of its line; one that goes on past the
         // line is shown on its first line.
         let start = start.min(line_end);
@@ -65,7 +66,7 @@ impl<'a> Excerpt<'a> {
             span: (start - line_start, end - line_start),
             at: (line, col),
         };
-        let shown = [lines.before.filter(|_| line > 0), Some((line_start, line_end)), lines.after(line_end)];
+        let shown = [lines.before(line_start), Some((line_start, line_end)), lines.after(line_end)];
         for (start, end) in shown.into_iter().flatten() {
             let shown = &text[start..end];
             let fits = shown.len() <= WINDOW || shown.chars().count() <= WINDOW;
@@ -139,7 +140,7 @@ fn floor(text: &str, offset: usize) -> usize {
 }
 
 /// A file's text, and the line last sought in it. A file's findings come in the order of
-/// their lines, so each line of a file is scanned about once for all of them.
+/// their lines, so the line breaks before each are counted once for them all.
 #[derive(Debug)]
 pub(super) struct Lines<'a> {
     text: &'a str,
@@ -147,54 +148,129 @@ pub(super) struct Lines<'a> {
     line: usize,
     /// Where it starts.
     start: usize,
-    /// The range of the line before it, without its line break, if any.
-    before: Option<(usize, usize)>,
 }
 
 impl<'a> Lines<'a> {
     /// The lines of `text`, which end at `\n`, `\r\n` or a lone `\r`, as YAML has them.
     pub(super) fn new(text: &'a str) -> Self {
-        Self { text, line: 0, start: 0, before: None }
+        Self { text, line: 0, start: 0 }
     }
 
-    /// The end of the line that starts at `start`, without its line break, and where the
-    /// next line starts (none after the last line).
-    fn end(&self, start: usize) -> (usize, Option<usize>) {
+    /// Where the line holding byte `at` starts: after the last line break before `at`. A
+    /// line break belongs to the line it ends.
+    fn start_of(&self, at: usize) -> usize {
         let bytes = self.text.as_bytes();
-        match bytes[start..].iter().position(|&b| b == b'\n' || b == b'\r') {
-            None => (bytes.len(), None),
-            Some(at) => {
-                let at = start + at;
-                let crlf = bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n');
-                (at, Some(at + 1 + usize::from(crlf)))
+        let mut end = at;
+        loop {
+            match bytes[..end].iter().rposition(|&b| b == b'\n' || b == b'\r') {
+                None => return 0,
+                // The `\r` of a `\r\n` that `at` is the `\n` of ends no line.
+                Some(p) if bytes[p] == b'\r' && bytes.get(p + 1) == Some(&b'\n') => end = p,
+                Some(p) => return p + 1,
             }
         }
+    }
+
+    /// Where the line that starts at `start` ends, without its line break.
+    fn end_of(&self, start: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        bytes[start..].iter().position(|&b| b == b'\n' || b == b'\r').map_or(bytes.len(), |p| start + p)
+    }
+
+    /// Where the line after the line that ends at `end` starts, if it has a line break.
+    fn next(&self, end: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let crlf = bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n');
+        (end < bytes.len()).then_some(end + 1 + usize::from(crlf))
     }
 
     /// The line holding byte `offset`: its 0-based number, start and end (without its
-    /// line break). A line break belongs to the line it ends.
-    fn seek(&mut self, offset: usize) -> (usize, usize, usize) {
-        if offset < self.start {
+    /// line break).
+    fn seek(&mut self, offset: usize) -> (usize, usize) {
+        let start = self.start_of(offset);
+        if start < self.start {
             *self = Self::new(self.text);
         }
-        loop {
-            let (end, next) = self.end(self.start);
-            match next {
-                Some(next) if next <= offset => {
-                    self.before = Some((self.start, end));
-                    self.start = next;
-                    self.line += 1;
-                }
-                _ => return (self.line, self.start, end),
-            }
-        }
+        self.line += breaks(&self.text.as_bytes()[self.start..start]);
+        self.start = start;
+        (self.line, start)
+    }
+
+    /// The range of the line before the one that starts at `start`, if there is one.
+    fn before(&self, start: usize) -> Option<(usize, usize)> {
+        let bytes = self.text.as_bytes();
+        let crlf = start >= 2 && &bytes[start - 2..start] == b"\r\n";
+        let end = start.checked_sub(1 + usize::from(crlf))?;
+        Some((self.start_of(end), end))
     }
 
     /// The range of the line after the line that ends at `end`, when there is one to show:
     /// a file that ends with a line break has no line after it.
     fn after(&self, end: usize) -> Option<(usize, usize)> {
-        let (_, next) = self.end(end);
-        let next = next.filter(|&n| n < self.text.len())?;
-        Some((next, self.end(next).0))
+        let next = self.next(end).filter(|&n| n < self.text.len())?;
+        Some((next, self.end_of(next)))
+    }
+}
+
+/// How many lines end in `bytes`, which start a line and end where one starts: every `\n`,
+/// and every `\r` but those of `\r\n`. Counted without branches, which the compiler turns
+/// into vector instructions.
+fn breaks(bytes: &[u8]) -> usize {
+    let count = |byte: u8| bytes.iter().filter(|&&b| b == byte).count();
+    let (lf, cr) = (count(b'\n'), count(b'\r'));
+    if cr == 0 {
+        return lf;
+    }
+    lf + cr - bytes.windows(2).filter(|w| w == b"\r\n").count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The starts of the lines of `text`, as `snippet::Index` finds them.
+    fn starts(text: &str) -> Vec<usize> {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                starts.push(i + 1);
+            }
+        }
+        starts
+    }
+
+    #[test]
+    fn lines_are_found_forwards_backwards_and_across_every_kind_of_line_break() {
+        let alphabet = ["a", "\n", "\r", "\r\n", "é", ""];
+        let mut state = 11_u64;
+        let mut next = |n: usize| {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            usize::try_from(state >> 33).unwrap_or(0) % n
+        };
+        for _ in 0..400 {
+            let text: String = (0..next(24)).map(|_| alphabet[next(alphabet.len())]).collect();
+            let starts = starts(&text);
+            let mut lines = Lines::new(&text);
+            let offsets: Vec<usize> = (0..=text.len()).filter(|&o| text.is_char_boundary(o)).collect();
+            // In order, then in any order (a seek backwards starts again).
+            let shuffled: Vec<usize> = offsets.iter().map(|_| offsets[next(offsets.len())]).collect();
+            for &offset in offsets.iter().chain(&shuffled) {
+                let line = starts.partition_point(|&s| s <= offset) - 1;
+                assert_eq!(lines.seek(offset), (line, starts[line]), "{text:?} at {offset}");
+                // Line `n`'s range without its line break, as `snippet::Index::line` has it.
+                let range = |n: usize| {
+                    let end = starts
+                        .get(n + 1)
+                        .map_or(text.len(), |&next| next - if text[..next].ends_with("\r\n") { 2 } else { 1 });
+                    (starts[n], end)
+                };
+                let end = lines.end_of(starts[line]);
+                assert_eq!(end, range(line).1, "{text:?} at {offset}");
+                assert_eq!(lines.before(starts[line]), line.checked_sub(1).map(range), "{text:?} at {offset}");
+                let shown = starts.get(line + 1).is_some_and(|&s| s < text.len());
+                assert_eq!(lines.after(end), shown.then(|| range(line + 1)), "{text:?} at {offset}");
+            }
+        }
     }
 }

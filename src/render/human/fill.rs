@@ -7,6 +7,8 @@
 
 use textwrap::core::display_width;
 
+use super::columns::printable_ascii;
+
 /// A hanging indent: the first row's, and every other row's, with their display widths.
 #[derive(Debug)]
 pub(super) struct Hang {
@@ -26,7 +28,7 @@ impl Hang {
 /// The display width of a word as textwrap measures it.
 fn word_width(word: &str) -> usize {
     // Printable ASCII is one column a byte; anything else textwrap measures itself.
-    if word.bytes().all(|b| (b' '..=b'~').contains(&b)) { word.len() } else { display_width(word) }
+    if printable_ascii(word) { word.len() } else { display_width(word) }
 }
 
 /// Rows appended so far, and where.
@@ -57,6 +59,13 @@ impl Rows<'_> {
             return;
         }
         let widths = [width.saturating_sub(self.hang.first_width), width.saturating_sub(self.hang.rest_width)];
+        // A line that fits is one row, first fit, less its trailing spaces (an empty line
+        // has no word, and so no indent).
+        let trimmed = line.trim_end_matches(' ');
+        if line.is_empty() || (trimmed.len() <= widths[0] && printable_ascii(trimmed)) {
+            self.push((!line.is_empty()).then_some(trimmed));
+            return;
+        }
         let bytes = line.as_bytes();
         // The row being filled: where its first word starts, where its last word ends (its
         // trailing spaces are dropped), and its width with those spaces.

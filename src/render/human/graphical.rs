@@ -7,9 +7,11 @@
 //! sure to measure as miette does, it declines (see [`Drawing::draw`]), and the caller has
 //! miette draw that finding.
 
+use std::borrow::Cow;
+
 use miette::GraphicalTheme;
 
-use super::columns::columns;
+use super::columns::{columns, printable_ascii};
 use super::excerpt::Excerpt;
 use super::fill::{Hang, fill};
 use crate::finding::{Finding, Severity};
@@ -131,7 +133,7 @@ impl Drawing {
         out.push_str(&voice.paint.off);
         out.push_str("\n\n");
         // The message.
-        let message = terminal(&finding.message);
+        let message = escaped(&finding.message);
         if excerpt.is_none() {
             scratch.clear();
             push_terminal(scratch, &finding.path);
@@ -152,7 +154,7 @@ impl Drawing {
             return false;
         }
         // The help, ending with the pointer.
-        let help = finding.help.as_deref().map(terminal);
+        let help = finding.help.as_deref().map(escaped);
         if pointer {
             scratch.clear();
             scratch.push_str("see: acctsum explain ");
@@ -257,6 +259,11 @@ impl Drawing {
         out.push('\n');
         true
     }
+}
+
+/// `text` as [`terminal`] shows it, sooner when it is printable ASCII.
+pub(super) fn escaped(text: &str) -> Cow<'_, str> {
+    if printable_ascii(text) { Cow::Borrowed(text) } else { terminal(text) }
 }
 
 /// How many decimal digits `n` has.
