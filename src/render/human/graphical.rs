@@ -49,8 +49,8 @@ struct Strokes {
     dots: String,
     /// `╰────`, after the gutter.
     close: String,
-    /// `─`: the underline.
-    underline: char,
+    /// `─`: the underline, many times over (see [`push_repeated`]).
+    underlines: String,
     /// `┬`: where the label hangs from a span.
     underbar: char,
     /// `▲`: an empty span.
@@ -58,6 +58,9 @@ struct Strokes {
     /// `╰── `: before the label.
     hook: String,
 }
+
+/// How many characters a run of [`push_repeated`] holds.
+const RUN: usize = 64;
 
 /// Everything a style draws with, worked out once for all the findings.
 #[derive(Debug)]
@@ -97,7 +100,7 @@ impl Drawing {
                 bar: format!(" {} ", chars.vbar),
                 dots: format!(" {} ", chars.vbar_break),
                 close: format!("{}{}", chars.lbot, String::from(chars.hbar).repeat(4)),
-                underline: chars.underline,
+                underlines: String::from(chars.underline).repeat(RUN),
                 underbar: chars.underbar,
                 uarrow: chars.uarrow,
                 hook: format!("{}{}{} ", chars.lbot, chars.hbar, chars.hbar),
@@ -240,9 +243,9 @@ impl Drawing {
         out.push_str(&self.strokes.dots);
         out.push_str(&self.highlight.on);
         push_spaces(out, left);
-        push_chars(out, self.strokes.underline, hang - left);
+        push_repeated(out, &self.strokes.underlines, hang - left);
         out.push(if start == end { self.strokes.uarrow } else { self.strokes.underbar });
-        push_chars(out, self.strokes.underline, right - hang - 1);
+        push_repeated(out, &self.strokes.underlines, right - hang - 1);
         out.push_str(&self.highlight.off);
         out.push('\n');
         // The label: the rule's id in words, in the colour twice over as miette paints it.
@@ -253,7 +256,12 @@ impl Drawing {
         out.push_str(&self.highlight.on);
         out.push_str(&self.strokes.hook);
         out.push_str(&self.highlight.on);
-        out.extend(finding.rule.as_str().chars().map(|c| if c == '-' { ' ' } else { c }));
+        for (i, word) in finding.rule.as_str().split('-').enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
         out.push_str(&self.highlight.off);
         out.push_str(&self.highlight.off);
         out.push('\n');
@@ -292,12 +300,41 @@ fn push_number(out: &mut String, n: usize) {
     out.extend(buffer[at..].iter().map(|&b| char::from(b)));
 }
 
+/// Spaces, many (see [`push_repeated`]).
+const SPACES: &str = "                                                                ";
+
 /// Appends `n` spaces.
 fn push_spaces(out: &mut String, n: usize) {
-    push_chars(out, ' ', n);
+    push_repeated(out, SPACES, n);
 }
 
-/// Appends `c` `n` times.
-fn push_chars(out: &mut String, c: char, n: usize) {
-    out.extend(std::iter::repeat_n(c, n));
+/// Appends `n` times the character `run` is made of ([`RUN`] of them, all alike).
+fn push_repeated(out: &mut String, run: &str, mut n: usize) {
+    let width = run.len() / RUN;
+    while n > 0 {
+        let take = n.min(RUN);
+        out.push_str(&run[..take * width]);
+        n -= take;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_hold_as_many_characters_as_they_say() {
+        assert!(SPACES.len() == RUN && SPACES.bytes().all(|b| b == b' '));
+        let mut out = String::new();
+        for n in [0, 1, RUN - 1, RUN, RUN + 1, 3 * RUN + 5] {
+            out.clear();
+            push_spaces(&mut out, n);
+            push_repeated(&mut out, &"─".repeat(RUN), n);
+            assert_eq!(out, format!("{}{}", " ".repeat(n), "─".repeat(n)));
+        }
+        assert_eq!((digits(0), digits(9), digits(10), digits(99), digits(100)), (1, 1, 2, 2, 3));
+        out.clear();
+        push_number(&mut out, 1_234_567_890);
+        assert_eq!(out, "1234567890");
+    }
 }
