@@ -288,3 +288,22 @@ fn many_findings_of_one_file_in_any_order_are_drawn_as_miette_draws_them() {
         }
     }
 }
+
+/// The hostile inputs kept for the fuzzer (control characters, huge keys, deep nesting,
+/// lines far past the snippet's window), each as an engagement file.
+#[test]
+fn every_finding_of_the_fuzz_regression_inputs_is_drawn_as_miette_draws_it() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-regressions");
+    let mut inputs: Vec<PathBuf> =
+        std::fs::read_dir(dir).expect("read dir").filter_map(|e| Some(e.ok()?.path())).collect();
+    inputs.sort();
+    let tmp = tempfile::tempdir().expect("tmp");
+    std::fs::write(tmp.path().join("acctsum.yaml"), "acctsum: 1\nregions: [north]\n").expect("config");
+    std::fs::create_dir_all(tmp.path().join("engagements/north")).expect("mkdir");
+    for (i, input) in inputs.iter().enumerate() {
+        std::fs::copy(input, tmp.path().join(format!("engagements/north/input-{i:02}.yaml"))).expect("copy");
+    }
+    let cases = cases_of(tmp.path());
+    assert!(cases.len() > 20 && inputs.len() >= 5, "{} findings of {} inputs", cases.len(), inputs.len());
+    assert_drawn_as_miette_draws(&cases);
+}

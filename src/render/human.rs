@@ -1,12 +1,14 @@
-//! `human`: miette diagnostics with the source snippet, then a summary line.
-//! Findings become miette diagnostics only here, at the last moment; most are drawn
-//! directly, byte for byte as miette would draw them (see [`graphical`]), and miette
-//! draws the rest.
+//! `human`: findings as miette's graphical handler draws diagnostics (the source snippet,
+//! the label, the help), then a summary line. Findings become miette diagnostics only
+//! here, at the last moment, and only those the direct drawing declines: it draws nearly
+//! all of them itself, byte for byte as miette would, at a fraction of the cost (see
+//! `human::graphical`). Fatal errors are miette's to draw.
 
 mod columns;
 mod excerpt;
 mod fill;
 mod graphical;
+mod pen;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -14,8 +16,10 @@ use std::io::{self, Write};
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
+pub use self::pen::{BothWays, Drawn};
+use self::pen::{File, Pen};
 use super::Style;
-use super::snippet::{Index, Snippet};
+use super::snippet::Snippet;
 use super::text::terminal;
 use crate::finding::{Finding, RuleId, Severity, Tally};
 use crate::scope::LeftOut;
@@ -104,8 +108,9 @@ pub fn pointer(rule: RuleId) -> String {
 /// Writes each finding of `check` with its snippet, its help ending with a pointer to
 /// `acctsum explain <rule>`. `texts` maps paths to file texts.
 ///
-/// A file is indexed once for all its findings when they come grouped by file (as in
-/// report order); each snippet then costs a bounded amount, whatever the file.
+/// A file's lines are read once for all its findings when they come grouped by file and
+/// in order of line (as in report order); each snippet then costs a bounded amount,
+/// whatever the file.
 ///
 /// # Errors
 /// When writing fails.
@@ -159,119 +164,6 @@ fn write(
         }
     }
     out.write_all(buffer.as_bytes())
-}
-
-/// The file of the findings being drawn. A file's findings come one after another (in
-/// report order), so a file is read for them all: its lines once, and once indexed for
-/// the snippets that miette draws, if any.
-struct File<'a> {
-    path: &'a str,
-    text: &'a str,
-    lines: excerpt::Lines<'a>,
-    index: Option<Index<'a>>,
-}
-
-impl<'a> File<'a> {
-    fn new(path: &'a str, text: &'a str) -> Self {
-        Self { path, text, lines: excerpt::Lines::new(text), index: None }
-    }
-}
-
-/// Draws findings: directly when it can, otherwise with miette's handler.
-struct Pen {
-    drawing: graphical::Drawing,
-    handler: GraphicalReportHandler,
-    scratch: String,
-}
-
-impl Pen {
-    fn new(style: Style) -> Self {
-        let drawing = graphical::Drawing::new(&theme(style), style.width);
-        Self { drawing, handler: handler(style), scratch: String::new() }
-    }
-
-    /// Appends `finding` (with the snippet of `file`, its file) to `out`; whether it was
-    /// drawn directly.
-    fn draw(
-        &mut self,
-        out: &mut String,
-        finding: &Finding,
-        file: Option<&mut File<'_>>,
-        pointer: bool,
-    ) -> io::Result<bool> {
-        let start = out.len();
-        let Self { drawing, handler, scratch } = self;
-        let snippet = match file {
-            None => {
-                if drawing.draw(out, scratch, finding, None, pointer) {
-                    return Ok(true);
-                }
-                None
-            }
-            Some(file) => {
-                let name = graphical::escaped(&finding.path);
-                if let Some(excerpt) = excerpt::Excerpt::of(&mut file.lines, &name, finding.loc) {
-                    if drawing.draw(out, scratch, finding, Some(&excerpt), pointer) {
-                        return Ok(true);
-                    }
-                    out.truncate(start);
-                }
-                let index = file.index.get_or_insert_with(|| Index::new(file.text));
-                let snippet = Snippet::new(index, &name, finding.loc);
-                if excerpt::Excerpt::read(&snippet, |e| drawing.draw(out, scratch, finding, Some(e), pointer)) {
-                    return Ok(true);
-                }
-                Some(snippet)
-            }
-        };
-        out.truncate(start);
-        let shown = Shown { finding, snippet, pointer };
-        handler.render_report(out, &shown).map_err(|_| io::Error::other("formatting a diagnostic failed"))?;
-        Ok(false)
-    }
-}
-
-/// Findings drawn both ways, for the tests that hold the direct drawing to miette's.
-pub struct BothWays {
-    pen: Pen,
-}
-
-/// One finding drawn both ways.
-#[derive(Debug)]
-pub struct Drawn {
-    /// As `check` writes it: drawn directly, or by miette when the direct drawing declines.
-    pub written: String,
-    /// Whether it was drawn directly.
-    pub direct: bool,
-    /// As miette's handler draws it.
-    pub miette: String,
-}
-
-impl BothWays {
-    /// Drawing in `style`.
-    #[must_use]
-    pub fn new(style: Style) -> Self {
-        Self { pen: Pen::new(style) }
-    }
-
-    /// Draws `finding` (with the text of its file, when there is one) as [`findings`]
-    /// does (`pointer`: as [`config_findings`] does when false), and as miette draws it.
-    ///
-    /// # Errors
-    /// When miette fails to format the diagnostic.
-    pub fn draw(&mut self, finding: &Finding, text: Option<&str>, pointer: bool) -> io::Result<Drawn> {
-        let mut written = String::new();
-        let mut file = text.map(|text| File::new(&finding.path, text));
-        let direct = self.pen.draw(&mut written, finding, file.as_mut(), pointer)?;
-        let snippet = text.map(|text| Snippet::new(&Index::new(text), &terminal(&finding.path), finding.loc));
-        let mut miette = String::new();
-        let shown = Shown { finding, snippet, pointer };
-        self.pen
-            .handler
-            .render_report(&mut miette, &shown)
-            .map_err(|_| io::Error::other("formatting a diagnostic failed"))?;
-        Ok(Drawn { written, direct, miette })
-    }
 }
 
 /// The summary line: `N files checked: E errors, W warnings` (`1 file checked`),
