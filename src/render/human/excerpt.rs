@@ -12,10 +12,9 @@ use crate::finding::Loc;
 use crate::render::snippet::Snippet;
 use crate::render::text::is_hidden;
 
-/// The most characters of a line the snippet shows uncut (`snippet::WINDOW`).
+/// The most characters of a line the snippet shows uncut (`snippet::WINDOW`; were that
+/// smaller, the tests of a line this long would fail).
 const WINDOW: usize = 120;
-/// How many characters a cut line keeps before the span (`snippet::LEAD`).
-const LEAD: usize = 40;
 /// The most lines an excerpt holds: the span's, and one either side.
 const LINES: usize = 3;
 
@@ -52,11 +51,6 @@ impl<'a> Excerpt<'a> {
         let start = start.min(line_end);
         let end = floor(text, start.saturating_add(loc.len as usize)).clamp(start, line_end);
         let col = text[line_start..start].chars().count();
-        let width = text[start..end].chars().count();
-        // The snippet cuts the lines when the span would not show whole in the window.
-        if col + width.min(WINDOW - LEAD) > WINDOW {
-            return None;
-        }
         let mut excerpt = Self {
             name,
             first: line.saturating_sub(1),
@@ -67,8 +61,9 @@ impl<'a> Excerpt<'a> {
             at: (line, col),
         };
         let shown = [lines.before(line_start), Some((line_start, line_end)), lines.after(line_end)];
-        for (start, end) in shown.into_iter().flatten() {
-            let shown = &text[start..end];
+        for (from, to) in shown.into_iter().flatten() {
+            let shown = &text[from..to];
+            // The snippet cuts no line that fits its window (its span then fits too).
             let fits = shown.len() <= WINDOW || shown.chars().count() <= WINDOW;
             let plain = if shown.is_ascii() {
                 !shown.bytes().fold(false, |hidden, b| hidden | (b < b' ') | (b == 0x7f))
@@ -78,7 +73,7 @@ impl<'a> Excerpt<'a> {
             if !fits || !plain {
                 return None;
             }
-            if start == line_start {
+            if from == line_start {
                 excerpt.line = excerpt.count;
             }
             excerpt.lines[excerpt.count] = shown;
