@@ -234,6 +234,21 @@ fn fast_path_agrees_at_the_edges() {
     eprintln!("fast path read {read} of {} edge texts", EDGES.len());
 }
 
+/// Columns count characters from where the last value on the line was counted: long
+/// lines of many values, wide characters between them, and values counted out of order
+/// (an empty list item is placed at its line's end before the next line) must all land
+/// where the full parser puts them.
+#[test]
+fn fast_path_counts_columns_as_the_full_parser_on_long_lines() {
+    let flow = format!("a: {{{}}}\n", (0..2000).map(|i| format!("k{i}: é{i}")).collect::<Vec<_>>().join(", "));
+    let list = format!("a: [{}]\nb: x\n", (0..2000).map(|i| format!("Zoë {i}")).collect::<Vec<_>>().join(", "));
+    let items = "a:\n  - é: ü\n    ø: {x: ä, y: ö}\n  -\n  - 'ß': 1\n  - ñ # c\n  -   # c\nb: Łukasz\n";
+    for text in [flow.as_str(), list.as_str(), items] {
+        agrees("long line", text);
+    }
+    assert!(agrees("flow", &flow) && agrees("list", &list), "the fast path gave up on a long line");
+}
+
 #[test]
 fn fast_path_reads_what_leads_write() {
     for text in [

@@ -14,6 +14,7 @@
 //! the full parser's events wherever it does not give up.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use granit_parser::{Event, ScalarStyle, StructureStyle};
 
@@ -50,7 +51,8 @@ pub(super) fn parse<'a>(text: &'a str, emit: &mut dyn FnMut(Event<'a>, Loc) -> b
     if !plain_text(text.as_bytes()) {
         return Outcome::Unsupported;
     }
-    let mut reader = Reader { text, bytes: text.as_bytes(), pos: 0, line: 1, depth: 0, emit };
+    let mut reader =
+        Reader { text, bytes: text.as_bytes(), pos: 0, line: 1, depth: 0, emit, counted: Cell::new((0, 0)) };
     match reader.document() {
         Ok(()) => Outcome::Done,
         Err(Halt::Stopped) => Outcome::Stopped,
@@ -115,6 +117,10 @@ struct Reader<'a, 'e> {
     line: u32,
     depth: usize,
     emit: &'e mut dyn FnMut(Event<'a>, Loc) -> bool,
+    /// The last column counted: (offset, column from 0). Columns count characters, and
+    /// a line may be long: each count starts from the last one on the same line, so a
+    /// line's columns cost its length once, not once per value on it.
+    counted: Cell<(usize, usize)>,
 }
 
 fn unsupported<T>() -> Step<T> {
@@ -179,8 +185,13 @@ impl<'a> Reader<'a, '_> {
 
     /// Where `offset` on the current line is.
     fn loc(&self, offset: usize, len: usize) -> Loc {
-        let before = &self.text[self.pos..offset];
-        let col = if before.is_ascii() { before.len() } else { before.chars().count() };
+        let (from, col) = match self.counted.get() {
+            (at, col) if at >= self.pos && at <= offset => (at, col),
+            _ => (self.pos, 0),
+        };
+        let between = &self.text[from..offset];
+        let col = col + if between.is_ascii() { between.len() } else { between.chars().count() };
+        self.counted.set((offset, col));
         Loc {
             line: self.line,
             col: u32::try_from(col + 1).unwrap_or(u32::MAX),
