@@ -35,13 +35,18 @@ fn main() -> std::process::ExitCode {
         }
     };
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap_or_default();
-    let options = Options { today, keep_text: true, jobs: default_jobs() };
+    let options = Options { today, keep_excerpts: false, models: engine::Models::WorkspaceStage, jobs: default_jobs() };
     let facts = WorkspaceFacts { schema: ws.schema_state(), ..WorkspaceFacts::default() };
     let Ok(outcome) = engine::check(&ws.guide, &sources, options, &facts) else {
         return std::process::ExitCode::FAILURE;
     };
-    let texts: HashMap<&str, &str> =
-        outcome.files.iter().filter_map(|f| Some((&*f.source.display, f.text.as_deref()?))).collect();
+    // Every file's whole text, read again: only the drawing is timed.
+    let whole: Vec<(&str, String)> = outcome
+        .files
+        .iter()
+        .filter_map(|f| Some((&*f.source.display, std::fs::read_to_string(&f.source.path).ok()?)))
+        .collect();
+    let texts: HashMap<&str, &str> = whole.iter().map(|(path, text)| (*path, text.as_str())).collect();
     let style = Style { color, width: 100, fit: false };
     let mut out = Vec::with_capacity(64 << 20);
     let (wall, cpu) = (Instant::now(), on_cpu());

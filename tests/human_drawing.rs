@@ -56,7 +56,11 @@ fn cases_of(root: &Path) -> Vec<Case> {
     let (_, sources): (Vec<_>, Vec<_>) =
         sources.into_iter().partition(|s| acctsum::review::is_review(&ws.guide, &s.display));
     let sessions = acctsum::review::sources(&ws);
-    let mut files = engine::read(&ws.guide, &sources, Options { today, keep_text: false, jobs: 1 });
+    let mut files = engine::read(
+        &ws.guide,
+        &sources,
+        Options { today, keep_excerpts: false, models: engine::Models::Whole, jobs: 1 },
+    );
     let (reviews, mut review_findings) = acctsum::review::read(&ws.guide, &sessions);
     files.findings.append(&mut review_findings);
     let facts = WorkspaceFacts { schema: ws.schema_state(), base: None, reviews, engagement_names: None };
