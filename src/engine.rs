@@ -161,6 +161,15 @@ pub fn finish(guide: &Guide, files: Files, facts: &WorkspaceFacts) -> Outcome {
     Outcome { files, findings, acknowledged }
 }
 
+/// Drops `value` on a thread of its own: freeing the models and findings of a large
+/// workspace (hundreds of thousands of allocations) then costs the run nothing, as the
+/// process may end meanwhile. Drops it here when no thread can be started.
+pub fn drop_aside<T: Send + 'static>(value: T) {
+    // A failed spawn drops the closure, and `value` with it, here; a started thread is
+    // left to finish (or to end with the process).
+    let _detached = std::thread::Builder::new().name("drop".into()).spawn(move || drop(value));
+}
+
 /// How many threads to run for `items` items when `jobs` are asked for on a machine that
 /// runs `cores` at once: at least 1, and no more than either of the others. More threads
 /// than cores buy nothing, and a thread per file can exceed a process limit.
@@ -249,7 +258,10 @@ fn check_one(source: &Source, ctx: &Context<'_>, options: Options) -> FileResult
         Ok(bytes) => {
             let digest = Some(Digest::of(&bytes));
             let steps = Steps { rules: true, keep_text: options.keep_excerpts };
-            let PerFile { engagement, findings, text } = check_bytes(source.display.clone(), &bytes, ctx, steps);
+            let PerFile { engagement, mut findings, text } = check_bytes(source.display.clone(), &bytes, ctx, steps);
+            // In report order already, so that ordering the whole run (files come in path
+            // order) is mostly a pass over runs in order, and this part is done in parallel.
+            findings.sort_by(Finding::order);
             let excerpt = text.map(|text| Excerpt::new(&text, findings.iter().map(|f| f.loc.offset)));
             let engagement = match options.models {
                 Models::Whole => engagement,

@@ -291,13 +291,17 @@ impl Finding {
     /// The deterministic report order: path, line, column, rule, then message.
     #[must_use]
     pub fn order(&self, other: &Self) -> std::cmp::Ordering {
-        (&self.path, self.loc.line, self.loc.col, self.rule.as_str(), &self.message).cmp(&(
-            &other.path,
-            other.loc.line,
-            other.loc.col,
-            other.rule.as_str(),
-            &other.message,
-        ))
+        // One file's findings share their path: its text need not be compared.
+        let path =
+            if Arc::ptr_eq(&self.path, &other.path) { std::cmp::Ordering::Equal } else { self.path.cmp(&other.path) };
+        path.then_with(|| {
+            (self.loc.line, self.loc.col, self.rule.as_str(), &self.message).cmp(&(
+                other.loc.line,
+                other.loc.col,
+                other.rule.as_str(),
+                &other.message,
+            ))
+        })
     }
 }
 

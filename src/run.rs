@@ -231,6 +231,7 @@ fn check(global: &Global, args: &CheckOptions, cwd: &Path, io: &mut Io<'_>) -> R
     }
     io.out.flush()?;
     let failing = outcome.findings.iter().any(|f| f.severity == Severity::Error || args.strict);
+    engine::drop_aside(outcome);
     Ok(if failing { Exit::Findings } else { Exit::Success })
 }
 

@@ -40,6 +40,10 @@ fn push_visible(out: &mut String, c: char) {
 /// included, shown escaped (see the module documentation for the notation).
 #[must_use]
 pub fn terminal(text: &str) -> Cow<'_, str> {
+    // Printable ASCII, the usual case, is shown as it is: checked a byte at a time.
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return Cow::Borrowed(text);
+    }
     let Some(first) = text.find(is_hidden) else { return Cow::Borrowed(text) };
     let mut out = String::with_capacity(text.len() + 8);
     out.push_str(&text[..first]);
@@ -187,6 +191,15 @@ mod tests {
         assert_eq!(terminal("\u{202e}txt.exe\u{2066}\u{200f}\u{61c}"), "\\u{202e}txt.exe\\u{2066}\\u{200f}\\u{61c}");
         let once = terminal("x\u{1b}[2J\\y").into_owned();
         assert_eq!(terminal(&once), once, "escaping twice changes nothing");
+    }
+
+    #[test]
+    fn the_ascii_shortcut_borrows_exactly_what_has_nothing_hidden() {
+        for b in 0..=0x7Fu8 {
+            let text = format!("a{}b", char::from(b));
+            let hidden = text.chars().any(is_hidden);
+            assert_eq!(matches!(terminal(&text), Cow::Owned(_)), hidden, "byte {b:#x}");
+        }
     }
 
     #[test]
