@@ -47,12 +47,13 @@ const MAX_KEY: usize = 512;
 
 /// Reads `text`, giving each event and where it is to `emit` (which returns `false` to
 /// stop). The events are those granit-parser gives, without the stream's start and end.
-pub(super) fn parse<'a>(text: &'a str, emit: &mut dyn FnMut(Event<'a>, Loc) -> bool) -> Outcome {
+pub(super) fn parse<'a, E: FnMut(Event<'a>, Loc) -> bool>(text: &'a str, emit: &mut E) -> Outcome {
     if !plain_text(text.as_bytes()) {
         return Outcome::Unsupported;
     }
+    let bytes = text.as_bytes();
     let mut reader =
-        Reader { text, bytes: text.as_bytes(), pos: 0, line: 1, depth: 0, emit, counted: Cell::new((0, 0)) };
+        Reader { text, bytes, pos: 0, cur: Line::at(bytes, 0), line: 1, depth: 0, emit, counted: Cell::new((0, 0)) };
     match reader.document() {
         Ok(()) => Outcome::Done,
         Err(Halt::Stopped) => Outcome::Stopped,
@@ -65,7 +66,19 @@ pub(super) fn parse<'a>(text: &'a str, emit: &mut dyn FnMut(Event<'a>, Loc) -> b
 /// of the C1 controls, no byte-order mark inside, no non-character, no Unicode line or
 /// paragraph separator.
 fn plain_text(bytes: &[u8]) -> bool {
+    // Most text is printable ASCII and line feeds: a block of it is passed over whole (the
+    // compiler checks such a block several bytes at a time); a block with anything else
+    // is looked at byte by byte.
+    const BLOCK: usize = 64;
     let mut i = 0;
+    while i + BLOCK <= bytes.len() {
+        let block = &bytes[i..i + BLOCK];
+        if block.iter().fold(true, |ok, &b| ok & ((b' '..=b'~').contains(&b) | (b == b'\n'))) {
+            i += BLOCK;
+        } else {
+            break;
+        }
+    }
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
@@ -99,6 +112,16 @@ struct Line {
 }
 
 impl Line {
+    /// The line that starts at `start`.
+    fn at(bytes: &[u8], start: usize) -> Line {
+        let end = memchr_newline(bytes, start);
+        let mut content = start;
+        while content < end && bytes[content] == b' ' {
+            content += 1;
+        }
+        Line { start, end, content }
+    }
+
     fn indent(self) -> usize {
         self.content - self.start
     }
@@ -108,15 +131,17 @@ impl Line {
     }
 }
 
-struct Reader<'a, 'e> {
+struct Reader<'a, 'e, E> {
     text: &'a str,
     bytes: &'a [u8],
     /// Start of the current line.
     pos: usize,
+    /// The current line (found once, when the reader comes to it).
+    cur: Line,
     /// Its number (from 1).
     line: u32,
     depth: usize,
-    emit: &'e mut dyn FnMut(Event<'a>, Loc) -> bool,
+    emit: &'e mut E,
     /// The last column counted: (offset, column from 0). Columns count characters, and
     /// a line may be long: each count starts from the last one on the same line, so a
     /// line's columns cost its length once, not once per value on it.
@@ -131,24 +156,18 @@ fn ensure(ok: bool) -> Step {
     if ok { Ok(()) } else { unsupported() }
 }
 
-impl<'a> Reader<'a, '_> {
+impl<'a, E: FnMut(Event<'a>, Loc) -> bool> Reader<'a, '_, E> {
     fn at_end(&self) -> bool {
         self.pos >= self.bytes.len()
     }
 
     fn current(&self) -> Line {
-        let start = self.pos;
-        let end = memchr_newline(self.bytes, start);
-        let mut content = start;
-        while content < end && self.bytes[content] == b' ' {
-            content += 1;
-        }
-        Line { start, end, content }
+        self.cur
     }
 
     fn advance(&mut self) {
-        let end = memchr_newline(self.bytes, self.pos);
-        self.pos = (end + 1).min(self.bytes.len());
+        self.pos = (self.cur.end + 1).min(self.bytes.len());
+        self.cur = Line::at(self.bytes, self.pos);
         self.line += 1;
     }
 
@@ -591,4 +610,31 @@ fn indicator(b: u8) -> bool {
 /// The offset of the next line feed at or after `from`, or the text's end.
 fn memchr_newline(bytes: &[u8], from: usize) -> usize {
     bytes[from.min(bytes.len())..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |i| from + i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What [`plain_text`] decides, a character at a time.
+    fn plain_by_chars(text: &str) -> bool {
+        text.chars().all(|c| {
+            !(c.is_control() && c != '\n')
+                && !matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}' | '\u{2028}' | '\u{2029}')
+        })
+    }
+
+    #[test]
+    fn plain_text_finds_what_it_refuses_at_any_offset_of_a_block() {
+        let odd = ['\t', '\r', '\0', '\u{7f}', '\u{85}', '\u{9f}', '\u{feff}', '\u{ffff}', '\u{2028}', '\u{2029}'];
+        let fine = ['\n', ' ', '~', '\u{a0}', 'é', '東', '😀', '\u{2027}', '\u{fffd}'];
+        for len in [0, 1, 63, 64, 65, 127, 128, 129, 200] {
+            for at in 0..=len {
+                for c in odd.iter().chain(&fine) {
+                    let text: String = "a".repeat(at) + &c.to_string() + &"b".repeat(len - at);
+                    assert_eq!(plain_text(text.as_bytes()), plain_by_chars(&text), "{c:?} at {at} of {len}");
+                }
+            }
+        }
+    }
 }
