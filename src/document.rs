@@ -442,7 +442,7 @@ impl Builder {
         let tab = matches!(err.kind(), ErrorKind::TabInIndentation | ErrorKind::TabInBlockIndentation);
         if let Some(explained) = syntax::explain(text, &info, tab, at) {
             let mut finding = Finding::new(RuleId::Syntax, self.doc.path.clone(), explained.loc, explained.message);
-            finding.help = explained.help;
+            finding.help = explained.help.map(Cow::Owned);
             self.findings.push(finding);
             self.doc.root = None;
             return;
@@ -450,7 +450,7 @@ impl Builder {
         self.stop(RuleId::Syntax, at, format!("invalid YAML: {info}"), indentation_help(err.kind()));
     }
 
-    fn stop(&mut self, rule: RuleId, loc: Loc, message: String, help: Option<&str>) {
+    fn stop(&mut self, rule: RuleId, loc: Loc, message: String, help: Option<&'static str>) {
         let mut finding = Finding::new(rule, self.doc.path.clone(), loc, message);
         if let Some(help) = help {
             finding = finding.with_help(help);
@@ -1053,7 +1053,7 @@ mod tests {
     /// The one syntax finding of `text`, as (line, column, width, message, help).
     fn explained(text: &str) -> (u32, u32, u32, String, String) {
         let (line, col, len, message) = syntax_at(text);
-        (line, col, len, message, doc(text).findings[0].help.clone().unwrap_or_default())
+        (line, col, len, message, doc(text).findings[0].help.clone().unwrap_or_default().into_owned())
     }
 
     #[test]

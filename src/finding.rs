@@ -1,5 +1,6 @@
 //! Findings: what a check found, where, and how bad it is. Plain data, no rendering.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
@@ -241,7 +242,7 @@ pub struct Finding {
     /// What is wrong, in one sentence.
     pub message: String,
     /// How to fix it, when that can be said.
-    pub help: Option<String>,
+    pub help: Option<Cow<'static, str>>,
     /// The other files a cross-file finding is about (the other file naming the same
     /// engagement, a session action's engagement): `check --since` shows the finding when
     /// any of them changed. Empty for a finding about its own file only.
@@ -276,7 +277,7 @@ impl Finding {
 
     /// Adds a help line.
     #[must_use]
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
         self.help = Some(help.into());
         self
     }

@@ -150,7 +150,7 @@ fn finding(rule: RuleId, offset: usize, len: usize, message: &str, help: Option<
     let loc =
         Loc { line: 3, col: 7, offset: u32::try_from(offset).expect("offset"), len: u32::try_from(len).expect("len") };
     let mut f = Finding::new(rule, Arc::from("engagements/north/a.yaml"), loc, message);
-    f.help = help.map(str::to_owned);
+    f.help = help.map(|h| h.to_owned().into());
     f
 }
 

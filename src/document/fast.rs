@@ -71,30 +71,29 @@ fn plain_text(bytes: &[u8]) -> bool {
     // is looked at byte by byte.
     const BLOCK: usize = 64;
     let mut i = 0;
-    while i + BLOCK <= bytes.len() {
-        let block = &bytes[i..i + BLOCK];
-        if block.iter().fold(true, |ok, &b| ok & ((b' '..=b'~').contains(&b) | (b == b'\n'))) {
-            i += BLOCK;
-        } else {
-            break;
-        }
-    }
     while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            if (b < 0x20 && b != b'\n') || b == 0x7F {
-                return false;
-            }
-            i += 1;
+        let end = (i + BLOCK).min(bytes.len());
+        if bytes[i..end].iter().fold(true, |ok, &b| ok & ((b' '..=b'~').contains(&b) | (b == b'\n'))) {
+            i = end;
             continue;
         }
-        let next = bytes.get(i + 1).copied().unwrap_or(0);
-        let third = bytes.get(i + 2).copied().unwrap_or(0);
-        match (b, next, third) {
-            (0xC2, 0x80..=0x9F, _) | (0xEF, 0xBB, 0xBF) | (0xEF, 0xBF, 0xBE | 0xBF) | (0xE2, 0x80, 0xA8 | 0xA9) => {
-                return false;
+        while i < end {
+            let b = bytes[i];
+            if b < 0x80 {
+                if (b < 0x20 && b != b'\n') || b == 0x7F {
+                    return false;
+                }
+                i += 1;
+                continue;
             }
-            _ => i += 1,
+            let next = bytes.get(i + 1).copied().unwrap_or(0);
+            let third = bytes.get(i + 2).copied().unwrap_or(0);
+            match (b, next, third) {
+                (0xC2, 0x80..=0x9F, _) | (0xEF, 0xBB, 0xBF) | (0xEF, 0xBF, 0xBE | 0xBF) | (0xE2, 0x80, 0xA8 | 0xA9) => {
+                    return false;
+                }
+                _ => i += 1,
+            }
         }
     }
     true
@@ -631,8 +630,11 @@ mod tests {
         for len in [0, 1, 63, 64, 65, 127, 128, 129, 200] {
             for at in 0..=len {
                 for c in odd.iter().chain(&fine) {
-                    let text: String = "a".repeat(at) + &c.to_string() + &"b".repeat(len - at);
-                    assert_eq!(plain_text(text.as_bytes()), plain_by_chars(&text), "{c:?} at {at} of {len}");
+                    // After a block that had to be looked at byte by byte too.
+                    for head in ["", "é", "\u{2028}"] {
+                        let text = format!("{head}{}{c}{}", "a".repeat(at), "b".repeat(len - at));
+                        assert_eq!(plain_text(text.as_bytes()), plain_by_chars(&text), "{c:?} at {at} of {len}");
+                    }
                 }
             }
         }

@@ -51,7 +51,7 @@ impl WorkspaceRule for ClientNameDrift {
                     at,
                     FieldPath::key(k::CLIENT),
                     format!("client \"{}\" is spelt \"{used}\" in {named}", written.trim()),
-                    &format!(
+                    format!(
                         "spell a client the same way in all its engagements: `client: {}` (its roll-up and its one Relationship Lead go by the name)",
                         yaml_text(used, false)
                     ),

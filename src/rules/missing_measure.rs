@@ -29,7 +29,7 @@ impl Rule for MissingMeasure {
                         at,
                         FieldPath::key(section.key()).field(measure.key.clone()),
                         format!("{} has no `{}` ({}) entry", section.key(), measure.key, measure.name),
-                        &format!("add `{}: {{score: N, notes: …}}` — {}", measure.key, measure.guide),
+                        format!("add `{}: {{score: N, notes: …}}` — {}", measure.key, measure.guide),
                     ));
                 }
             }

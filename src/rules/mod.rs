@@ -5,6 +5,7 @@
 //! file or runs git: what the workspace-level rules need besides the engagements comes in
 //! [`WorkspaceFacts`], gathered by the caller.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -163,7 +164,14 @@ pub fn apply_severities(findings: &mut Vec<Finding>, guide: &Guide) {
 }
 
 /// A finding of `rule` on `eng`'s file, about `field`.
-fn finding(rule: RuleId, path: &Arc<str>, at: Loc, field: FieldPath, message: String, help: &str) -> Finding {
+fn finding(
+    rule: RuleId,
+    path: &Arc<str>,
+    at: Loc,
+    field: FieldPath,
+    message: String,
+    help: impl Into<Cow<'static, str>>,
+) -> Finding {
     Finding::new(rule, path.clone(), at, message).with_help(help).with_field(field)
 }
 

@@ -30,7 +30,7 @@ impl Rule for RegionPathMismatch {
                 at,
                 FieldPath::key(k::REGION),
                 format!("region is `{region}`, but the file lies in the `{folder}` folder"),
-                &format!("move the file to the `{region}` folder, or correct `region`"),
+                format!("move the file to the `{region}` folder, or correct `region`"),
             ));
         }
     }

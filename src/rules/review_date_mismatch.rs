@@ -38,7 +38,7 @@ impl WorkspaceRule for ReviewDateMismatch {
                 at,
                 FieldPath::key(k::DATE),
                 message,
-                &format!("rename the file `{renamed}` (`git mv`), or correct `date`"),
+                format!("rename the file `{renamed}` (`git mv`), or correct `date`"),
             ));
         }
     }

@@ -51,7 +51,7 @@ impl WorkspaceRule for ReviewEngagement {
                         "`engagement` of action {} names \"{name}\", which is no engagement's name",
                         item.action.index + 1
                     ),
-                    &help,
+                    help,
                 );
                 out.push(finding.with_related(related));
             }

@@ -29,7 +29,7 @@ impl WorkspaceRule for ReviewOverdue {
                 at,
                 FieldPath::key(k::NEXT_REVIEW),
                 format!("the next {region} review session was due {next}, {} ago, and none is recorded", days(late)),
-                &format!("record the session with `acctsum review new --region {region}`, or move `next_review`"),
+                format!("record the session with `acctsum review new --region {region}`, or move `next_review`"),
             ));
         }
     }

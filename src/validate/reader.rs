@@ -1,6 +1,7 @@
 //! Reading typed values out of a YAML document, every problem a located finding: shared
 //! by the engagement checker and the field guide's reader.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
@@ -29,7 +30,7 @@ impl<'a> Reader<'a> {
 
     pub(crate) fn report(&mut self, rule: RuleId, at: Loc, message: String, help: Option<String>) {
         let mut finding = Finding::new(rule, self.path(), at, message);
-        finding.help = help;
+        finding.help = help.map(Cow::Owned);
         self.out.push(finding);
     }
 
