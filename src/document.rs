@@ -220,31 +220,24 @@ impl Document {
 /// Reads the bytes of one file into a [`Loaded`].
 #[must_use]
 pub fn load(path: Arc<str>, bytes: &[u8]) -> Loaded {
-    let fail = |finding| Loaded { doc: None, complete: false, findings: vec![finding] };
-    if bytes.len() > MAX_FILE_BYTES {
-        return fail(
-            Finding::new(
-                RuleId::FileTooLarge,
-                path,
-                Loc::START,
-                format!("file is larger than the limit of {MAX_FILE_BYTES} bytes (1 MiB)"),
-            )
-            .with_help("an account summary is a page or two of YAML; split or trim this file"),
-        );
+    refused(&path, bytes).unwrap_or_else(|| load_owned(path, bytes.to_vec()))
+}
+
+/// [`load`], keeping `bytes` as the document's text (no copy) when they are UTF-8.
+#[must_use]
+pub fn load_owned(path: Arc<str>, mut bytes: Vec<u8>) -> Loaded {
+    if let Some(refused) = refused(&path, &bytes) {
+        return refused;
     }
-    if let Some(encoding) = wide_encoding(bytes) {
-        return fail(
-            Finding::new(RuleId::NotUtf8, path, Loc::START, format!("file is {encoding} text, not UTF-8"))
-                .with_help("save the file as UTF-8 (most editors offer it under \"encoding\")"),
-        );
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
         Err(err) => {
-            let at = err.valid_up_to();
-            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            return fail(
+            let at = err.utf8_error().valid_up_to();
+            let line = err.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            return failed(
                 Finding::new(
                     RuleId::NotUtf8,
                     path,
@@ -267,6 +260,34 @@ pub fn load(path: Arc<str>, bytes: &[u8]) -> Loaded {
     let (mut doc, findings) = builder.finish();
     doc.text = text;
     Loaded { doc: Some(doc), complete, findings }
+}
+
+/// A file that cannot be read at all, with its one finding.
+fn failed(finding: Finding) -> Loaded {
+    Loaded { doc: None, complete: false, findings: vec![finding] }
+}
+
+/// The finding for bytes refused before they are read as text: too many, or UTF-16/32.
+fn refused(path: &Arc<str>, bytes: &[u8]) -> Option<Loaded> {
+    let fail = |finding| Some(failed(finding));
+    if bytes.len() > MAX_FILE_BYTES {
+        return fail(
+            Finding::new(
+                RuleId::FileTooLarge,
+                path.clone(),
+                Loc::START,
+                format!("file is larger than the limit of {MAX_FILE_BYTES} bytes (1 MiB)"),
+            )
+            .with_help("an account summary is a page or two of YAML; split or trim this file"),
+        );
+    }
+    if let Some(encoding) = wide_encoding(bytes) {
+        return fail(
+            Finding::new(RuleId::NotUtf8, path.clone(), Loc::START, format!("file is {encoding} text, not UTF-8"))
+                .with_help("save the file as UTF-8 (most editors offer it under \"encoding\")"),
+        );
+    }
+    None
 }
 
 /// How the fast path did on a text, against the full parser ([`fast_path_agrees`]).
@@ -383,6 +404,10 @@ impl Builder {
         Self {
             doc: Document { path, text: String::new(), nodes: Vec::with_capacity(nodes), root: None },
             size: Vec::with_capacity(nodes),
+            // Room for an engagement file's nesting and its longest collections.
+            stack: Vec::with_capacity(16),
+            items: Vec::with_capacity(64),
+            pairs: Vec::with_capacity(64),
             ..Self::default()
         }
     }

@@ -258,7 +258,7 @@ fn check_one(source: &Source, ctx: &Context<'_>, options: Options) -> FileResult
         Ok(bytes) => {
             let digest = Some(Digest::of(&bytes));
             let steps = Steps { rules: true, keep_text: options.keep_excerpts };
-            let PerFile { engagement, mut findings, text } = check_bytes(source.display.clone(), &bytes, ctx, steps);
+            let PerFile { engagement, mut findings, text } = check_owned(source.display.clone(), bytes, ctx, steps);
             // In report order already, so that ordering the whole run (files come in path
             // order) is mostly a pass over runs in order, and this part is done in parallel.
             findings.sort_by(Finding::order);
@@ -310,7 +310,16 @@ pub struct PerFile {
 /// tests and by the fuzz targets.
 #[must_use]
 pub fn check_bytes(path: Arc<str>, bytes: &[u8], ctx: &Context<'_>, steps: Steps) -> PerFile {
-    let loaded = document::load(path.clone(), bytes);
+    check_loaded(path.clone(), document::load(path, bytes), ctx, steps)
+}
+
+/// [`check_bytes`] on bytes it may keep as the document's text (no copy).
+#[must_use]
+pub fn check_owned(path: Arc<str>, bytes: Vec<u8>, ctx: &Context<'_>, steps: Steps) -> PerFile {
+    check_loaded(path.clone(), document::load_owned(path, bytes), ctx, steps)
+}
+
+fn check_loaded(path: Arc<str>, loaded: document::Loaded, ctx: &Context<'_>, steps: Steps) -> PerFile {
     let mut findings = loaded.findings;
     let mut engagement = None;
     if let Some(doc) = &loaded.doc {

@@ -331,13 +331,16 @@ impl Checker<'_> {
         self.label(mark, at);
         let entries = entries?;
         let mut rec = Rec { slots: Vec::with_capacity(entries.len()) };
-        let mut seen: Vec<&str> = Vec::with_capacity(entries.len());
+        // The fields (by position in `fields`) the mapping has: no table holds 64 (a test
+        // pins it), so one word records them without an allocation per mapping.
+        debug_assert!(fields.len() <= 64);
+        let mut seen = 0u64;
         // Unknown keys that are a misspelling of a field: the missing-field finding for
         // that field points to them rather than saying "did you mean" a second time.
         let mut misspelt: Vec<(&str, &str, Loc)> = Vec::new();
         for (key, key_at, value) in entries {
             let mark = self.r.out.len();
-            let Some(field) = format::field(fields, key) else {
+            let Some(index) = fields.iter().position(|f| f.key == key) else {
                 let allowed: Vec<&str> = fields.iter().map(|f| f.key).collect();
                 let within = match place {
                     Place::Top => " at the top level".to_owned(),
@@ -358,7 +361,8 @@ impl Checker<'_> {
                 self.label(mark, At::Key(&at, key));
                 continue;
             };
-            seen.push(field.key);
+            let field = &fields[index];
+            seen |= 1 << index;
             if self.r.is_null(value) {
                 if field.required {
                     self.r.report(
@@ -379,7 +383,8 @@ impl Checker<'_> {
             let val = self.value(value, field, key_at, place, at);
             rec.slots.push((field.key, Slot { key_at, at: value_at, val }));
         }
-        for field in fields.iter().filter(|f| f.required && !seen.contains(&f.key)) {
+        let missing = fields.iter().enumerate().filter(|(i, f)| f.required && seen & (1 << i) == 0);
+        for (_, field) in missing {
             let mark = self.r.out.len();
             let (message, help) = match misspelt.iter().find(|m| m.0 == field.key) {
                 Some((_, found, at)) => (
@@ -683,6 +688,25 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
+
+    #[test]
+    fn every_field_table_fits_the_word_that_records_which_fields_a_mapping_has() {
+        fn walk(fields: &'static [Field], seen: &mut usize) {
+            assert!(fields.len() <= 64, "{} fields", fields.len());
+            *seen += 1;
+            for field in fields {
+                match field.shape {
+                    Shape::Record(inner) | Shape::List(inner) => walk(inner, seen),
+                    Shape::Measures(_) => walk(format::MEASURE, seen),
+                    _ => {}
+                }
+            }
+        }
+        let mut tables = 0;
+        walk(format::ENGAGEMENT, &mut tables);
+        walk(format::REVIEW, &mut tables);
+        assert!(tables > 10, "{tables} tables walked");
+    }
     use crate::document::load;
 
     fn check(text: &str) -> Vec<(RuleId, u32, u32)> {

@@ -519,11 +519,13 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, Unreadable> {
         return Err(Unreadable::of_type(kind));
     }
     let file = open_without_blocking(path).map_err(failed)?;
-    let kind = file.metadata().map_err(failed)?.file_type();
-    if !kind.is_file() {
-        return Err(Unreadable::of_type(kind));
+    let meta = file.metadata().map_err(failed)?;
+    if !meta.is_file() {
+        return Err(Unreadable::of_type(meta.file_type()));
     }
-    let mut bytes = Vec::with_capacity(8192);
+    // Room for the whole file as it is now (a file that grows meanwhile still reads).
+    let size = usize::try_from(meta.len()).unwrap_or(usize::MAX).min(MAX_FILE_BYTES + 1);
+    let mut bytes = Vec::with_capacity(size);
     file.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(failed)?;
     Ok(bytes)
 }
