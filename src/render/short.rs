@@ -13,11 +13,28 @@ use crate::scope::LeftOut;
 /// # Errors
 /// When writing fails.
 pub fn findings(out: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
-    for f in findings {
-        let (path, message) = (terminal(&f.path), terminal(&f.message));
-        writeln!(out, "{path}:{}:{}: {}[{}]: {message}", f.loc.line, f.loc.col, f.severity, f.rule)?;
-    }
-    Ok(())
+    // A large run's lines are made a block at a time, blocks side by side on the machine's
+    // cores, and written in order as each is ready.
+    let blocks: Vec<&[Finding]> = findings.chunks(BLOCK).collect();
+    let mut written = Ok(());
+    let made = |block: &&[Finding]| {
+        let mut lines = Vec::with_capacity(block.len() * 96);
+        block.iter().try_for_each(|f| line(&mut lines, f)).map(|()| lines)
+    };
+    crate::engine::par_each(&blocks, crate::engine::default_jobs(), made, |lines| {
+        if written.is_ok() {
+            written = lines.and_then(|lines| out.write_all(&lines));
+        }
+    });
+    written
+}
+
+/// Findings per block of lines made at once.
+const BLOCK: usize = 4096;
+
+fn line(out: &mut Vec<u8>, f: &Finding) -> io::Result<()> {
+    let (path, message) = (terminal(&f.path), terminal(&f.message));
+    writeln!(out, "{path}:{}:{}: {}[{}]: {message}", f.loc.line, f.loc.col, f.severity, f.rule)
 }
 
 /// `note: N acknowledged …` on standard error, when any finding is acknowledged: the
@@ -41,5 +58,32 @@ pub fn left_out(err: &mut dyn Write, left_out: Option<&LeftOut>) -> io::Result<(
     match left_out {
         Some(l) => writeln!(err, "note: {}", super::words::left_out(l, |s| terminal(s).into_owned())),
         None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::finding::{Loc, RuleId};
+
+    #[test]
+    fn blocks_made_side_by_side_come_out_in_order_as_one_by_one() {
+        let findings: Vec<Finding> = (0..3 * BLOCK + 5)
+            .map(|i| {
+                let at = Loc { line: u32::try_from(i).expect("line") + 1, ..Loc::START };
+                Finding::new(RuleId::Stale, Arc::from(format!("f{}.yaml", i / 7)), at, format!("m\u{1b}{i}"))
+            })
+            .collect();
+        let mut one_by_one = Vec::new();
+        for f in &findings {
+            line(&mut one_by_one, f).expect("line");
+        }
+        let mut out = Vec::new();
+        super::findings(&mut out, &findings).expect("written");
+        assert_eq!(out, one_by_one);
+        assert_eq!(out.iter().filter(|&&b| b == b'\n').count(), findings.len());
+        assert!(String::from_utf8(out).expect("utf8").contains("f0.yaml:1:1: warning[stale]: m\\e0\n"));
     }
 }
