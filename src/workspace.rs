@@ -325,7 +325,13 @@ impl Workspace {
     /// folder that cannot be listed are kept with the reason they are not read.
     fn walk(&self, start: &Path, out: &mut Vec<Source>, keep: impl Fn(&str) -> bool) {
         let config = self.root.join(CONFIG_FILE);
-        let walker = WalkDir::new(start).follow_links(false).sort_by_file_name().into_iter();
+        // In file-name order, as `sort_by_file_name` gives, each name taken from the path's
+        // bytes rather than by parsing the path: a folder's entries are its path joined
+        // with a name read from the folder, which holds no `/`.
+        let walker = WalkDir::new(start)
+            .follow_links(false)
+            .sort_by(|a, b| last_part(a.path()).cmp(last_part(b.path())))
+            .into_iter();
         for entry in walker.filter_entry(|e| e.depth() == 0 || !skipped(e)) {
             let entry = match entry {
                 Ok(entry) => entry,
@@ -362,6 +368,13 @@ impl Workspace {
             out.push(Source { display: self.shown_at(path, Path::new(&rel)), path: path.to_path_buf(), refused });
         }
     }
+}
+
+/// The bytes of a walked path after its last separator: the name of the entry, as
+/// [`Path::file_name`] reads it, without parsing the whole path.
+fn last_part(path: &Path) -> &[u8] {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    bytes.rsplit(|&b| std::path::is_separator(char::from(b))).next().unwrap_or(bytes)
 }
 
 /// Why a walk could not go on at `path`: it is a folder that cannot be listed (or, rarely,
@@ -431,8 +444,14 @@ pub fn relative(from: &Path, to: &Path) -> String {
 /// is read lossily; show paths with [`shown`]).
 #[must_use]
 pub fn slashed(path: &Path) -> String {
-    let parts: Vec<String> = path.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
-    parts.join("/")
+    let mut out = String::with_capacity(path.as_os_str().len());
+    for (i, part) in path.components().enumerate() {
+        if i > 0 {
+            out.push('/');
+        }
+        out.push_str(&part.as_os_str().to_string_lossy());
+    }
+    out
 }
 
 /// A path as acctsum shows it to the user, built from its bytes: `/` between its parts,
@@ -576,6 +595,16 @@ fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_walked_entry_is_named_and_slashed_as_the_path_reads_it() {
+        for path in ["a/b.yaml", "/abs/x/y.yml", "one", "a/b c/é.yaml", "./a/b", "a//b"] {
+            let path = Path::new(path);
+            assert_eq!(last_part(path), path.file_name().expect("name").as_encoded_bytes(), "{path:?}");
+            let parts: Vec<String> = path.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+            assert_eq!(slashed(path), parts.join("/"), "{path:?}");
+        }
+    }
 
     #[test]
     fn relative_paths() {
