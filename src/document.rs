@@ -85,12 +85,33 @@ pub struct Node {
 pub enum NodeKind {
     /// A scalar and its meaning.
     Scalar(Scalar, ScalarText),
-    /// A list.
-    Seq(Vec<NodeId>),
-    /// A mapping, in source order.
-    Map(Vec<Entry>),
+    /// A list: its items ([`Document::items_of`]).
+    Seq(Children),
+    /// A mapping: its entries in source order ([`Document::entries_of`]).
+    Map(Children),
     /// An alias (`*name`) to an earlier anchored node.
     Alias(NodeId),
+}
+
+/// Where a collection's children are in its document: every list's items are kept in
+/// one vector of the document, every mapping's entries in another (rather than a vector
+/// per collection). Read them with [`Document::items_of`] and [`Document::entries_of`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Children {
+    start: u32,
+    len: u32,
+}
+
+impl Children {
+    /// The children from `start` to `end` (offsets below [`MAX_NODES`], so they fit).
+    fn spanning(start: usize, end: usize) -> Self {
+        let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Self { start: at(start), len: at(end - start) }
+    }
+
+    fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.start as usize + self.len as usize
+    }
 }
 
 /// The text of a scalar (opaque; read it with [`Document::text_of`]).
@@ -116,6 +137,10 @@ pub struct Document {
     /// The file's text, without a byte-order mark.
     pub text: String,
     nodes: Vec<Node>,
+    /// The items of every list, each list's together.
+    items: Vec<NodeId>,
+    /// The entries of every mapping, each mapping's together.
+    pairs: Vec<Entry>,
     root: Option<NodeId>,
 }
 
@@ -189,10 +214,31 @@ impl Document {
     /// The entries of a mapping node (through an alias).
     #[must_use]
     pub fn entries(&self, id: NodeId) -> Option<&[Entry]> {
-        match &self.resolve(id).0.kind {
-            NodeKind::Map(entries) => Some(entries),
+        match self.resolve(id).0.kind {
+            NodeKind::Map(entries) => Some(self.entries_of(entries)),
             _ => None,
         }
+    }
+
+    /// The items of a list node (through an alias).
+    #[must_use]
+    pub fn items(&self, id: NodeId) -> Option<&[NodeId]> {
+        match self.resolve(id).0.kind {
+            NodeKind::Seq(items) => Some(self.items_of(items)),
+            _ => None,
+        }
+    }
+
+    /// The items of a list, from its [`NodeKind::Seq`].
+    #[must_use]
+    pub fn items_of(&self, items: Children) -> &[NodeId] {
+        self.items.get(items.range()).unwrap_or_default()
+    }
+
+    /// The entries of a mapping, from its [`NodeKind::Map`].
+    #[must_use]
+    pub fn entries_of(&self, entries: Children) -> &[Entry] {
+        self.pairs.get(entries.range()).unwrap_or_default()
     }
 
     /// Finds the value of `key` in a mapping node (first occurrence).
@@ -381,7 +427,14 @@ struct Builder {
 
 impl Default for Document {
     fn default() -> Self {
-        Self { path: Arc::from(""), text: String::new(), nodes: Vec::new(), root: None }
+        Self {
+            path: Arc::from(""),
+            text: String::new(),
+            nodes: Vec::new(),
+            items: Vec::new(),
+            pairs: Vec::new(),
+            root: None,
+        }
     }
 }
 
@@ -402,7 +455,15 @@ impl Builder {
     fn new(path: Arc<str>, len: usize) -> Self {
         let nodes = len / 12 + 8;
         Self {
-            doc: Document { path, text: String::new(), nodes: Vec::with_capacity(nodes), root: None },
+            doc: Document {
+                path,
+                text: String::new(),
+                nodes: Vec::with_capacity(nodes),
+                // About one entry in three nodes, and far fewer list items.
+                items: Vec::with_capacity(nodes / 16 + 8),
+                pairs: Vec::with_capacity(nodes / 3 + 8),
+                root: None,
+            },
             size: Vec::with_capacity(nodes),
             // Room for an engagement file's nesting and its longest collections.
             stack: Vec::with_capacity(16),
@@ -421,13 +482,23 @@ impl Builder {
         (self.doc, self.findings)
     }
 
-    /// Moves a collection's children from the builder's stacks into its node.
+    /// Moves a collection's children from the builder's stacks to the end of the
+    /// document's, and points its node at them.
     fn take_children(&mut self, frame: &Frame) {
-        match &mut self.doc.nodes[frame.id as usize].kind {
-            NodeKind::Seq(items) => *items = self.items.drain(frame.first.min(self.items.len())..).collect(),
-            NodeKind::Map(entries) => *entries = self.pairs.drain(frame.first.min(self.pairs.len())..).collect(),
-            _ => {}
-        }
+        let doc = &mut self.doc;
+        let children = match &mut doc.nodes[frame.id as usize].kind {
+            NodeKind::Seq(items) => {
+                let start = doc.items.len();
+                doc.items.extend(self.items.drain(frame.first.min(self.items.len())..));
+                *items = Children::spanning(start, doc.items.len());
+                return;
+            }
+            NodeKind::Map(entries) => entries,
+            _ => return,
+        };
+        let start = doc.pairs.len();
+        doc.pairs.extend(self.pairs.drain(frame.first.min(self.pairs.len())..));
+        *children = Children::spanning(start, doc.pairs.len());
     }
 
     /// Reads the whole stream with the full parser; returns whether it was read to the
@@ -512,11 +583,11 @@ impl Builder {
             }
             Event::SequenceStart(style, anchor, tag) => {
                 let bad = collection_tag(tag.as_deref(), "seq");
-                self.open(loc, NodeKind::Seq(Vec::new()), bad, anchor, style == StructureStyle::Flow, text)
+                self.open(loc, NodeKind::Seq(Children::default()), bad, anchor, style == StructureStyle::Flow, text)
             }
             Event::MappingStart(style, anchor, tag) => {
                 let bad = collection_tag(tag.as_deref(), "map");
-                self.open(loc, NodeKind::Map(Vec::new()), bad, anchor, style == StructureStyle::Flow, text)
+                self.open(loc, NodeKind::Map(Children::default()), bad, anchor, style == StructureStyle::Flow, text)
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 self.close(text);
@@ -635,9 +706,12 @@ impl Builder {
         let Some(frame) = self.stack.pop() else { return };
         self.take_children(&frame);
         let idx = frame.id as usize;
-        let size = match &self.doc.nodes[idx].kind {
-            NodeKind::Seq(items) => items.iter().fold(1u64, |acc, &c| acc.saturating_add(self.size[c as usize])),
-            NodeKind::Map(entries) => entries.iter().fold(1u64, |acc, e| {
+        let doc = &self.doc;
+        let size = match doc.nodes[idx].kind {
+            NodeKind::Seq(items) => {
+                doc.items_of(items).iter().fold(1u64, |acc, &c| acc.saturating_add(self.size[c as usize]))
+            }
+            NodeKind::Map(entries) => doc.entries_of(entries).iter().fold(1u64, |acc, e| {
                 acc.saturating_add(self.size[e.key as usize]).saturating_add(self.size[e.value as usize])
             }),
             _ => 1,
@@ -648,7 +722,8 @@ impl Builder {
 
     /// Flags repeated keys of a finished mapping and reports each repeat.
     fn mark_duplicates(&mut self, map: NodeId, text: &str) {
-        let NodeKind::Map(entries) = &self.doc.nodes[map as usize].kind else { return };
+        let NodeKind::Map(children) = self.doc.nodes[map as usize].kind else { return };
+        let entries = self.doc.entries_of(children);
         if entries.len() < 2 {
             return;
         }
@@ -689,9 +764,7 @@ impl Builder {
                 )
                 .with_help("YAML 1.2 does not allow a repeated key; keep one and remove or merge the other"),
             );
-            if let NodeKind::Map(entries) = &mut self.doc.nodes[map as usize].kind {
-                entries[i].duplicate = true;
-            }
+            self.doc.pairs[children.range()][i].duplicate = true;
         }
     }
 
@@ -952,7 +1025,7 @@ mod tests {
         assert_eq!((loc.line, loc.col, loc.len), (2, 4, 1));
         let first = d.entries(root).expect("map")[0];
         let NodeKind::Seq(items) = &d.node(first.value).kind else { panic!("seq") };
-        let loc = d.node(items[1]).loc;
+        let loc = d.node(d.items_of(*items)[1]).loc;
         assert_eq!((loc.line, loc.col), (1, 8));
         assert_eq!(&d.text[loc.offset as usize..(loc.offset + loc.len) as usize], "bé");
     }
@@ -1017,7 +1090,9 @@ mod tests {
         let d = loaded.doc.expect("doc");
         let root = d.root().expect("root");
         let items = |key| match &d.node(d.get(root, key).expect("key").value).kind {
-            NodeKind::Seq(items) => items.iter().map(|&i| (d.item_loc(i).line, d.item_loc(i).col)).collect::<Vec<_>>(),
+            NodeKind::Seq(items) => {
+                d.items_of(*items).iter().map(|&i| (d.item_loc(i).line, d.item_loc(i).col)).collect::<Vec<_>>()
+            }
             _ => panic!("seq"),
         };
         assert_eq!(items("a"), vec![(2, 3), (4, 3), (6, 3)]);

@@ -410,7 +410,8 @@ impl ConfigReader<'_> {
         let doc = self.r.doc;
         let (node, at) = doc.resolve(id);
         match &node.kind {
-            NodeKind::Seq(items) => items
+            NodeKind::Seq(items) => doc
+                .items_of(*items)
                 .iter()
                 .filter_map(|&item| {
                     let item_at = doc.resolve(item).1;
@@ -568,6 +569,7 @@ impl ConfigReader<'_> {
             );
             return None;
         };
+        let items = doc.items_of(*items);
         let mut list: Vec<Measure> = Vec::with_capacity(items.len());
         let before = self.r.out.len();
         for &item in items {

@@ -345,7 +345,7 @@ mod tests {
             assert_eq!(doc.scalar(v.value), Some((Scalar::Str, s)), "{s:?} → {text}");
             let k = doc.get(root, "k").expect("k");
             let crate::document::NodeKind::Seq(items) = &doc.node(k.value).kind else { panic!("seq for {s:?}") };
-            assert_eq!(doc.scalar(items[0]), Some((Scalar::Str, s)), "{s:?} in flow → {text}");
+            assert_eq!(doc.scalar(doc.items_of(*items)[0]), Some((Scalar::Str, s)), "{s:?} in flow → {text}");
         }
     }
 

@@ -505,6 +505,7 @@ impl Checker<'_> {
         let (node, at) = doc.resolve(id);
         match &node.kind {
             NodeKind::Seq(items) => {
+                let items = doc.items_of(*items);
                 let mut ok = true;
                 let mut names = Vec::with_capacity(items.len());
                 for (n, &item) in items.iter().enumerate() {
@@ -547,6 +548,7 @@ impl Checker<'_> {
             );
             return None;
         };
+        let items = doc.items_of(*items);
         if items.is_empty() {
             self.r.report(
                 RuleId::InvalidValue,
@@ -602,6 +604,7 @@ impl Checker<'_> {
             );
             return None;
         };
+        let items = doc.items_of(*items);
         let mut out = Vec::with_capacity(items.len());
         for (n, &item) in items.iter().enumerate() {
             let item_at = doc.item_loc(item);

@@ -149,6 +149,7 @@ fn hide_list(r: &mut Reader<'_>, guide: &Guide, name: &str, id: NodeId, key_at: 
         );
         return None;
     };
+    let items = doc.items_of(*items);
     let before = r.out.len();
     let item_what = format!("an item of {what}");
     let mut seen = HashSet::new();

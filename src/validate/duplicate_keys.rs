@@ -33,7 +33,7 @@ pub fn name_duplicate_keys(doc: &Document, findings: &mut [Finding]) {
 fn walk_keys(doc: &Document, id: NodeId, path: &mut Vec<Segment>, f: &mut dyn FnMut(Loc, &[Segment])) {
     match &doc.node(id).kind {
         NodeKind::Map(entries) => {
-            for entry in entries {
+            for entry in doc.entries_of(*entries) {
                 let key = doc.scalar(entry.key).map_or_else(String::new, |(_, s)| s.to_owned());
                 path.push(Segment::Key(key.into()));
                 f(doc.node(entry.key).loc, path);
@@ -42,7 +42,7 @@ fn walk_keys(doc: &Document, id: NodeId, path: &mut Vec<Segment>, f: &mut dyn Fn
             }
         }
         NodeKind::Seq(items) => {
-            for (n, &item) in items.iter().enumerate() {
+            for (n, &item) in doc.items_of(*items).iter().enumerate() {
                 path.push(Segment::Index(n));
                 walk_keys(doc, item, path, f);
                 path.pop();

@@ -306,6 +306,7 @@ impl<'a> Reader<'a> {
             );
             return None;
         };
+        let entries = doc.entries_of(*entries);
         let mut out = Vec::with_capacity(entries.len());
         for entry in entries.iter().filter(|e| !e.duplicate) {
             let key_at = doc.resolve(entry.key).1;
