@@ -207,8 +207,9 @@ impl<'a, E: FnMut(Event<'a>, Loc) -> bool> Reader<'a, '_, E> {
             (at, col) if at >= self.pos && at <= offset => (at, col),
             _ => (self.pos, 0),
         };
-        let between = &self.text[from..offset];
-        let col = col + if between.is_ascii() { between.len() } else { between.chars().count() };
+        // Characters, counted as the bytes that start one (both ends are character boundaries).
+        let between = &self.bytes[from..offset];
+        let col = col + between.iter().filter(|&&b| !(0x80..0xC0).contains(&b)).count();
         self.counted.set((offset, col));
         Loc {
             line: self.line,
@@ -325,12 +326,25 @@ impl<'a, E: FnMut(Event<'a>, Loc) -> bool> Reader<'a, '_, E> {
         if !self.starts_key(at) {
             return None;
         }
-        let mut i = at;
-        while i < end {
+        match self.colon_or_comment(at, end) {
+            Some((i, b':')) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// The first place from `at` (before `end`, on one line) where a `:` is followed by a
+    /// space or the line's end (`(offset, b':')`), or a space by a `#` (`(offset of the
+    /// space, b'#')`), whichever comes first. Only the `:` and `#` are looked at (memchr
+    /// finds them several bytes at a time): a space before a `#` comes just before it,
+    /// and no `:` can be that space.
+    fn colon_or_comment(&self, at: usize, end: usize) -> Option<(usize, u8)> {
+        let mut from = at;
+        while let Some(found) = memchr::memchr2(b':', b'#', &self.bytes[from..end]) {
+            let i = from + found;
             match self.bytes[i] {
-                b':' if matches!(self.byte(i + 1), b' ' | b'\n') => return Some(i),
-                b' ' if self.byte(i + 1) == b'#' => return None,
-                _ => i += 1,
+                b':' if matches!(self.byte(i + 1), b' ' | b'\n') => return Some((i, b':')),
+                b'#' if i > at && self.bytes[i - 1] == b' ' => return Some((i - 1, b'#')),
+                _ => from = i + 1,
             }
         }
         None
@@ -393,18 +407,11 @@ impl<'a, E: FnMut(Event<'a>, Loc) -> bool> Reader<'a, '_, E> {
     /// A plain scalar in block context, ending at a comment or the line's end.
     fn plain(&mut self, at: usize, end: usize) -> Step<usize> {
         ensure(self.starts_key(at))?;
-        let mut stop = end;
-        let mut i = at;
-        while i < end {
-            match self.bytes[i] {
-                b':' if matches!(self.byte(i + 1), b' ' | b'\n') => return unsupported(),
-                b' ' if self.byte(i + 1) == b'#' => {
-                    stop = i;
-                    break;
-                }
-                _ => i += 1,
-            }
-        }
+        let stop = match self.colon_or_comment(at, end) {
+            Some((_, b':')) => return unsupported(),
+            Some((space, _)) => space,
+            None => end,
+        };
         let mut last = stop;
         while last > at && self.bytes[last - 1] == b' ' {
             last -= 1;
@@ -608,7 +615,8 @@ fn indicator(b: u8) -> bool {
 
 /// The offset of the next line feed at or after `from`, or the text's end.
 fn memchr_newline(bytes: &[u8], from: usize) -> usize {
-    bytes[from.min(bytes.len())..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |i| from + i)
+    let from = from.min(bytes.len());
+    memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |i| from + i)
 }
 
 #[cfg(test)]
