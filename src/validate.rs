@@ -103,7 +103,7 @@ impl Rec {
 /// (it is empty, or not a mapping) do not.
 #[must_use]
 pub fn engagement(doc: &Document, guide: &Guide) -> (Option<Rec>, Vec<Finding>) {
-    let mut checker = Checker { r: Reader::new(doc), guide };
+    let mut checker = Checker { r: Reader::new(doc), guide, entries: Vec::new() };
     let rec = match doc.root() {
         Some(root) if matches!(doc.resolve(root).0.kind, NodeKind::Map(_)) => {
             // A field missing from the file as a whole is reported at line 1, as SPEC.md
@@ -139,7 +139,7 @@ pub fn engagement(doc: &Document, guide: &Guide) -> (Option<Rec>, Vec<Finding>) 
 #[must_use]
 pub fn engagement_fields(doc: &Document, guide: &Guide, fields: &[&'static Field]) -> Option<Rec> {
     let root = doc.root().filter(|&root| matches!(doc.resolve(root).0.kind, NodeKind::Map(_)))?;
-    let mut checker = Checker { r: Reader::new(doc), guide };
+    let mut checker = Checker { r: Reader::new(doc), guide, entries: Vec::new() };
     let mut rec = Rec::default();
     for field in fields {
         let Some(entry) = doc.get(root, field.key) else { continue };
@@ -163,6 +163,10 @@ pub fn engagement_fields(doc: &Document, guide: &Guide, fields: &[&'static Field
 struct Checker<'a> {
     r: Reader<'a>,
     guide: &'a Guide,
+    /// The entries of the mappings being checked, innermost last: each mapping reads its
+    /// own from where they start and takes them off when done (one vector for the file,
+    /// not one per mapping).
+    entries: Vec<(&'a str, Loc, NodeId)>,
 }
 
 /// Where a value sits, as a chain of steps from the top level: made into a [`FieldPath`]
@@ -327,10 +331,28 @@ impl Checker<'_> {
         at: At<'_>,
     ) -> Option<Rec> {
         let mark = self.r.out.len();
-        let entries = self.r.entries(id, &Itself(place));
+        let first = self.entries.len();
+        let read = self.r.entries_into(id, &Itself(place), &mut self.entries);
         self.label(mark, at);
-        let entries = entries?;
-        let mut rec = Rec { slots: Vec::with_capacity(entries.len()) };
+        if !read {
+            return None;
+        }
+        let rec = self.fields(id, first, fields, owner, place, at);
+        self.entries.truncate(first);
+        Some(rec)
+    }
+
+    /// The fields of the mapping `id`, whose entries start at `first` in `self.entries`.
+    fn fields(
+        &mut self,
+        id: NodeId,
+        first: usize,
+        fields: &'static [Field],
+        owner: Loc,
+        place: &Place<'_>,
+        at: At<'_>,
+    ) -> Rec {
+        let mut rec = Rec { slots: Vec::with_capacity(self.entries.len() - first) };
         // The fields (by position in `fields`) the mapping has: no table holds 64 (a test
         // pins it), so one word records them without an allocation per mapping.
         debug_assert!(fields.len() <= 64);
@@ -338,7 +360,9 @@ impl Checker<'_> {
         // Unknown keys that are a misspelling of a field: the missing-field finding for
         // that field points to them rather than saying "did you mean" a second time.
         let mut misspelt: Vec<(&str, &str, Loc)> = Vec::new();
-        for (key, key_at, value) in entries {
+        let last = self.entries.len();
+        for i in first..last {
+            let (key, key_at, value) = self.entries[i];
             let mark = self.r.out.len();
             let Some(index) = fields.iter().position(|f| f.key == key) else {
                 let allowed: Vec<&str> = fields.iter().map(|f| f.key).collect();
@@ -404,7 +428,7 @@ impl Checker<'_> {
             self.r.report(RuleId::MissingField, owner, message, Some(help));
             self.label(mark, At::Field(&at, field.key));
         }
-        Some(rec)
+        rec
     }
 
     /// Checks the value of field `field` of the mapping at `at`.

@@ -292,8 +292,20 @@ impl<'a> Reader<'a> {
     /// The string-keyed entries of a mapping, skipping repeated keys (already reported)
     /// and extension keys (`x-…`). Keys that are not text are reported as unknown fields.
     pub(crate) fn entries(&mut self, id: NodeId, what: &dyn fmt::Display) -> Option<Vec<(&'a str, Loc, NodeId)>> {
+        let mut out = Vec::new();
+        self.entries_into(id, what, &mut out).then_some(out)
+    }
+
+    /// [`Reader::entries`], appended to `out`; `false` when `id` is not a mapping (or has a
+    /// tag this format does not use), as reported.
+    pub(crate) fn entries_into(
+        &mut self,
+        id: NodeId,
+        what: &dyn fmt::Display,
+        out: &mut Vec<(&'a str, Loc, NodeId)>,
+    ) -> bool {
         if !self.tag_ok(id, what) {
-            return None;
+            return false;
         }
         let doc = self.doc;
         let (node, at) = doc.resolve(id);
@@ -304,10 +316,10 @@ impl<'a> Reader<'a> {
                 format!("{what} must be a mapping of `key: value` lines, found {}", doc.describe(id)),
                 None,
             );
-            return None;
+            return false;
         };
         let entries = doc.entries_of(*entries);
-        let mut out = Vec::with_capacity(entries.len());
+        out.reserve(entries.len());
         for entry in entries.iter().filter(|e| !e.duplicate) {
             let key_at = doc.resolve(entry.key).1;
             match doc.scalar(entry.key) {
@@ -322,7 +334,7 @@ impl<'a> Reader<'a> {
                 None => self.report(RuleId::UnknownField, key_at, "a list or mapping cannot be a key".to_owned(), None),
             }
         }
-        Some(out)
+        true
     }
 
     /// Whether a node is empty (null, without a tag).

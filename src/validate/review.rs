@@ -11,7 +11,7 @@ use crate::guide::Guide;
 /// finding.
 #[must_use]
 pub fn review(doc: &Document, guide: &Guide) -> (Option<super::Rec>, Vec<Finding>) {
-    let mut checker = Checker { r: Reader::new(doc), guide };
+    let mut checker = Checker { r: Reader::new(doc), guide, entries: Vec::new() };
     let help = Some("start from `acctsum review new --region REGION`, or see `acctsum guide`".to_owned());
     let rec = match doc.root() {
         Some(root) if matches!(doc.resolve(root).0.kind, NodeKind::Map(_)) => {
