@@ -6,26 +6,16 @@
 //! files (the point of it) is pinned too.
 #![allow(clippy::print_stderr, reason = "the figures are the point of this test; cargo shows them with --nocapture")]
 
+mod common;
 #[allow(dead_code, unreachable_pub)]
 #[path = "../bench/gen_corpus.rs"]
 mod gen_corpus;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use acctsum::document::{FastPath, fast_path_agrees};
-use serde::Deserialize;
+use common::files::{files_under, is_yaml, yaml_suite};
 
-fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            yaml_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
-            out.push(path);
-        }
-    }
-}
 
 /// Compares the two on `text`; returns whether the fast path read it.
 fn agrees(name: &str, text: &str) -> bool {
@@ -42,7 +32,7 @@ fn fast_path_gives_the_full_parsers_events_on_every_file_of_the_repository() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
     for dir in ["tests", "examples", "fuzz/corpus", "fuzz/regressions"] {
-        yaml_files(&root.join(dir), &mut files);
+        files_under(&root.join(dir), &is_yaml, &mut files);
     }
     let mut read = 0;
     for path in &files {
@@ -60,7 +50,7 @@ fn fast_path_gives_the_full_parsers_events_on_every_file_of_the_repository() {
 fn fast_path_reads_every_example_and_agrees() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
-    yaml_files(&root.join("examples/engagements"), &mut files);
+    files_under(&root.join("examples/engagements"), &is_yaml, &mut files);
     assert!(!files.is_empty());
     for path in &files {
         let text = std::fs::read_to_string(path).expect("example");
@@ -68,24 +58,11 @@ fn fast_path_reads_every_example_and_agrees() {
     }
 }
 
-#[derive(Deserialize)]
-struct Suite {
-    cases: Vec<Case>,
-}
-
-#[derive(Deserialize)]
-struct Case {
-    id: String,
-    yaml: String,
-}
-
 #[test]
 fn fast_path_agrees_on_the_yaml_test_suite() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/yaml-test-suite/cases.json");
-    let text = std::fs::read_to_string(path).expect("tests/yaml-test-suite/cases.json");
-    let suite: Suite = serde_json::from_str(&text).expect("cases.json");
-    let read = suite.cases.iter().filter(|c| agrees(&c.id, &c.yaml)).count();
-    eprintln!("fast path read {read} of {} cases of the YAML test suite", suite.cases.len());
+    let cases = yaml_suite();
+    let read = cases.iter().filter(|c| agrees(&c.id, &c.yaml)).count();
+    eprintln!("fast path read {read} of {} cases of the YAML test suite", cases.len());
 }
 
 #[test]

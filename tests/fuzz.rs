@@ -1,28 +1,21 @@
 //! Every input in `tests/fuzz-regressions/` (crashes the fuzzer found, and hostile inputs
 //! worth keeping) and every fixture goes through the fuzz targets' pipeline without a panic.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            files(&path, out);
-        } else {
-            out.push(path);
-        }
-    }
-}
+use std::path::Path;
+
+use common::files::files_under;
+
 
 #[test]
 fn regression_inputs_and_fixtures_pass_the_fuzz_pipeline() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut inputs = Vec::new();
-    files(&root.join("tests/fuzz-regressions"), &mut inputs);
+    files_under(&root.join("tests/fuzz-regressions"), &|_| true, &mut inputs);
     let regressions = inputs.len();
     assert!(regressions >= 5, "the regression inputs are there");
-    files(&root.join("tests/fixtures"), &mut inputs);
+    files_under(&root.join("tests/fixtures"), &|_| true, &mut inputs);
     for path in &inputs {
         let data = std::fs::read(path).expect("read");
         let _ = acctsum::fuzzing::engagement(&data);

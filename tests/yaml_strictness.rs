@@ -3,11 +3,13 @@
 //! and the invalid inputs the parser catches must stay caught.
 #![allow(clippy::print_stderr, reason = "the figures are the point of this test; cargo shows them with --nocapture")]
 
+mod common;
+
 use std::sync::Arc;
 
 use acctsum::document::{self, Loaded};
 use acctsum::finding::RuleId;
-use serde::Deserialize;
+use common::files::{Case, yaml_suite as suite};
 
 /// Valid inputs of the suite may be refused by strict indentation, at most this share (%).
 const MAX_VALID_REJECTED_PERCENT: usize = 2;
@@ -16,25 +18,6 @@ const MAX_VALID_REJECTED_PERCENT: usize = 2;
 /// `9C9N`, `DK95/01` and `QB6E`; `QLJ7` is refused only for its second document either way.
 const MIN_INVALID_REJECTED: usize = 93;
 
-#[derive(Deserialize)]
-struct Suite {
-    cases: Vec<Case>,
-}
-
-#[derive(Deserialize)]
-struct Case {
-    id: String,
-    yaml: String,
-    fail: bool,
-    /// How many documents a valid input holds.
-    documents: Option<usize>,
-}
-
-fn suite() -> Vec<Case> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/yaml-test-suite/cases.json");
-    let text = std::fs::read_to_string(path).expect("tests/yaml-test-suite/cases.json");
-    serde_json::from_str::<Suite>(&text).expect("cases.json").cases
-}
 
 fn load(case: &Case) -> Loaded {
     document::load(Arc::from(case.id.as_str()), case.yaml.as_bytes())

@@ -2,6 +2,7 @@
 #![allow(dead_code, unreachable_pub)]
 
 pub mod canary;
+pub mod files;
 
 use std::path::Path;
 

@@ -1,0 +1,50 @@
+//! Test inputs found on disk: the files under a folder, the YAML test suite.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// Every file under `dir` (recursively) that `keep` accepts, in no particular order; a
+/// folder that cannot be read adds nothing.
+pub fn files_under(dir: &Path, keep: &dyn Fn(&Path) -> bool, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files_under(&path, keep, out);
+        } else if keep(&path) {
+            out.push(path);
+        }
+    }
+}
+
+/// Whether a path names a YAML file (`.yaml` or `.yml`).
+pub fn is_yaml(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "yaml" || e == "yml")
+}
+
+#[derive(Deserialize)]
+struct Suite {
+    cases: Vec<Case>,
+}
+
+/// One case of the official YAML test suite (vendored in `tests/yaml-test-suite/` by
+/// `scripts/yaml_test_suite.py`).
+#[derive(Deserialize)]
+pub struct Case {
+    /// The suite's id of the case.
+    pub id: String,
+    /// The input.
+    pub yaml: String,
+    /// Whether the input is invalid YAML.
+    pub fail: bool,
+    /// How many documents a valid input holds.
+    pub documents: Option<usize>,
+}
+
+/// Every case of the YAML test suite.
+pub fn yaml_suite() -> Vec<Case> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/yaml-test-suite/cases.json");
+    let text = std::fs::read_to_string(path).expect("tests/yaml-test-suite/cases.json");
+    serde_json::from_str::<Suite>(&text).expect("cases.json").cases
+}
