@@ -16,7 +16,6 @@ use std::path::Path;
 use acctsum::document::{FastPath, fast_path_agrees};
 use common::files::{files_under, is_yaml, yaml_suite};
 
-
 /// Compares the two on `text`; returns whether the fast path read it.
 fn agrees(name: &str, text: &str) -> bool {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);

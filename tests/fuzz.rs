@@ -7,7 +7,6 @@ use std::path::Path;
 
 use common::files::files_under;
 
-
 #[test]
 fn regression_inputs_and_fixtures_pass_the_fuzz_pipeline() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

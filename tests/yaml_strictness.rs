@@ -18,7 +18,6 @@ const MAX_VALID_REJECTED_PERCENT: usize = 2;
 /// `9C9N`, `DK95/01` and `QB6E`; `QLJ7` is refused only for its second document either way.
 const MIN_INVALID_REJECTED: usize = 93;
 
-
 fn load(case: &Case) -> Loaded {
     document::load(Arc::from(case.id.as_str()), case.yaml.as_bytes())
 }
