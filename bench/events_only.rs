@@ -8,24 +8,17 @@
 //! ```
 #![allow(clippy::print_stdout, clippy::print_stderr, missing_docs)]
 
-use std::path::PathBuf;
+#[path = "workspace_arg.rs"]
+mod workspace_arg;
 
 use acctsum::engine::{default_jobs, par_map};
-use acctsum::workspace::{Workspace, read_limited};
+use acctsum::workspace::read_limited;
 use granit_parser::Parser;
 
 fn main() -> std::process::ExitCode {
-    let Some(dir) = std::env::args().nth(1).map(PathBuf::from) else {
-        eprintln!("usage: events_only DIR");
-        return std::process::ExitCode::from(2);
-    };
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let sources = match Workspace::discover(Some(&dir), &cwd).and_then(|ws| ws.sources(&[], &cwd)) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("events_only: {e}");
-            return std::process::ExitCode::from(2);
-        }
+    let sources = match workspace_arg::sources("events_only") {
+        Ok(sources) => sources,
+        Err(code) => return code,
     };
     let counts = par_map(&sources, default_jobs(), |s| {
         let Ok(bytes) = read_limited(&s.path) else { return 0 };

@@ -6,31 +6,18 @@
 //! ```
 #![allow(clippy::print_stdout, clippy::print_stderr, missing_docs)]
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
+#[path = "workspace_arg.rs"]
+mod workspace_arg;
+
 use acctsum::engine::{default_jobs, par_map};
-use acctsum::workspace::{Workspace, read_limited};
+use acctsum::workspace::read_limited;
 
 fn main() -> std::process::ExitCode {
-    let Some(dir) = std::env::args().nth(1).map(PathBuf::from) else {
-        eprintln!("usage: parse_only DIR");
-        return std::process::ExitCode::from(2);
-    };
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let ws = match Workspace::discover(Some(&dir), &cwd) {
-        Ok(ws) => ws,
-        Err(e) => {
-            eprintln!("parse_only: {e}");
-            return std::process::ExitCode::from(2);
-        }
-    };
-    let sources = match ws.sources(&[], &cwd) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("parse_only: {e}");
-            return std::process::ExitCode::from(2);
-        }
+    let sources = match workspace_arg::sources("parse_only") {
+        Ok(sources) => sources,
+        Err(code) => return code,
     };
     let nodes = par_map(&sources, default_jobs(), |s| {
         read_limited(&s.path)
