@@ -57,8 +57,9 @@ impl FieldPath {
     }
 
     fn then(self, segment: Segment) -> Self {
-        let mut segments = Vec::with_capacity(self.0.len() + 1);
-        segments.extend(self.0);
+        // The path's own allocation, grown by one (often in place), rather than a new one.
+        let mut segments = self.0.into_vec();
+        segments.reserve_exact(1);
         segments.push(segment);
         Self(segments.into_boxed_slice())
     }
