@@ -245,16 +245,27 @@ fn human_findings(
     sessions: &HashMap<&str, &str>,
     style: Style,
 ) -> Result<()> {
-    for group in findings.chunk_by(|a, b| a.path == b.path) {
+    // Files are drawn side by side on the machine's cores, each into its own buffer, and
+    // written in order as each is ready.
+    let groups: Vec<&[Finding]> = findings.chunk_by(|a, b| a.path == b.path).collect();
+    let draw = |group: &&[Finding]| -> std::io::Result<Vec<u8>> {
         let path = &*group[0].path;
         let text: Option<Cow<'_, str>> = match files.get(path) {
-            Some(file) => file.snippet_text(group).map(Cow::Owned),
+            Some(file) => file.snippet_text(*group).map(Cow::Owned),
             None => sessions.get(path).map(|text| Cow::Borrowed(*text)),
         };
         let texts: HashMap<&str, &str> = text.as_deref().map(|text| (path, text)).into_iter().collect();
-        render::human::findings(out, group, &texts, style)?;
-    }
-    Ok(())
+        let mut drawn = Vec::new();
+        render::human::findings(&mut drawn, group, &texts, style)?;
+        Ok(drawn)
+    };
+    let mut written = Ok(());
+    engine::par_each(&groups, engine::default_jobs(), draw, |drawn| {
+        if written.is_ok() {
+            written = drawn.and_then(|drawn| out.write_all(&drawn));
+        }
+    });
+    Ok(written?)
 }
 
 /// What changed since `rev`, when asked, for the files of the per-file stage; each paired
