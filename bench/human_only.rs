@@ -55,7 +55,7 @@ fn main() -> std::process::ExitCode {
     let bytes = out.len();
     out.clear();
     let (wall, cpu) = (Instant::now(), on_cpu());
-    let listed = render::short::findings(&mut out, &outcome.findings);
+    let listed = render::short::findings(&mut out, &outcome.findings, 1);
     let short = (wall.elapsed().as_secs_f64(), on_cpu() - cpu);
     if let Err(e) = drawn.and(listed) {
         eprintln!("human_only: {e}");

@@ -71,6 +71,8 @@ impl Checked {
 pub struct Files {
     /// As of this date.
     pub today: NaiveDate,
+    /// Threads the stages after this one may use (at least 1).
+    pub jobs: usize,
     /// Every file, in path order.
     pub files: Vec<Checked>,
     /// Every file's own findings.
@@ -142,20 +144,20 @@ pub fn read(guide: &Guide, sources: &[Source], options: Options) -> Files {
         files.push(checked);
         findings.append(&mut found);
     });
-    Files { today: options.today, files, findings }
+    Files { today: options.today, jobs: options.jobs, files, findings }
 }
 
 /// The workspace stage: the workspace-level rules over every file with a model and
 /// `facts`, then the configured severities, then the report order.
 #[must_use]
 pub fn finish(guide: &Guide, files: Files, facts: &WorkspaceFacts) -> Outcome {
-    let Files { today, files, mut findings } = files;
+    let Files { today, jobs, files, mut findings } = files;
     let ctx = Context { today, guide };
     let all: Vec<FileFacts<'_>> = files
         .iter()
         .filter_map(|f| Some(FileFacts { engagement: f.engagement.as_ref()?, digest: f.digest? }))
         .collect();
-    findings.extend(rules::check_workspace(&all, facts, &ctx));
+    findings.extend(rules::check_workspace(&all, facts, &ctx, jobs));
     let acknowledged = rules::settle(&mut findings, all.iter().map(|f| f.engagement), &ctx);
     crate::finding::sort(&mut findings);
     Outcome { files, findings, acknowledged }

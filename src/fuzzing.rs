@@ -128,7 +128,7 @@ pub fn engagement(data: &[u8]) -> usize {
         Checked { source: Source::new(path.clone(), PathBuf::from("fuzz.yaml")), excerpt: None, engagement, digest },
         Checked { source: Source::new(twin_path, PathBuf::from("twin.yaml")), excerpt: None, engagement: twin, digest },
     ];
-    let outcome = engine::finish(&guide, Files { today: today(), files, findings }, &facts);
+    let outcome = engine::finish(&guide, Files { today: today(), jobs: 1, files, findings }, &facts);
     let findings = &outcome.findings;
     let acknowledged = &outcome.acknowledged;
     let tally = Tally::of(1, facts.reviews.len(), findings, acknowledged.len());
@@ -137,8 +137,8 @@ pub fn engagement(data: &[u8]) -> usize {
     let texts: HashMap<&str, &str> = text.as_deref().map(|t| (&*path, t)).into_iter().collect();
     let _ = render::human::findings(&mut out, findings, &texts, Style::PLAIN);
     let _ = render::human::findings(&mut out, &shown, &texts, Style::PLAIN);
-    let _ = render::short::findings(&mut out, findings);
-    let _ = render::short::findings(&mut out, &shown);
+    let _ = render::short::findings(&mut out, findings, 1);
+    let _ = render::short::findings(&mut out, &shown, 1);
     let _ = render::json::findings(&mut out, findings, acknowledged, tally, None);
     let _ = render::github::findings(&mut out, findings, &shown, tally, false);
     let _ = render::sarif::findings(&mut out, findings, acknowledged, &guide, None);
@@ -253,7 +253,7 @@ pub fn terminal(data: &[u8]) {
         let digest = Some(Digest::of(&bytes));
         let files = vec![Checked { source, excerpt: None, engagement, digest }];
         let Outcome { files, findings, acknowledged } =
-            engine::finish(&guide, Files { today: today(), files, findings }, &WorkspaceFacts::default());
+            engine::finish(&guide, Files { today: today(), jobs: 1, files, findings }, &WorkspaceFacts::default());
         let engagement = files.into_iter().next().and_then(|f| f.engagement);
         let tally = Tally::of(1, 0, &findings, acknowledged.len());
         let shown = render::acknowledged_shown(&acknowledged);
@@ -264,8 +264,8 @@ pub fn terminal(data: &[u8]) {
         let _ = render::human::findings(&mut out, &shown, &texts, style);
         let _ = render::human::summary(&mut out, tally);
         outputs.push(("human", std::mem::take(&mut out)));
-        let _ = render::short::findings(&mut out, &findings);
-        let _ = render::short::findings(&mut out, &shown);
+        let _ = render::short::findings(&mut out, &findings, 1);
+        let _ = render::short::findings(&mut out, &shown, 1);
         outputs.push(("short", std::mem::take(&mut out)));
         let _ = render::github::findings(&mut out, &findings, &shown, tally, false);
         outputs.push(("github", std::mem::take(&mut out)));

@@ -197,8 +197,8 @@ fn check(global: &Global, args: &CheckOptions, cwd: &Path, io: &mut Io<'_>) -> R
             // The session files with findings, read again for their snippets.
             let sessions = crate::review::texts(&all_reviews, &outcome.findings);
             let sessions: HashMap<&str, &str> = sessions.iter().map(|(path, text)| (&**path, text.as_str())).collect();
-            human_findings(out, &outcome.findings, &files, &sessions, style)?;
-            human_findings(out, &shown, &files, &sessions, style)?;
+            human_findings(out, &outcome.findings, &files, &sessions, style, options.jobs)?;
+            human_findings(out, &shown, &files, &sessions, style, options.jobs)?;
             if !global.quiet {
                 if first {
                     render::human::none_yet(io.out, &ws.globs())?;
@@ -209,8 +209,8 @@ fn check(global: &Global, args: &CheckOptions, cwd: &Path, io: &mut Io<'_>) -> R
             }
         }
         CheckFormat::Short => {
-            render::short::findings(out, &outcome.findings)?;
-            render::short::findings(out, &shown)?;
+            render::short::findings(out, &outcome.findings, options.jobs)?;
+            render::short::findings(out, &shown, options.jobs)?;
             if !global.quiet {
                 render::short::acknowledged(io.err, tally.acknowledged, args.show_acknowledged)?;
                 render::short::left_out(io.err, left_out.as_ref())?;
@@ -244,6 +244,7 @@ fn human_findings(
     files: &HashMap<&str, &engine::Checked>,
     sessions: &HashMap<&str, &str>,
     style: Style,
+    jobs: usize,
 ) -> Result<()> {
     // Files are drawn side by side on the machine's cores, each into its own buffer, and
     // written in order as each is ready.
@@ -260,7 +261,7 @@ fn human_findings(
         Ok(drawn)
     };
     let mut written = Ok(());
-    engine::par_each(&groups, engine::default_jobs(), draw, |drawn| {
+    engine::par_each(&groups, jobs, draw, |drawn| {
         if written.is_ok() {
             written = drawn.and_then(|drawn| out.write_all(&drawn));
         }
@@ -275,14 +276,14 @@ fn since(ws: &Workspace, files: Files, rev: Option<&str>) -> Result<(Files, Opti
     // `since_workspace` pairs files by their models, which an `Outcome` carries, and says
     // which objectives have passed from today's `past-objective` findings (severities
     // applied, so that a rule turned off passes none).
-    let Files { today, files, findings } = files;
+    let Files { today, jobs, files, findings } = files;
     let mut past: Vec<Finding> = findings.iter().filter(|f| f.rule == RuleId::PastObjective).cloned().collect();
     let ctx = crate::rules::Context { today, guide: &ws.guide };
     let _acknowledged = crate::rules::settle(&mut past, files.iter().filter_map(|f| f.engagement.as_ref()), &ctx);
     past.retain(|f| f.rule == RuleId::PastObjective);
     let models = Outcome { files, findings: past, acknowledged: Vec::new() };
     let since = crate::history::since_workspace(ws, &models, rev, today, true);
-    Ok((Files { today, files: models.files, findings }, Some(since?)))
+    Ok((Files { today, jobs, files: models.files, findings }, Some(since?)))
 }
 
 fn guide(global: &Global, args: &GuideOptions, cwd: &Path, io: &mut Io<'_>) -> Result<Exit> {

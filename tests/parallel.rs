@@ -16,7 +16,7 @@ fn parallel_check_equals_serial_check_on_a_generated_workspace() {
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
         std::fs::write(path, text).expect("write");
     }
-    for format in ["json", "human", "github"] {
+    for format in ["json", "human", "short", "github"] {
         let serial = common::acctsum(tmp.path(), &["check", "-j", "1", "--format", format]);
         assert!(serial.stdout.contains("error"), "the planted defects are found");
         for jobs in ["2", "3", "8"] {

@@ -9,10 +9,11 @@ use crate::finding::Finding;
 use crate::scope::LeftOut;
 
 /// Writes one line per finding; control characters (line breaks too) are shown escaped.
+/// A large run's lines are made on up to `jobs` threads.
 ///
 /// # Errors
 /// When writing fails.
-pub fn findings(out: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
+pub fn findings(out: &mut dyn Write, findings: &[Finding], jobs: usize) -> io::Result<()> {
     // A large run's lines are made a block at a time, blocks side by side on the machine's
     // cores, and written in order as each is ready.
     let blocks: Vec<&[Finding]> = findings.chunks(BLOCK).collect();
@@ -21,7 +22,7 @@ pub fn findings(out: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
         let mut lines = Vec::with_capacity(block.len() * 96);
         block.iter().try_for_each(|f| line(&mut lines, f)).map(|()| lines)
     };
-    crate::engine::par_each(&blocks, crate::engine::default_jobs(), made, |lines| {
+    crate::engine::par_each(&blocks, jobs, made, |lines| {
         if written.is_ok() {
             written = lines.and_then(|lines| out.write_all(&lines));
         }
@@ -81,7 +82,7 @@ mod tests {
             line(&mut one_by_one, f).expect("line");
         }
         let mut out = Vec::new();
-        super::findings(&mut out, &findings).expect("written");
+        super::findings(&mut out, &findings, 2).expect("written");
         assert_eq!(out, one_by_one);
         assert_eq!(out.iter().filter(|&&b| b == b'\n').count(), findings.len());
         assert!(String::from_utf8(out).expect("utf8").contains("f0.yaml:1:1: warning[stale]: m\\e0\n"));

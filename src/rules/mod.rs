@@ -119,14 +119,19 @@ pub fn check_engagement(eng: &Engagement, ctx: &Context<'_>) -> Vec<Finding> {
     out
 }
 
-/// Runs every enabled workspace-level rule, the rules side by side on the machine's cores
+/// Runs every enabled workspace-level rule, the rules side by side on up to `jobs` threads
 /// (each reads every file; their findings come in the rules' order, as run one by one).
 #[must_use]
-pub fn check_workspace(files: &[FileFacts<'_>], facts: &WorkspaceFacts, ctx: &Context<'_>) -> Vec<Finding> {
+pub fn check_workspace(
+    files: &[FileFacts<'_>],
+    facts: &WorkspaceFacts,
+    ctx: &Context<'_>,
+    jobs: usize,
+) -> Vec<Finding> {
     let enabled: Vec<&dyn WorkspaceRule> =
         WORKSPACE_RULES.iter().copied().filter(|r| ctx.guide.severity(r.id()).is_some()).collect();
     // A small workspace is not worth a thread.
-    let jobs = if files.len() < 500 { 1 } else { crate::engine::default_jobs() };
+    let jobs = if files.len() < 500 { 1 } else { jobs };
     let found = crate::engine::par_map(&enabled, jobs, |rule| {
         let mut out = Vec::new();
         rule.check(files, facts, ctx, &mut out);
@@ -290,6 +295,6 @@ mod tests {
         }
         let rules: std::collections::BTreeSet<RuleId> = one_by_one.iter().map(|f| f.rule).collect();
         assert!(rules.len() >= 3, "rules found: {rules:?}");
-        assert_eq!(check_workspace(&files, &facts, &ctx), one_by_one);
+        assert_eq!(check_workspace(&files, &facts, &ctx, 2), one_by_one);
     }
 }
