@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-pub use self::read::{check_bytes, is_review, read, sources, texts};
+pub use self::read::{check_bytes, is_review, read, review_test, sources, texts};
 pub use self::scaffold::{Agenda, NewSession, session as scaffold};
 use crate::format::key as k;
 use crate::model::{self, Action, Value};

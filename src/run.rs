@@ -134,8 +134,8 @@ fn check(global: &Global, args: &CheckOptions, cwd: &Path, io: &mut Io<'_>) -> R
         Err(Error::NoFiles { .. }) if args.paths.is_empty() && ws.awaits_first_file() => (Vec::new(), true),
         sources => (sources?, false),
     };
-    let (named_reviews, sources): (Vec<_>, Vec<_>) =
-        sources.into_iter().partition(|s| crate::review::is_review(&ws.guide, &s.display));
+    let is_review = crate::review::review_test(&ws.guide);
+    let (named_reviews, sources): (Vec<_>, Vec<_>) = sources.into_iter().partition(|s| is_review(&s.display));
     // Every session is read (which is a region's latest needs them all); the findings
     // kept are those of the files checked.
     let mut all_reviews = crate::review::sources(&ws);
@@ -169,7 +169,7 @@ fn check(global: &Global, args: &CheckOptions, cwd: &Path, io: &mut Io<'_>) -> R
     };
     let mut outcome = engine::finish(&ws.guide, files, &facts);
     if let Some(checked) = &checked {
-        outcome.findings.retain(|f| !crate::review::is_review(&ws.guide, &f.path) || checked.contains(&f.path));
+        outcome.findings.retain(|f| !is_review(&f.path) || checked.contains(&f.path));
     }
     // With --since, a pull request sees its own findings (and the exit code is theirs).
     let left_out = match (&since, args.all) {

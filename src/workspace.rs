@@ -8,7 +8,7 @@
 //! is refused or cannot be read becomes an `unreadable` finding that names the path and
 //! nothing of what lies behind it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
@@ -177,9 +177,11 @@ impl Workspace {
             }
         }
         out.sort();
-        // One source per real path, however many ways it was named.
-        let mut seen = HashSet::new();
-        out.retain(|s| seen.insert(s.path.clone()));
+        // One source per real path, however many ways it was named: the first kept.
+        let mut seen = HashSet::with_capacity(out.len());
+        let first: Vec<bool> = out.iter().map(|s| seen.insert(s.path.as_path())).collect();
+        let mut first = first.into_iter();
+        out.retain(|_| first.next().unwrap_or(true));
         self.unique_displays(&mut out);
         if out.is_empty() {
             return Err(Error::NoFiles { root: self.root.clone(), globs: self.globs().join(", ") });
@@ -249,13 +251,16 @@ impl Workspace {
     /// by it cannot mix two files up: a file outside the workspace whose path as given
     /// reads like another's is shown by its absolute path instead.
     fn unique_displays(&self, sources: &mut [Source]) {
-        let mut seen: HashMap<Arc<str>, usize> = HashMap::new();
-        for source in sources.iter() {
-            *seen.entry(source.display.clone()).or_default() += 1;
-        }
+        // The sources are in display order: those shown alike are next to each other.
+        let shared: Vec<bool> = (0..sources.len())
+            .map(|i| {
+                let alike = |j: usize| sources.get(j).is_some_and(|o: &Source| o.display == sources[i].display);
+                (i > 0 && alike(i - 1)) || alike(i + 1)
+            })
+            .collect();
         let mut changed = false;
-        for source in sources.iter_mut() {
-            if seen.get(&source.display).is_some_and(|n| *n > 1) && !source.path.starts_with(&self.root) {
+        for (source, shared) in sources.iter_mut().zip(shared) {
+            if shared && !source.path.starts_with(&self.root) {
                 source.display = Arc::from(shown(&source.path));
                 changed = true;
             }

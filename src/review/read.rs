@@ -3,13 +3,15 @@
 
 use std::sync::Arc;
 
+use glob::Pattern;
+
 use super::Session;
 use crate::document;
 use crate::finding::{FieldPath, Finding, RuleId};
 use crate::format::key as k;
 use crate::guide::Guide;
 use crate::validate;
-use crate::workspace::{Source, Workspace, glob_matches, read_limited};
+use crate::workspace::{Source, Workspace, glob_matches, patterns_match, read_limited};
 
 /// The review session files of the workspace: those the `reviews` globs select.
 #[must_use]
@@ -22,6 +24,12 @@ pub fn sources(ws: &Workspace) -> Vec<Source> {
 #[must_use]
 pub fn is_review(guide: &Guide, display: &str) -> bool {
     glob_matches(&guide.reviews, display)
+}
+
+/// [`is_review`] for many paths: the `reviews` globs are compiled once.
+pub fn review_test(guide: &Guide) -> impl Fn(&str) -> bool + use<> {
+    let patterns: Vec<Pattern> = guide.reviews.iter().filter_map(|g| Pattern::new(g).ok()).collect();
+    move |display| patterns_match(&patterns, display)
 }
 
 /// Reads and checks every session file: the model of each one that is a mapping, and

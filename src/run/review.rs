@@ -141,8 +141,8 @@ pub(super) fn take_review_findings(
     outcome: &mut engine::Outcome,
     guide: &crate::guide::Guide,
 ) -> Vec<crate::finding::Finding> {
-    let (reviews, rest) =
-        std::mem::take(&mut outcome.findings).into_iter().partition(|f| review::is_review(guide, &f.path));
+    let is_review = review::review_test(guide);
+    let (reviews, rest) = std::mem::take(&mut outcome.findings).into_iter().partition(|f| is_review(&f.path));
     outcome.findings = rest;
     reviews
 }
