@@ -106,14 +106,26 @@ impl Excerpt {
         for run in &self.runs {
             let breaks = (run.first - line) as usize;
             let blank = (run.start - at) as usize;
-            text.extend(std::iter::repeat_n(' ', blank.saturating_sub(breaks)));
-            text.extend(std::iter::repeat_n('\n', breaks.min(blank)));
+            push_repeated(&mut text, SPACES, blank.saturating_sub(breaks));
+            push_repeated(&mut text, BREAKS, breaks.min(blank));
             let size = (run.end - run.start) as usize;
             text.push_str(&self.kept[kept..kept + size]);
             (at, line, kept) = (run.end, run.next, kept + size);
         }
-        text.extend(std::iter::repeat_n(' ', (self.len - at) as usize));
+        push_repeated(&mut text, SPACES, (self.len - at) as usize);
         text
+    }
+}
+
+const SPACES: &str = "                                                                ";
+const BREAKS: &str = "\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n";
+
+/// Appends `n` copies of the one ASCII character `run` repeats, a run at a time.
+fn push_repeated(text: &mut String, run: &str, mut n: usize) {
+    while n > 0 {
+        let k = n.min(run.len());
+        text.push_str(&run[..k]);
+        n -= k;
     }
 }
 
@@ -121,6 +133,11 @@ impl Excerpt {
 /// lone `\r`.
 fn line_starts(bytes: &[u8]) -> Vec<usize> {
     let mut starts = vec![0];
+    if memchr::memchr(b'\r', bytes).is_none() {
+        // Line feeds only, the usual case: found several bytes at a time.
+        starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+        return starts;
+    }
     for (i, &b) in bytes.iter().enumerate() {
         if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
             starts.push(i + 1);
@@ -132,6 +149,29 @@ fn line_starts(bytes: &[u8]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_starts_with_line_feeds_only_are_those_found_byte_by_byte() {
+        let by_bytes = |bytes: &[u8]| -> Vec<usize> {
+            let mut starts = vec![0];
+            for (i, &b) in bytes.iter().enumerate() {
+                if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                    starts.push(i + 1);
+                }
+            }
+            starts
+        };
+        for text in ["", "\n", "a", "a\n", "a\nb", "\n\n\nx\n", "a\r\nb\rc\n", "\r", "é\n東\n"] {
+            assert_eq!(line_starts(text.as_bytes()), by_bytes(text.as_bytes()), "{text:?}");
+        }
+        let mut text = String::new();
+        for n in [0, 1, 63, 64, 65, 130] {
+            push_repeated(&mut text, SPACES, n);
+            push_repeated(&mut text, BREAKS, n / 2);
+        }
+        let expected: String = [0, 1, 63, 64, 65, 130].iter().map(|&n| " ".repeat(n) + &"\n".repeat(n / 2)).collect();
+        assert_eq!(text, expected);
+    }
 
     /// The offset of `needle` in `text`.
     fn at(text: &str, needle: &str) -> u32 {
