@@ -235,9 +235,10 @@ fn check(global: &Global, args: &CheckOptions, cwd: &Path, io: &mut Io<'_>) -> R
     Ok(if failing { Exit::Findings } else { Exit::Success })
 }
 
-/// Writes `findings` (in report order: grouped by file) as `human` does, a file at a time:
-/// each engagement file's text is made from the lines kept for its snippets (or read
-/// again, see [`engine::Checked::snippet_text`]) only while its findings are written.
+/// Writes `findings` (in report order: grouped by file) as `human` does, a file at a time
+/// on each of up to `jobs` threads: each engagement file's text is made from the lines
+/// kept for its snippets (or read again, see [`engine::Checked::snippet_text`]) only
+/// while its findings are drawn, and the few files drawn ahead wait in order.
 fn human_findings(
     out: &mut dyn Write,
     findings: &[Finding],
