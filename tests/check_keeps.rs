@@ -13,6 +13,7 @@ use acctsum::finding::{Finding, RuleId};
 use acctsum::render::{self, Style};
 use acctsum::workspace::Workspace;
 
+mod common;
 #[allow(dead_code, unreachable_pub)]
 #[path = "../bench/gen_corpus.rs"]
 mod gen_corpus;
@@ -39,14 +40,7 @@ fn workspaces() -> Vec<PathBuf> {
 
 /// A generated workspace with planted defects, in a temporary folder.
 fn generated() -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().expect("tmp");
-    std::fs::write(tmp.path().join("acctsum.yaml"), gen_corpus::WORKSPACE_CONFIG).expect("config");
-    for (path, text) in gen_corpus::generate(150, 5, 10) {
-        let path = tmp.path().join(path);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(path, text).expect("write");
-    }
-    tmp
+    common::files::workspace_of(gen_corpus::WORKSPACE_CONFIG, gen_corpus::generate(150, 5, 10))
 }
 
 /// `check`'s two stages over the workspace at `dir`, its review sessions included.

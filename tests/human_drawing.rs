@@ -131,13 +131,7 @@ fn every_finding_of_the_fixtures_examples_and_golden_workspace_is_drawn_as_miett
 #[test]
 fn every_finding_of_generated_workspaces_is_drawn_as_miette_draws_it() {
     for seed in 1..=3 {
-        let tmp = tempfile::tempdir().expect("tmp");
-        std::fs::write(tmp.path().join("acctsum.yaml"), gen_corpus::WORKSPACE_CONFIG).expect("config");
-        for (path, text) in gen_corpus::generate(300, seed, 30) {
-            let path = tmp.path().join(path);
-            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-            std::fs::write(path, text).expect("write");
-        }
+        let tmp = common::files::workspace_of(gen_corpus::WORKSPACE_CONFIG, gen_corpus::generate(300, seed, 30));
         let cases = cases_of(tmp.path());
         assert!(cases.len() > 150, "findings to draw: {}", cases.len());
         let (drawn, direct) = assert_drawn_as_miette_draws(&cases);

@@ -9,13 +9,7 @@ mod gen_corpus;
 
 #[test]
 fn parallel_check_equals_serial_check_on_a_generated_workspace() {
-    let tmp = tempfile::tempdir().expect("tmp");
-    std::fs::write(tmp.path().join("acctsum.yaml"), gen_corpus::WORKSPACE_CONFIG).expect("config");
-    for (path, text) in gen_corpus::generate(400, 11, 10) {
-        let path = tmp.path().join(path);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(path, text).expect("write");
-    }
+    let tmp = common::files::workspace_of(gen_corpus::WORKSPACE_CONFIG, gen_corpus::generate(400, 11, 10));
     for format in ["json", "human", "short", "github"] {
         let serial = common::acctsum(tmp.path(), &["check", "-j", "1", "--format", format]);
         assert!(serial.stdout.contains("error"), "the planted defects are found");

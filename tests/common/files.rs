@@ -48,3 +48,16 @@ pub fn yaml_suite() -> Vec<Case> {
     let text = std::fs::read_to_string(path).expect("tests/yaml-test-suite/cases.json");
     serde_json::from_str::<Suite>(&text).expect("cases.json").cases
 }
+
+/// A workspace in a new temporary folder: `config` as its `acctsum.yaml` and each
+/// `(relative path, text)` of `files` (a generated corpus, say) written under it.
+pub fn workspace_of(config: &str, files: Vec<(String, String)>) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("tmp");
+    std::fs::write(tmp.path().join("acctsum.yaml"), config).expect("config");
+    for (path, text) in files {
+        let path = tmp.path().join(path);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    }
+    tmp
+}
