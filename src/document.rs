@@ -266,15 +266,17 @@ impl Document {
 /// Reads the bytes of one file into a [`Loaded`].
 #[must_use]
 pub fn load(path: Arc<str>, bytes: &[u8]) -> Loaded {
-    refused(&path, bytes).unwrap_or_else(|| load_owned(path, bytes.to_vec()))
+    refused(&path, bytes).unwrap_or_else(|| load_text(path, bytes.to_vec()))
 }
 
 /// [`load`], keeping `bytes` as the document's text (no copy) when they are UTF-8.
 #[must_use]
-pub fn load_owned(path: Arc<str>, mut bytes: Vec<u8>) -> Loaded {
-    if let Some(refused) = refused(&path, &bytes) {
-        return refused;
-    }
+pub fn load_owned(path: Arc<str>, bytes: Vec<u8>) -> Loaded {
+    refused(&path, &bytes).unwrap_or_else(|| load_text(path, bytes))
+}
+
+/// [`load`] of bytes that [`refused`] let through.
+fn load_text(path: Arc<str>, mut bytes: Vec<u8>) -> Loaded {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
@@ -485,20 +487,18 @@ impl Builder {
     /// Moves a collection's children from the builder's stacks to the end of the
     /// document's, and points its node at them.
     fn take_children(&mut self, frame: &Frame) {
+        /// Moves the stack's children from `first` on to the end of `to`; where they are now.
+        fn moved<T>(stack: &mut Vec<T>, first: usize, to: &mut Vec<T>) -> Children {
+            let start = to.len();
+            to.extend(stack.drain(first.min(stack.len())..));
+            Children::spanning(start, to.len())
+        }
         let doc = &mut self.doc;
-        let children = match &mut doc.nodes[frame.id as usize].kind {
-            NodeKind::Seq(items) => {
-                let start = doc.items.len();
-                doc.items.extend(self.items.drain(frame.first.min(self.items.len())..));
-                *items = Children::spanning(start, doc.items.len());
-                return;
-            }
-            NodeKind::Map(entries) => entries,
-            _ => return,
-        };
-        let start = doc.pairs.len();
-        doc.pairs.extend(self.pairs.drain(frame.first.min(self.pairs.len())..));
-        *children = Children::spanning(start, doc.pairs.len());
+        match &mut doc.nodes[frame.id as usize].kind {
+            NodeKind::Seq(items) => *items = moved(&mut self.items, frame.first, &mut doc.items),
+            NodeKind::Map(entries) => *entries = moved(&mut self.pairs, frame.first, &mut doc.pairs),
+            _ => {}
+        }
     }
 
     /// Reads the whole stream with the full parser; returns whether it was read to the

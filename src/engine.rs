@@ -246,6 +246,28 @@ pub fn par_each<T: Sync, R: Send>(items: &[T], jobs: usize, f: impl Fn(&T) -> R 
     });
 }
 
+/// Writes to `out`, in the items' order, what `draw` makes of each item, the items drawn
+/// on up to `jobs` threads ([`par_each`]): output made side by side, written as each part
+/// is ready. After a failed draw or write, nothing more is written, and that error is
+/// returned.
+///
+/// # Errors
+/// The first error of `draw` or of writing.
+pub fn write_in_order<T: Sync>(
+    out: &mut dyn std::io::Write,
+    items: &[T],
+    jobs: usize,
+    draw: impl Fn(&T) -> std::io::Result<Vec<u8>> + Sync,
+) -> std::io::Result<()> {
+    let mut written = Ok(());
+    par_each(items, jobs, draw, |drawn| {
+        if written.is_ok() {
+            written = drawn.and_then(|drawn| out.write_all(&drawn));
+        }
+    });
+    written
+}
+
 /// One file's result and its own findings.
 type FileResult = (Checked, Vec<Finding>);
 

@@ -247,8 +247,6 @@ fn human_findings(
     style: Style,
     jobs: usize,
 ) -> Result<()> {
-    // Files are drawn side by side on the machine's cores, each into its own buffer, and
-    // written in order as each is ready.
     let groups: Vec<&[Finding]> = findings.chunk_by(|a, b| a.path == b.path).collect();
     let draw = |group: &&[Finding]| -> std::io::Result<Vec<u8>> {
         let path = &*group[0].path;
@@ -261,13 +259,7 @@ fn human_findings(
         render::human::findings(&mut drawn, group, &texts, style)?;
         Ok(drawn)
     };
-    let mut written = Ok(());
-    engine::par_each(&groups, jobs, draw, |drawn| {
-        if written.is_ok() {
-            written = drawn.and_then(|drawn| out.write_all(&drawn));
-        }
-    });
-    Ok(written?)
+    Ok(engine::write_in_order(out, &groups, jobs, draw)?)
 }
 
 /// What changed since `rev`, when asked, for the files of the per-file stage; each paired

@@ -14,20 +14,12 @@ use crate::scope::LeftOut;
 /// # Errors
 /// When writing fails.
 pub fn findings(out: &mut dyn Write, findings: &[Finding], jobs: usize) -> io::Result<()> {
-    // A large run's lines are made a block at a time, blocks side by side on the machine's
-    // cores, and written in order as each is ready.
+    // A large run's lines are made a block at a time, blocks side by side.
     let blocks: Vec<&[Finding]> = findings.chunks(BLOCK).collect();
-    let mut written = Ok(());
-    let made = |block: &&[Finding]| {
+    crate::engine::write_in_order(out, &blocks, jobs, |block| {
         let mut lines = Vec::with_capacity(block.len() * 96);
         block.iter().try_for_each(|f| line(&mut lines, f)).map(|()| lines)
-    };
-    crate::engine::par_each(&blocks, jobs, made, |lines| {
-        if written.is_ok() {
-            written = lines.and_then(|lines| out.write_all(&lines));
-        }
-    });
-    written
+    })
 }
 
 /// Findings per block of lines made at once.
