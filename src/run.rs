@@ -254,10 +254,7 @@ fn human_findings(
             Some(file) => file.snippet_text(*group).map(Cow::Owned),
             None => sessions.get(path).map(|text| Cow::Borrowed(*text)),
         };
-        let texts: HashMap<&str, &str> = text.as_deref().map(|text| (path, text)).into_iter().collect();
-        let mut drawn = Vec::new();
-        render::human::findings(&mut drawn, group, &texts, style)?;
-        Ok(drawn)
+        render::human::file_findings(group, text.as_deref(), style)
     };
     Ok(engine::write_in_order(out, &groups, jobs, draw)?)
 }

@@ -140,6 +140,20 @@ pub fn config_findings(
 /// How much output is gathered before it is written.
 const CHUNK: usize = 1 << 16;
 
+/// Draws the findings of one file (`text` its text, when there is one) as [`findings`]
+/// writes them, and returns what was drawn: for drawing files side by side, each into
+/// its own buffer, sized for the usual finding.
+///
+/// # Errors
+/// When drawing fails.
+pub fn file_findings(findings: &[Finding], text: Option<&str>, style: Style) -> io::Result<Vec<u8>> {
+    /// About what one finding takes, drawn with its snippet and help.
+    const FINDING: usize = 512;
+    let mut buffer = String::with_capacity(findings.len().saturating_mul(FINDING));
+    draw(&mut buffer, findings, |_| text, style, true, |_| Ok(()))?;
+    Ok(buffer.into_bytes())
+}
+
 fn write(
     out: &mut dyn Write,
     findings: &[Finding],
@@ -147,23 +161,41 @@ fn write(
     style: Style,
     pointer: bool,
 ) -> io::Result<()> {
-    let mut pen = Pen::new(style);
     let mut buffer = String::new();
-    let mut file: Option<File<'_>> = None;
-    for finding in findings {
-        let mut source = texts.get(&*finding.path).map(|&text| match file.take() {
-            Some(file) if file.path == &*finding.path => file,
-            _ => File::new(&finding.path, text),
-        });
-        pen.draw(&mut buffer, finding, source.as_mut(), pointer)?;
-        file = source;
-        buffer.push('\n');
+    let flush = |buffer: &mut String| {
         if buffer.len() >= CHUNK {
             out.write_all(buffer.as_bytes())?;
             buffer.clear();
         }
-    }
+        Ok(())
+    };
+    draw(&mut buffer, findings, |path| texts.get(path).copied(), style, pointer, flush)?;
     out.write_all(buffer.as_bytes())
+}
+
+/// Draws each finding into `buffer` (its file's text from `text_of`), handing `buffer`
+/// to `flush` after each.
+fn draw<'t>(
+    buffer: &mut String,
+    findings: &'t [Finding],
+    text_of: impl Fn(&str) -> Option<&'t str>,
+    style: Style,
+    pointer: bool,
+    mut flush: impl FnMut(&mut String) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut pen = Pen::new(style);
+    let mut file: Option<File<'_>> = None;
+    for finding in findings {
+        let mut source = text_of(&finding.path).map(|text| match file.take() {
+            Some(file) if file.path == &*finding.path => file,
+            _ => File::new(&finding.path, text),
+        });
+        pen.draw(buffer, finding, source.as_mut(), pointer)?;
+        file = source;
+        buffer.push('\n');
+        flush(buffer)?;
+    }
+    Ok(())
 }
 
 /// The summary line: `N files checked: E errors, W warnings` (`1 file checked`),
