@@ -35,6 +35,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: bool) -> Result<()> {
     let fail = |source| Error::Write { path: path.to_path_buf(), source };
     std::fs::create_dir_all(&parent).map_err(fail)?;
     remove_stale_temps(&parent, SystemTime::now());
+    // Only Unix sets the permissions below.
+    #[cfg_attr(not(unix), allow(unused_mut))]
     let mut builder = temp_builder();
     #[cfg(unix)]
     {
