@@ -305,3 +305,33 @@ fn every_finding_of_the_fuzz_regression_inputs_is_drawn_as_miette_draws_it() {
     assert!(cases.len() > 20 && inputs.len() >= 5, "{} findings of {} inputs", cases.len(), inputs.len());
     assert_drawn_as_miette_draws(&cases);
 }
+
+#[test]
+fn one_files_findings_drawn_into_a_buffer_are_what_findings_writes_and_another_files_get_no_snippet() {
+    let text = "acctsum: 1\nclient: Café Co\nnext: 1\n";
+    let path = "engagements/north/a.yaml";
+    let ours = [
+        finding(RuleId::UnknownField, at(text, "next"), 4, "unknown field `next`", Some("remove it")),
+        finding(RuleId::InvalidType, at(text, "Café"), "Café Co".len(), "a message", None),
+    ];
+    let texts: HashMap<&str, &str> = HashMap::from([(path, text)]);
+    for style in styles() {
+        let mut written = Vec::new();
+        acctsum::render::human::findings(&mut written, &ours, &texts, style).expect("write");
+        let drawn = acctsum::render::human::file_findings(&ours, Some(text), style).expect("draw");
+        assert_eq!(String::from_utf8_lossy(&drawn), String::from_utf8_lossy(&written), "{style:?}");
+        assert!(String::from_utf8_lossy(&drawn).contains("Café Co"), "the snippet is drawn: {style:?}");
+
+        // A finding about another file is not drawn over this file's text.
+        let mut other = finding(RuleId::UnknownField, at(text, "client"), 6, "about b.yaml", None);
+        other.path = Arc::from("engagements/north/b.yaml");
+        let mixed = [ours[0].clone(), other.clone()];
+        let drawn = acctsum::render::human::file_findings(&mixed, Some(text), style).expect("draw");
+        let mut alone = Vec::new();
+        acctsum::render::human::findings(&mut alone, &[other], &HashMap::new(), style).expect("write");
+        assert!(
+            String::from_utf8_lossy(&drawn).ends_with(&*String::from_utf8_lossy(&alone)),
+            "the other file's finding has no snippet: {style:?}"
+        );
+    }
+}

@@ -142,7 +142,8 @@ const CHUNK: usize = 1 << 16;
 
 /// Draws the findings of one file (`text` its text, when there is one) as [`findings`]
 /// writes them, and returns what was drawn: for drawing files side by side, each into
-/// its own buffer, sized for the usual finding.
+/// its own buffer, sized for the usual finding. `text` is the text of the first
+/// finding's file only: a finding about another file is drawn without a snippet.
 ///
 /// # Errors
 /// When drawing fails.
@@ -150,7 +151,8 @@ pub fn file_findings(findings: &[Finding], text: Option<&str>, style: Style) -> 
     /// About what one finding takes, drawn with its snippet and help.
     const FINDING: usize = 512;
     let mut buffer = String::with_capacity(findings.len().saturating_mul(FINDING));
-    draw(&mut buffer, findings, |_| text, style, true, |_| Ok(()))?;
+    let file = findings.first().map(|f| &*f.path);
+    draw(&mut buffer, findings, |path| text.filter(|_| file == Some(path)), style, true, |_| Ok(()))?;
     Ok(buffer.into_bytes())
 }
 
